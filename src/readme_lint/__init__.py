@@ -1,0 +1,16 @@
+"""readme-lint: lint and fix curated paper-list READMEs."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "lint_text"]
+
+
+def __getattr__(name: str) -> object:
+    # Keep `import readme_lint` cheap: the engine (and mistletoe) load on first use.
+    if name == "lint_text":
+        from readme_lint.engine import lint_text
+
+        return lint_text
+    raise AttributeError(name)

@@ -1,0 +1,216 @@
+"""Configuration: ``[tool.readme-lint]`` in pyproject.toml or a ``.readme-lint.toml``.
+
+A ``.readme-lint.toml`` holds the same keys at its top level. Discovery walks
+up from the linted file's folder; the first folder with either file wins
+(``.readme-lint.toml`` before ``pyproject.toml``), and a pyproject.toml without
+a ``[tool.readme-lint]`` table is passed over.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from readme_lint.diagnostics import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+FIELDS = ("title", "authors", "link", "summary")
+
+DEFAULT_PLACEHOLDERS = (
+    "???",
+    "!!!! README !!!!",
+    "TODO",
+    "TBD",
+    "TBA",
+    "WIP",
+    "FIXME",
+    "...",
+    "N/A",
+)
+DEFAULT_TOC_EXCLUDE = (
+    "Contributing",
+    "Contributions",
+    "Contribute",
+    "How to Contribute",
+    "License",
+    "Licence",
+)
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class SectionSchema:
+    require: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None  # None: every rule on by default
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)  # selector -> severity
+    read_marker: str = ":zap:"
+    placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
+    labels: tuple[str, ...] = ()  # canonical link labels; empty: most common spelling
+    toc_exclude: tuple[str, ...] = DEFAULT_TOC_EXCLUDE
+    sections: Mapping[str, SectionSchema] = field(default_factory=dict)  # casefolded heading
+    require: frozenset[str] = frozenset(FIELDS)
+    source: str | None = None
+
+    def schema_for(self, path: list[str]) -> frozenset[str]:
+        """Required fields for an entry under these headings (innermost first)."""
+        for name in path:
+            schema = self.sections.get(name.casefold())
+            if schema is not None:
+                return schema.require
+        return self.require
+
+    def overridden(self, **changes: Any) -> Config:
+        return replace(self, **changes)
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _string(value: Any, key: str, where: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: '{key}' must be a non-empty string")
+    return value
+
+
+def _require(value: Any, key: str, where: str) -> frozenset[str]:
+    items = _strings(value, key, where)
+    unknown = sorted(set(items) - set(FIELDS))
+    if unknown:
+        raise ConfigError(
+            f"{where}: '{key}' has unknown field {unknown[0]!r} (known: {', '.join(FIELDS)})"
+        )
+    return frozenset(items)
+
+
+def _severities(value: Any, where: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'severity' must be a table of rule = \"error\" | \"warning\"")
+    out = {}
+    for selector, level in value.items():
+        try:
+            out[selector] = Severity(level)
+        except ValueError:
+            raise ConfigError(
+                f"{where}: 'severity.{selector}' must be \"error\" or \"warning\", not {level!r}"
+            ) from None
+    return out
+
+
+def _sections(value: Any, where: str) -> dict[str, SectionSchema]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'sections' must be a table of section names")
+    out = {}
+    for name, body in value.items():
+        key = f"sections.{name!r}"
+        if not isinstance(body, dict):
+            raise ConfigError(f"{where}: '{key}' must be a table with 'require'")
+        extra = sorted(set(body) - {"require"})
+        if extra:
+            raise ConfigError(f"{where}: unknown key '{key}.{extra[0]}' (known: require)")
+        if "require" not in body:
+            raise ConfigError(f"{where}: '{key}' needs 'require', the list of required fields")
+        out[name.casefold()] = SectionSchema(_require(body["require"], f"{key}.require", where))
+    return out
+
+
+def from_mapping(data: Mapping[str, Any], where: str) -> Config:
+    """Validate a configuration table; every error names ``where`` and the key."""
+    handlers: dict[str, Any] = {
+        "select": lambda v: {"select": _strings(v, "select", where)},
+        "extend-select": lambda v: {"extend_select": _strings(v, "extend-select", where)},
+        "ignore": lambda v: {"ignore": _strings(v, "ignore", where)},
+        "severity": lambda v: {"severity": _severities(v, where)},
+        "read-marker": lambda v: {"read_marker": _string(v, "read-marker", where)},
+        "placeholders": lambda v: {"placeholders": _strings(v, "placeholders", where)},
+        "labels": lambda v: {"labels": _strings(v, "labels", where)},
+        "toc-exclude": lambda v: {"toc_exclude": _strings(v, "toc-exclude", where)},
+        "sections": lambda v: {"sections": _sections(v, where)},
+        "require": lambda v: {"require": _require(v, "require", where)},
+    }
+    changes: dict[str, Any] = {"source": where}
+    for key, value in data.items():
+        handler = handlers.get(key)
+        if handler is None:
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(handlers))})")
+        changes.update(handler(value))
+    config = Config(**changes)
+    # Validate rule selectors now, so a typo is a config error, not a silent no-op.
+    from readme_lint.rules import resolve_selector
+
+    for key, selectors in (
+        ("select", config.select or ()),
+        ("extend-select", config.extend_select),
+        ("ignore", config.ignore),
+        ("severity", tuple(config.severity)),
+    ):
+        for selector in selectors:
+            if not resolve_selector(selector):
+                raise ConfigError(f"{where}: '{key}' names unknown rule {selector!r}")
+    return config
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def load(path: Path) -> Config:
+    """Load an explicit configuration file (``--config``)."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("readme-lint")
+        if table is None:
+            raise ConfigError(f"{path}: no [tool.readme-lint] table")
+        return from_mapping(table, f"{path} [tool.readme-lint]")
+    return from_mapping(data, str(path))
+
+
+def discover(folder: Path, cache: dict[Path, Config] | None = None) -> Config:
+    """The configuration that applies to files in ``folder``."""
+    cache = {} if cache is None else cache
+    visited: list[Path] = []
+    config = Config()
+    for candidate in (folder, *folder.parents):
+        if candidate in cache:
+            config = cache[candidate]
+            break
+        visited.append(candidate)
+        dotfile = candidate / ".readme-lint.toml"
+        if dotfile.is_file():
+            config = load(dotfile)
+            break
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_toml(pyproject).get("tool", {}).get("readme-lint")
+            if table is not None:
+                config = from_mapping(table, f"{pyproject} [tool.readme-lint]")
+                break
+    for seen in visited:
+        cache[seen] = config
+    return config

@@ -1,0 +1,93 @@
+"""Immutable records shared by rules, the engine and the outputs."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace ``source[start:end]`` with ``text`` (character offsets)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What a fixable finding proposes: a description and edits on the original source."""
+
+    title: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule reports; the engine adds the rule's identity and severity."""
+
+    line: int
+    column: int
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding: 1-based line and column, stable code and kebab-case rule name."""
+
+    line: int
+    column: int
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
+
+
+def _overlaps(edit: Edit, other: Edit) -> bool:
+    if edit == other:
+        return False
+    if edit.start < other.end and other.start < edit.end:
+        return True
+    # An insertion at the edge of (or inside) another edit would be ordered
+    # arbitrarily against it: treat it as a conflict.
+    if edit.start == edit.end:
+        return other.start <= edit.start <= other.end
+    return other.start == other.end and edit.start <= other.start <= edit.end
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
+    """Apply every fix that does not conflict with one applied before it.
+
+    A fix applies whole or not at all. One that overlaps an accepted fix is
+    deferred, never merged: after re-linting, its rule proposes it again
+    against the new text. An edit shared by several fixes (several findings
+    with one remedy) is applied once.
+    """
+    taken: list[Edit] = []
+    deferred: list[Fix] = []
+    for fix in fixes:
+        new = [e for e in fix.edits if e not in taken]
+        if any(_overlaps(e, t) for e in new for t in taken):
+            deferred.append(fix)
+            continue
+        taken.extend(new)
+    parts: list[str] = []
+    cursor = 0
+    for edit in sorted(taken):
+        parts.append(text[cursor : edit.start])
+        parts.append(edit.text)
+        cursor = edit.end
+    parts.append(text[cursor:])
+    return "".join(parts), deferred

@@ -1,0 +1,145 @@
+"""The pure core: text and configuration in, diagnostics out."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from readme_lint.config import FIELDS, Config
+from readme_lint.diagnostics import Diagnostic, Severity
+from readme_lint.model import Directive, Document, build
+from readme_lint.rules import Rule, all_rules, resolve_selector
+
+# Field rules whose flood a section schema can silence.
+_FIELD_RULES = {"RL101": "title", "RL102": "authors", "RL103": "link", "RL104": "summary"}
+_FLOOD_MIN_ENTRIES = 5
+_SECTION_MIN_ENTRIES = 3
+
+
+@dataclass(frozen=True)
+class Report:
+    diagnostics: tuple[Diagnostic, ...]
+    hints: tuple[str, ...]
+
+
+def selected_rules(config: Config) -> list[Rule]:
+    """The rules a configuration turns on, in code order."""
+    if config.select is None:
+        chosen = {r.code for r in all_rules() if r.default}
+    else:
+        chosen = {r.code for s in config.select for r in resolve_selector(s)}
+    chosen |= {r.code for s in config.extend_select for r in resolve_selector(s)}
+    chosen -= {r.code for s in config.ignore for r in resolve_selector(s)}
+    return [r for r in all_rules() if r.code in chosen]
+
+
+def _severity(rule: Rule, config: Config) -> Severity:
+    # The most specific selector wins: a code or name over a prefix over ALL.
+    best: tuple[int, Severity] | None = None
+    for selector, level in config.severity.items():
+        if rule not in resolve_selector(selector):
+            continue
+        rank = 0 if selector.upper() == "ALL" else (2 if selector in (rule.code, rule.name) else 1)
+        if best is None or rank >= best[0]:
+            best = (rank, level)
+    return best[1] if best else rule.severity
+
+
+def _norm(rules: Iterable[str]) -> frozenset[str]:
+    """Directive rule names as compared: codes upper-case, names lower-case, '*' for all."""
+    out = {r.upper() if r.upper().startswith("RL") else r.lower() for r in rules}
+    return frozenset(out or {"*"})
+
+
+class _Suppressions:
+    """Which (rule, line) pairs the document's readme-lint comments switch off."""
+
+    def __init__(self, doc: Document) -> None:
+        self._spans: list[tuple[range, frozenset[str]]] = []
+        open_: dict[str, int] = {}
+        for directive in doc.directives:
+            keys = _norm(directive.rules)
+            if directive.action == "disable-next-line":
+                self._spans.append((_next_line(doc, directive), keys))
+            elif directive.action == "disable":
+                for key in keys:
+                    open_.setdefault(key, directive.last_line + 1)
+            else:  # enable: closes the named ranges, or all of them
+                for key in list(open_) if "*" in keys else keys & open_.keys():
+                    self._spans.append((range(open_.pop(key), directive.line), frozenset({key})))
+        for key, start in open_.items():
+            self._spans.append((range(start, len(doc.lines) + 1), frozenset({key})))
+
+    def hides(self, rule: Rule, line: int) -> bool:
+        names = {"*", rule.code, rule.name}
+        return any(line in span and not keys.isdisjoint(names) for span, keys in self._spans)
+
+
+def _next_line(doc: Document, directive: Directive) -> range:
+    number = directive.last_line + 1
+    while number <= len(doc.lines) and not doc.line(number).text.strip():
+        number += 1
+    entry = doc.entry_at_line.get(number)
+    # Above an entry, the comment covers the whole entry: its findings may be on any line.
+    if entry is not None and entry.first_line == number:
+        return entry.lines
+    return range(number, number + 1)
+
+
+def _hints(doc: Document, diagnostics: list[Diagnostic]) -> list[str]:
+    """One hint per field rule that floods the file or a whole section."""
+    if not doc.entries:
+        return []
+    hints: list[str] = []
+    entry_lines = {e.first_line: e for e in doc.entries}
+    by_rule: dict[str, list[int]] = {}
+    for d in diagnostics:
+        if d.code in _FIELD_RULES and d.line in entry_lines:
+            by_rule.setdefault(d.code, []).append(d.line)
+    sizes = Counter(e.section.text if e.section else "" for e in doc.entries)
+    for code, lines in sorted(by_rule.items()):
+        field = _FIELD_RULES[code]
+        others = [f for f in FIELDS if f != field]
+        if len(doc.entries) >= _FLOOD_MIN_ENTRIES and len(lines) * 2 > len(doc.entries):
+            hints.append(
+                f"{code} fired on {len(lines)} of {len(doc.entries)} entries. If this list's entries "
+                f"have no {field}, say so once instead: set `require = {json.dumps(others)}` under "
+                "[tool.readme-lint] (or in .readme-lint.toml), or add it to `ignore`."
+            )
+            continue
+        per_section = Counter(
+            s.text if (s := entry_lines[n].section) else "" for n in lines
+        )
+        for name, count in sorted(per_section.items()):
+            if name and count == sizes[name] and count >= _SECTION_MIN_ENTRIES:
+                hints.append(
+                    f"{code} fired on all {count} entries of section '{name}'. If that section's "
+                    f"entries need no {field}, give it a schema: "
+                    f'[tool.readme-lint.sections."{name}"] require = {json.dumps(others)}'
+                )
+    return hints
+
+
+def check_document(doc: Document, config: Config) -> Report:
+    suppressions = _Suppressions(doc)
+    found: list[Diagnostic] = []
+    for rule in selected_rules(config):
+        severity = _severity(rule, config)
+        for v in rule.check(doc, config):
+            if suppressions.hides(rule, v.line):
+                continue
+            found.append(Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, v.fix))
+    found.sort(key=lambda d: (d.line, d.column, d.code))
+    return Report(tuple(found), tuple(_hints(doc, found)))
+
+
+def check_text(text: str, config: Config | None = None) -> Report:
+    config = config or Config()
+    return check_document(build(text, config.read_marker), config)
+
+
+def lint_text(text: str, config: Config | None = None) -> list[Diagnostic]:
+    """Lint Markdown text; return its diagnostics in line order."""
+    return list(check_text(text, config).diagnostics)

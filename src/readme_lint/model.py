@@ -1,0 +1,628 @@
+"""The document model: one mistletoe parse, positions from the raw lines.
+
+``build(text, read_marker)`` parses once and returns a :class:`Document` that
+every rule reads: lines with offsets, headings with GitHub anchors, the table
+of contents, paper entries with their fields, every inline link, code lines
+and the suppression comments. The mistletoe tree decides structure (what is a
+paragraph, heading, list, code or HTML block); exact lines and columns come
+from the source text itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from readme_lint import syntax
+from readme_lint.slug import Slugger, slugify, strip_shortcodes
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int  # offset of the line's first character in the source
+    text: str  # without its line terminator
+    eol: str  # "\n", "\r\n" or "" (a last line without newline)
+
+    @property
+    def end(self) -> int:
+        """Offset just past the line's text (before its terminator)."""
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of one line: 1-based line, 1-based start column, exclusive end column."""
+
+    line: int
+    col: int
+    end_col: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    line: int
+    col: int  # of the opening "[" (the outer one for "[[Label](url)]")
+    end_col: int
+    label: Span
+    target: Span
+    bracketed: bool  # written "[[Label](url)]", the list style
+    image: bool
+
+
+@dataclass(frozen=True)
+class Heading:
+    index: int
+    line: int
+    level: int
+    text: str
+    anchor: str
+    last_line: int  # a setext heading spans its underline too
+
+
+@dataclass(frozen=True)
+class TocItem:
+    line: int
+    depth: int
+    indent: str
+    bullet: str
+    link: Link | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Toc:
+    heading: Heading | None
+    first_line: int
+    last_line: int
+    items: tuple[TocItem, ...]
+
+
+@dataclass(frozen=True)
+class Title:
+    line: int
+    open_col: int  # column of the first leading "*"
+    opening: str  # the leading run of "*"
+    text: Span | None  # None when the bold is never closed
+    closing: str  # the closing run of "*" ("" when never closed)
+    bold: bool  # mistletoe renders a Strong title
+
+
+@dataclass(frozen=True)
+class Entry:
+    first_line: int
+    last_line: int  # of the entry paragraph itself
+    section: Heading | None
+    title: Title | None
+    authors: Span | None  # the whole authors line content, asterisks included
+    venue: Span | None
+    links_line: int | None
+    links: tuple[Link, ...]
+    date: Span | None
+    summary: tuple[Span, ...]  # one span per summary line
+    split_gap: tuple[int, int] | None  # blank lines between entry and detached summary
+    markers: tuple[Span, ...]  # every read marker occurrence
+
+    @property
+    def lines(self) -> range:
+        """Entry lines, including a detached (split-off) summary paragraph."""
+        last = self.summary[-1].line if self.summary else self.last_line
+        return range(self.first_line, max(last, self.last_line) + 1)
+
+    @property
+    def summary_text(self) -> str:
+        return " ".join(s.text.strip() for s in self.summary).strip()
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # paragraph, heading, list, code, html, quote, table, break, other
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A ``<!-- readme-lint-... -->`` comment."""
+
+    line: int
+    last_line: int
+    action: str  # disable, enable, disable-next-line
+    rules: tuple[str, ...]  # empty: every rule
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    lines: tuple[Line, ...]
+    blocks: tuple[Block, ...]
+    headings: tuple[Heading, ...]
+    extra_anchors: frozenset[str]  # ids and names from HTML
+    toc: Toc | None
+    entries: tuple[Entry, ...]
+    links: tuple[Link, ...]  # every inline link outside code, in order
+    code_lines: frozenset[int]
+    directives: tuple[Directive, ...]
+    read_marker: str
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+    def offset(self, line: int, col: int) -> int:
+        """Source offset of a 1-based line and column."""
+        return self.lines[line - 1].start + col - 1
+
+    @cached_property
+    def anchors(self) -> frozenset[str]:
+        return frozenset(h.anchor for h in self.headings) | self.extra_anchors
+
+    @cached_property
+    def paragraph_last_lines(self) -> frozenset[int]:
+        return frozenset(b.last_line for b in self.blocks if b.kind == "paragraph")
+
+    @cached_property
+    def paragraph_lines(self) -> frozenset[int]:
+        return frozenset(
+            n for b in self.blocks if b.kind == "paragraph" for n in range(b.first_line, b.last_line + 1)
+        )
+
+    @cached_property
+    def entry_at_line(self) -> dict[int, Entry]:
+        return {n: e for e in self.entries for n in e.lines}
+
+    def heading_path(self, heading: Heading | None) -> Iterator[Heading]:
+        """The heading and its ancestors, innermost first."""
+        if heading is None:
+            return
+        level = heading.level + 1
+        for h in reversed(self.headings[: heading.index + 1]):
+            if h.level < level:
+                yield h
+                level = h.level
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _parse(lines: Sequence[str]) -> Any:
+    """Parse LF-terminated lines with HTML blocks recognised (needed for comments)."""
+    from mistletoe import block_token, span_token
+    from mistletoe.block_token import Document as MDocument
+    from mistletoe.block_token import HtmlBlock
+    from mistletoe.span_token import HtmlSpan
+
+    # mistletoe keeps its token set in module state; scope the change to this parse.
+    block_token.add_token(HtmlBlock)
+    span_token.add_token(HtmlSpan)
+    try:
+        return MDocument(lines)
+    finally:
+        block_token.reset_tokens()
+        span_token.reset_tokens()
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    out: list[Line] = []
+    start = 0
+    number = 1
+    length = len(text)
+    while start <= length:
+        nl = text.find("\n", start)
+        if nl == -1:
+            if start < length or not out:
+                out.append(Line(number, start, text[start:], ""))
+            break
+        if nl > start and text[nl - 1] == "\r":
+            out.append(Line(number, start, text[start : nl - 1], "\r\n"))
+        else:
+            out.append(Line(number, start, text[start:nl], "\n"))
+        start = nl + 1
+        number += 1
+    return tuple(out)
+
+
+_KINDS = {
+    "Paragraph": "paragraph",
+    "Heading": "heading",
+    "SetextHeading": "heading",
+    "List": "list",
+    "CodeFence": "code",
+    "BlockCode": "code",
+    "HtmlBlock": "html",
+    "Quote": "quote",
+    "Table": "table",
+    "ThematicBreak": "break",
+}
+
+
+def _code_range(token: Any, n_lines: int) -> range:
+    """Lines of a code block, fences included."""
+    body = token.children[0].content if token.children else ""
+    count = body.count("\n")
+    start = int(token.line_number)
+    if type(token).__name__ == "CodeFence":
+        return range(start, min(start + count + 1, n_lines) + 1)
+    return range(start, start + max(count, 1))
+
+
+def _walk_code(token: Any, n_lines: int, out: set[int]) -> None:
+    for child in getattr(token, "children", None) or ():
+        name = type(child).__name__
+        if name in ("CodeFence", "BlockCode"):
+            out.update(_code_range(child, n_lines))
+        elif name in ("List", "ListItem", "Quote"):
+            _walk_code(child, n_lines, out)
+
+
+def _blocks(tree: Any, lines: tuple[Line, ...]) -> list[tuple[Block, Any]]:
+    children = list(tree.children)
+    n = len(lines)
+    out: list[tuple[Block, Any]] = []
+    for i, token in enumerate(children):
+        name = type(token).__name__
+        kind = _KINDS.get(name, "other")
+        first = int(token.line_number)
+        limit = int(children[i + 1].line_number) - 1 if i + 1 < len(children) else n
+        if kind == "code":
+            last = min(_code_range(token, n)[-1], limit) if limit >= first else first
+        else:
+            last = first
+            stop_at_blank = kind in ("paragraph", "heading", "html", "table")
+            for number in range(first + 1, limit + 1):
+                if not lines[number - 1].text.strip():
+                    if stop_at_blank:
+                        break
+                    continue
+                last = number
+            if name == "Heading":
+                last = first
+        out.append((Block(kind, first, last), token))
+    return out
+
+
+def _plain_text(token: Any) -> str:
+    """Text content as GitHub's heading anchor sees it (images and HTML tags dropped)."""
+    name = type(token).__name__
+    if name in ("RawText", "InlineCode", "EscapeSequence"):
+        if name == "InlineCode" or name == "EscapeSequence":
+            return "".join(_plain_text(c) for c in token.children)
+        return str(token.content)
+    if name in ("Image", "HtmlSpan"):
+        return ""
+    if name == "LineBreak":
+        return " " if token.soft else ""
+    return "".join(_plain_text(c) for c in getattr(token, "children", None) or ())
+
+
+_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_DIRECTIVE = re.compile(
+    r"<!--\s*readme-lint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.IGNORECASE
+)
+
+
+def _html_anchors(text: str) -> set[str]:
+    found: set[str] = set()
+    for match in _HTML_ID.finditer(text):
+        value = match.group(1)
+        found.add(value)
+        found.add(value.removeprefix("user-content-"))
+    return found
+
+
+def _directives(block: Block, lines: tuple[Line, ...]) -> list[Directive]:
+    text = "\n".join(lines[n - 1].text for n in range(block.first_line, block.last_line + 1))
+    out = []
+    for match in _DIRECTIVE.finditer(text):
+        rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
+        out.append(Directive(block.first_line, block.last_line, match.group(1).lower(), rules))
+    return out
+
+
+_TOC_TITLES = frozenset({"contents", "table of contents", "toc"})
+
+
+def _link_in_item(item: Any) -> Any | None:
+    first = item.children[0] if item.children else None
+    if first is None or type(first).__name__ != "Paragraph":
+        return None
+    kids = [c for c in first.children if not (type(c).__name__ == "RawText" and not c.content.strip())]
+    if len(kids) == 1 and type(kids[0]).__name__ == "Link":
+        return kids[0]
+    return None
+
+
+def _is_page_target(target: str) -> bool:
+    return target.startswith("#") or bool(target) and not re.search(r"[/:.?]", target)
+
+
+def _toc_candidate(token: Any) -> bool:
+    """A list made only of links to places in this page."""
+    saw_fragment = False
+    for item in token.children:
+        link = _link_in_item(item)
+        if link is None or not _is_page_target(link.target):
+            return False
+        saw_fragment = saw_fragment or link.target.startswith("#")
+        for sub in item.children[1:]:
+            if type(sub).__name__ != "List" or not _toc_candidate(sub):
+                return False
+    return saw_fragment
+
+
+def _toc_items(token: Any, depth: int, lines: tuple[Line, ...], links: dict[int, list[Link]]) -> Iterator[TocItem]:
+    for item in token.children:
+        number = int(item.line_number)
+        raw = lines[number - 1].text
+        indent = raw[: len(raw) - len(raw.lstrip())]
+        token_link = _link_in_item(item)
+        link = None
+        if token_link is not None:
+            link = next((lk for lk in links.get(number, ()) if not lk.image), None)
+        text = _plain_text(token_link) if token_link is not None else raw.strip()
+        yield TocItem(number, depth, indent, str(item.leader), link, text)
+        for sub in item.children[1:]:
+            if type(sub).__name__ == "List":
+                yield from _toc_items(sub, depth + 1, lines, links)
+
+
+def _find_toc(
+    pairs: list[tuple[Block, Any]],
+    headings: list[Heading],
+    lines: tuple[Line, ...],
+    links: dict[int, list[Link]],
+) -> Toc | None:
+    toc_heading: Heading | None = None
+    chosen: tuple[Block, Any] | None = None
+    by_line = {h.line: h for h in headings}
+    for i, (block, token) in enumerate(pairs):
+        if block.kind != "heading":
+            continue
+        heading = by_line[block.first_line]
+        name = re.sub(r"[^\w ]+", "", strip_shortcodes(heading.text)).strip().lower()
+        if name in _TOC_TITLES:
+            for later, later_token in pairs[i + 1 :]:
+                if later.kind == "heading":
+                    break
+                if later.kind == "list":
+                    toc_heading, chosen = heading, (later, later_token)
+                    break
+            if chosen:
+                break
+    if chosen is None:
+        chosen = next(((b, t) for b, t in pairs if b.kind == "list" and _toc_candidate(t)), None)
+    if chosen is None:
+        return None
+    block, token = chosen
+    items = tuple(_toc_items(token, 0, lines, links))
+    return Toc(toc_heading, block.first_line, block.last_line, items)
+
+
+# --------------------------------------------------------------------------- entries
+
+
+@dataclass
+class _EntryBuilder:
+    """Mutable scratch state while one entry's lines are classified."""
+
+    authors: Span | None = None
+    venue: Span | None = None
+    links_line: int | None = None
+    date: Span | None = None
+    summary: list[Span] = field(default_factory=list)
+
+
+def _content_span(line: Line) -> Span:
+    """The line without its hard break (trailing ``\\`` or spaces)."""
+    text = line.text
+    stripped = syntax.strip_hard_break(text)
+    lead = len(stripped) - len(stripped.lstrip())
+    return Span(line.number, lead + 1, len(stripped) + 1, stripped.strip())
+
+
+def _parse_title(line: Line, bold: bool) -> Title | None:
+    match = syntax.TITLE.match(line.text)
+    if match is None:
+        return None
+    opening = match.group("open")
+    if match.group("close") is None:
+        return Title(line.number, match.start("open") + 1, opening, None, "", bold)
+    text = match.group("title")
+    col = match.start("title") + 1
+    return Title(
+        line.number, match.start("open") + 1, opening, Span(line.number, col, col + len(text), text),
+        match.group("close"), bold,
+    )
+
+
+def _classify(builder: _EntryBuilder, line: Line, links: list[Link], index: int) -> None:
+    content = _content_span(line)
+    text = content.text
+    if builder.summary:
+        builder.summary.append(content)
+        return
+    before_links = builder.links_line is None and builder.date is None
+    if index == 1 and builder.authors is None and syntax.AUTHORS_START.match(text) and not links:
+        builder.authors = content
+    elif links or syntax.LINKISH.search(text):
+        if builder.links_line is None:
+            builder.links_line = line.number
+            first = links[0].col if links else text.find("[") + content.col
+            venue = line.text[content.col - 1 : first - 1].strip()
+            if venue:
+                vcol = line.text.index(venue) + 1
+                builder.venue = Span(line.number, vcol, vcol + len(venue), venue)
+    elif syntax.DATE.match(text):
+        builder.date = content
+    elif before_links and builder.venue is None and syntax.VENUE_ONLY.match(text) and syntax.ends_with_hard_break(line.text):
+        builder.venue = content
+    elif index == 1 and builder.authors is None and syntax.AUTHORS_START.match(text):
+        builder.authors = content
+    elif text:
+        builder.summary.append(content)
+
+
+def _is_entry(first: Line, token: Any, n_lines: int, lines: tuple[Line, ...], start: int) -> tuple[bool, bool]:
+    """(is an entry, title renders bold)."""
+    kids = token.children
+    bold = any(type(k).__name__ == "Strong" for k in kids[:2])
+    if syntax.TITLE_START.match(first.text):
+        return True, bold
+    if n_lines < 3 or not syntax.ends_with_hard_break(first.text):
+        return False, bold
+    # No bold title, but shaped like an entry: an authors line or list-style links.
+    second = lines[start].text
+    looks = bool(syntax.AUTHORS_START.match(second.strip())) or any(
+        "[[" in lines[start + k].text for k in range(min(3, n_lines - 1))
+    )
+    return looks, bold
+
+
+def _markers(lines: tuple[Line, ...], first: int, last: int, marker: str) -> tuple[Span, ...]:
+    found = []
+    for number in range(first, last + 1):
+        text = lines[number - 1].text
+        col = text.find(marker)
+        while col != -1:
+            found.append(Span(number, col + 1, col + 1 + len(marker), marker))
+            col = text.find(marker, col + len(marker))
+    return tuple(found)
+
+
+def _build_entry(
+    block: Block,
+    token: Any,
+    lines: tuple[Line, ...],
+    links: dict[int, list[Link]],
+    section: Heading | None,
+    marker: str,
+) -> Entry | None:
+    first = lines[block.first_line - 1]
+    is_entry, bold = _is_entry(first, token, block.last_line - block.first_line + 1, lines, block.first_line)
+    if not is_entry:
+        return None
+    title = _parse_title(first, bold) if syntax.TITLE_START.match(first.text) else None
+    builder = _EntryBuilder()
+    for index, number in enumerate(range(block.first_line + 1, block.last_line + 1), start=1):
+        _classify(builder, lines[number - 1], links.get(number, []), index)
+    entry_links = tuple(lk for n in range(block.first_line, block.last_line + 1) for lk in links.get(n, ()))
+    return Entry(
+        block.first_line, block.last_line, section, title, builder.authors, builder.venue,
+        builder.links_line, entry_links, builder.date, tuple(builder.summary), None,
+        _markers(lines, block.first_line, block.last_line, marker),
+    )
+
+
+def _attach_split_summary(entry: Entry, nxt: Block, lines: tuple[Line, ...]) -> Entry:
+    """An entry whose summary was cut off by a blank line gets it back, marked split."""
+    spans = tuple(_content_span(lines[n - 1]) for n in range(nxt.first_line, nxt.last_line + 1))
+    return Entry(
+        entry.first_line, entry.last_line, entry.section, entry.title, entry.authors, entry.venue,
+        entry.links_line, entry.links, entry.date, spans, (entry.last_line + 1, nxt.first_line - 1),
+        entry.markers,
+    )
+
+
+def _splits(entry: Entry, nxt: tuple[Block, Entry | None] | None, lines: tuple[Line, ...]) -> bool:
+    if nxt is None or entry.summary:
+        return False
+    block, other = nxt
+    return (
+        block.kind == "paragraph"
+        and other is None
+        and syntax.ends_with_backslash_break(lines[entry.last_line - 1].text)
+    )
+
+
+# --------------------------------------------------------------------------- links
+
+
+def _scan_links(lines: tuple[Line, ...], blocks: list[Block], code: frozenset[int]) -> dict[int, list[Link]]:
+    """Every inline link in prose blocks, with exact columns, keyed by line."""
+    out: dict[int, list[Link]] = {}
+    for block in blocks:
+        if block.kind in ("code", "html", "break"):
+            continue
+        for number in range(block.first_line, block.last_line + 1):
+            if number in code:
+                continue
+            text = lines[number - 1].text
+            if "](" not in text:
+                continue
+            found = list(syntax.find_links(number, text))
+            if found:
+                out[number] = found
+    return out
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build(text: str, read_marker: str = ":zap:") -> Document:
+    lines = split_lines(text)
+    tree = _parse([line.text + "\n" for line in lines])
+    pairs = _blocks(tree, lines)
+    blocks = [b for b, _ in pairs]
+
+    code: set[int] = set()
+    _walk_code(tree, len(lines), code)
+    code_lines = frozenset(code)
+
+    slugger = Slugger()
+    headings: list[Heading] = []
+    extra: set[str] = set()
+    directives: list[Directive] = []
+    for block, token in pairs:
+        if block.kind == "heading":
+            plain = _plain_text(token)
+            anchor = slugger.slug(strip_shortcodes(plain).strip())
+            headings.append(Heading(len(headings), block.first_line, int(token.level), plain.strip(), anchor, block.last_line))
+        elif block.kind == "html":
+            raw = "\n".join(lines[n - 1].text for n in range(block.first_line, block.last_line + 1))
+            extra |= _html_anchors(raw)
+            directives.extend(_directives(block, lines))
+    links = _scan_links(lines, blocks, code_lines)
+    for found in links.values():
+        for lk in found:
+            if "<" in lines[lk.line - 1].text:
+                extra |= _html_anchors(lines[lk.line - 1].text)
+    for number, line in enumerate(lines, 1):
+        if "<" in line.text and number not in code_lines and ("id=" in line.text or "name=" in line.text):
+            extra |= _html_anchors(line.text)
+
+    entries = _entries(pairs, lines, links, headings, read_marker)
+    toc = _find_toc(pairs, headings, lines, links)
+    all_links = tuple(lk for n in sorted(links) for lk in links[n])
+    return Document(
+        text, lines, tuple(blocks), tuple(headings), frozenset(extra), toc, entries, all_links,
+        code_lines, tuple(directives), read_marker,
+    )
+
+
+def _entries(
+    pairs: list[tuple[Block, Any]],
+    lines: tuple[Line, ...],
+    links: dict[int, list[Link]],
+    headings: list[Heading],
+    marker: str,
+) -> tuple[Entry, ...]:
+    by_line = {h.line: h for h in headings}
+    section: Heading | None = None
+    found: list[tuple[Block, Entry | None]] = []
+    for block, token in pairs:
+        if block.kind == "heading":
+            section = by_line[block.first_line]
+        entry = _build_entry(block, token, lines, links, section, marker) if block.kind == "paragraph" else None
+        found.append((block, entry))
+    out: list[Entry] = []
+    for i, (_, entry) in enumerate(found):
+        if entry is None:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _splits(entry, nxt, lines):
+            entry = _attach_split_summary(entry, nxt[0], lines)
+        out.append(entry)
+    return tuple(out)

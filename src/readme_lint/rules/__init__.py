@@ -1,0 +1,95 @@
+"""Rule registry: each rule is metadata plus a check function, registered by ``@rule``.
+
+A check reads the :class:`~readme_lint.model.Document` and yields
+:class:`~readme_lint.diagnostics.Violation` records. It never edits anything: a
+fixable rule attaches a :class:`~readme_lint.diagnostics.Fix` (edits on the
+original source) that the fix engine applies.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from readme_lint.diagnostics import Severity, Violation
+
+if TYPE_CHECKING:
+    from readme_lint.config import Config
+    from readme_lint.model import Document
+
+Check = Callable[["Document", "Config"], Iterable[Violation]]
+
+_CODE = re.compile(r"RL\d{3}")
+_NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
+DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    fixable: bool
+    default: bool  # on unless deselected
+    check: Check
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    summary: str,
+    *,
+    severity: Severity = Severity.ERROR,
+    fixable: bool = False,
+    default: bool = True,
+) -> Callable[[Check], Check]:
+    """Register a check function as a rule."""
+    if not _CODE.fullmatch(code) or not _NAME.fullmatch(name):
+        raise ValueError(f"bad rule identity {code} {name}")
+
+    def register(check: Check) -> Check:
+        if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
+            raise ValueError(f"rule {code} {name} registered twice")
+        _REGISTRY[code] = Rule(code, name, summary, severity, fixable, default, check)
+        return check
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, by code."""
+    # Importing the family modules registers their rules.
+    from readme_lint.rules import document, entries, lines, links, toc  # noqa: F401
+
+    return [_REGISTRY[code] for code in sorted(_REGISTRY)]
+
+
+def resolve_selector(selector: str) -> list[Rule]:
+    """Rules named by a selector: ``ALL``, a code, a code prefix (``RL2``) or a name."""
+    rules = all_rules()
+    wanted = selector.strip()
+    if wanted.upper() == "ALL":
+        return rules
+    upper = wanted.upper()
+    if upper.startswith("RL"):
+        return [r for r in rules if r.code.startswith(upper)]
+    return [r for r in rules if r.name == wanted.lower()]
+
+
+def find_rule(selector: str) -> Rule | None:
+    """One rule by exact code or name."""
+    for candidate in all_rules():
+        if selector.upper() == candidate.code or selector.lower() == candidate.name:
+            return candidate
+    return None

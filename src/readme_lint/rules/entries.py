@@ -1,0 +1,430 @@
+"""RL1xx: the structure of a paper entry (title, authors, link, summary, marker, venue)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from readme_lint.config import Config
+from readme_lint.diagnostics import Edit, Fix, Severity, Violation
+from readme_lint.model import Document, Entry, Span
+from readme_lint.rules import rule
+from readme_lint.slug import strip_shortcodes
+
+
+def entry_name(entry: Entry, limit: int = 50) -> str:
+    """A short, quotable name for an entry in messages."""
+    text = entry.title.text.text if entry.title and entry.title.text else ""
+    text = strip_shortcodes(text).strip() or "untitled entry"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _required(doc: Document, config: Config, entry: Entry) -> frozenset[str]:
+    return config.schema_for([h.text for h in doc.heading_path(entry.section)])
+
+
+def _missing(doc: Document, config: Config, field: str) -> Iterator[Entry]:
+    for entry in doc.entries:
+        if field in _required(doc, config, entry):
+            yield entry
+
+
+@rule("RL101", "entry-title", "Entry has no bold title.")
+def entry_title(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds entries (paragraphs shaped like a paper entry: hard-break lines with an
+    authors line or `[[Label](url)]` links) whose first line is not a bold title.
+
+    ## Why is this bad?
+    The bold title is what readers scan for; without it an entry reads as prose
+    and cannot be matched against other entries (duplicates, TOC, tooling).
+
+    ## Example
+    ```markdown
+    Denoising Diffusion Probabilistic Models \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
+
+    ## Use instead
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    ```
+
+    ## Fix
+    Not fixable: where the title ends is a judgement call.
+    """
+    for entry in _missing(doc, config, "title"):
+        if entry.title is None:
+            yield Violation(entry.first_line, 1, "entry has no bold title (**Title**)")
+
+
+@rule("RL102", "entry-authors", "Entry has no italic authors line.")
+def entry_authors(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds entries without an italic authors line (`*Author One, Author Two*`)
+    right after the title.
+
+    ## Why is this bad?
+    Authors are part of every citation in the list; a missing line usually means
+    it was forgotten, or written without its asterisks.
+
+    ## Example
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
+
+    ## Use instead
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
+
+    ## Fix
+    Not fixable. A section whose entries carry no authors can say so in its
+    schema: `[tool.readme-lint.sections."Videos"] require = ["title", "link", "summary"]`.
+    """
+    for entry in _missing(doc, config, "authors"):
+        if entry.authors is None:
+            yield Violation(entry.first_line, 1, f"entry '{entry_name(entry)}' has no italic authors line")
+
+
+@rule("RL103", "entry-link", "Entry has no link.")
+def entry_link(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds entries with no link at all (paper, code, project page...).
+
+    ## Why is this bad?
+    A paper list is a list of pointers; an entry without a link sends the
+    reader to a search engine.
+
+    ## Example
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. \\
+    The comeback.
+    ```
+
+    ## Use instead
+    ```markdown
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    ```
+
+    ## Fix
+    Not fixable.
+    """
+    for entry in _missing(doc, config, "link"):
+        if not any(not link.image for link in entry.links):
+            yield Violation(entry.first_line, 1, f"entry '{entry_name(entry)}' has no link")
+
+
+@rule("RL104", "entry-summary", "Entry has no summary.")
+def entry_summary(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds entries with nothing after their links (or date) line. A date line
+    such as `Jul 2021` is not a summary.
+
+    ## Why is this bad?
+    The summary is what makes a curated list worth more than a search result.
+
+    ## Example
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)]
+    ```
+
+    ## Use instead
+    ```markdown
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback. Sampling x_t directly from x_0.
+    ```
+
+    ## Fix
+    Not fixable. For a section whose entries need no summary (blog posts that end
+    in a date, say), set that section's schema:
+    `[tool.readme-lint.sections."Introductory Posts"] require = ["title", "authors", "link"]`.
+    """
+    for entry in _missing(doc, config, "summary"):
+        if not entry.summary:
+            after = "date" if entry.date else "links"
+            yield Violation(
+                entry.first_line, 1, f"entry '{entry_name(entry)}' has no summary after its {after} line"
+            )
+
+
+def _punctuation_only(text: str) -> bool:
+    return not any(c.isalnum() for c in text)
+
+
+@rule("RL105", "placeholder-summary", "Summary is a placeholder.")
+def placeholder_summary(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds summaries that are a placeholder: `???`, `!!!! README !!!!`, `TODO`,
+    `TBD`, `...`, or punctuation only. The list is configurable (`placeholders`).
+
+    ## Why is this bad?
+    A placeholder is a promise nobody keeps; readers get noise where the list's
+    value should be.
+
+    ## Example
+    ```markdown
+    [[Paper](https://arxiv.org/abs/2307.12868)] \\
+    ???
+    ```
+
+    ## Use instead
+    ```markdown
+    [[Paper](https://arxiv.org/abs/2307.12868)] \\
+    Studies the latent space through the pullback metric of the U-Net.
+    ```
+
+    ## Fix
+    Not fixable: someone has to read the paper.
+    """
+    wanted = {p.casefold() for p in config.placeholders}
+    for entry in doc.entries:
+        text = entry.summary_text
+        if text and (text.casefold() in wanted or _punctuation_only(text)):
+            first = entry.summary[0]
+            yield Violation(first.line, first.col, f"summary is a placeholder: {text!r}")
+
+
+_TAGS = re.compile(r"<[^>]*>[^<]*</[^>]*>|<[^>]+>")
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_SEPARATORS = re.compile(r",|;|&|\band\b|\s/\s")
+_PARTICLES = frozenset(
+    "de del della der den di da das do dos du la le van von y bin ibn al el zu ten ter".split()
+)
+_SUFFIXES = frozenset({"jr", "sr", "st", "al", "dr", "prof", "ii", "iii"})
+_CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-]*$")
+_NAME_PERIOD = re.compile(r"(?P<word>[^\W\d_]{2,})\.\s+(?=[^\W\d_])")
+
+
+def _author_problem(names: str) -> str | None:
+    plain = _PAREN.sub(" ", _TAGS.sub(" ", names))
+    for match in _NAME_PERIOD.finditer(plain):
+        if match.group("word").lower() not in _SUFFIXES:
+            return f"'{match.group('word')}.' separates two names with a period; use a comma"
+    for part in _SEPARATORS.split(plain):
+        words = [w for w in part.split() if w.lower() not in _PARTICLES]
+        full = [w for w in words if _CAPITALIZED.match(w) and len(w.rstrip(".")) > 1]
+        if len(full) >= 4:
+            return f"'{' '.join(part.split()[:4])} …' looks like several names without commas"
+    return None
+
+
+@rule("RL106", "authors-format", "Authors are not a separated list.")
+def authors_format(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds authors lines whose names are not separated: names run together
+    (`*Narek Tumanyan Michal Geyer Shai Bagon*`) or split by a period
+    (`*Luping Liu. Zhijie Lin*`). Initials (`Diederik P. Kingma`), `and`,
+    `<sup>` affiliation markers, particles (`De la Torre`) and handles in
+    parentheses are fine.
+
+    ## Why is this bad?
+    Readers cannot tell where one author ends and the next begins, and tools that
+    match authors (duplicate detection, citation export) cannot either.
+
+    ## Example
+    ```markdown
+    *Narek Tumanyan Michal Geyer Shai Bagon Tali Dekel* \\
+    ```
+
+    ## Use instead
+    ```markdown
+    *Narek Tumanyan, Michal Geyer, Shai Bagon, Tali Dekel* \\
+    ```
+
+    ## Fix
+    Not fixable: where the names split is not always knowable.
+    """
+    for entry in doc.entries:
+        if entry.authors is None:
+            continue
+        problem = _author_problem(entry.authors.text.strip("*_ "))
+        if problem:
+            yield Violation(entry.authors.line, entry.authors.col, f"authors: {problem}")
+
+
+@rule("RL107", "entry-split", "Blank line splits an entry from its summary.", fixable=True)
+def entry_split(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds an entry whose last line ends in a hard break (`\\`) and whose summary
+    follows as a separate paragraph after a blank line.
+
+    ## Why is this bad?
+    GitHub renders the backslash literally at the end of the entry, and the
+    summary as an unrelated paragraph.
+
+    ## Example
+    ```markdown
+    ICLR 2023 [[Paper](https://arxiv.org/abs/2210.10960)] \\
+
+    Proposes an asymmetric reverse process.
+    ```
+
+    ## Use instead
+    ```markdown
+    ICLR 2023 [[Paper](https://arxiv.org/abs/2210.10960)] \\
+    Proposes an asymmetric reverse process.
+    ```
+
+    ## Fix
+    Removes the blank line(s), so the summary belongs to its entry again.
+    """
+    for entry in doc.entries:
+        if entry.split_gap is None:
+            continue
+        gap_first, gap_last = entry.split_gap
+        line = doc.line(entry.last_line)
+        edit = Edit(doc.line(gap_first).start, doc.line(gap_last + 1).start, "")
+        yield Violation(
+            entry.last_line,
+            len(line.text.rstrip()),
+            f"entry '{entry_name(entry)}' is split: its summary at line {gap_last + 1} "
+            "is a separate paragraph",
+            Fix("join the summary to its entry", (edit,)),
+        )
+
+
+def _marker_in_place(entry: Entry, marker: Span, doc: Document) -> bool:
+    title = entry.title
+    if title is None or title.text is None or marker.line != title.line:
+        return False
+    close_end = title.text.end_col + len(title.closing)
+    between = doc.line(title.line).text[close_end - 1 : marker.col - 1]
+    return not between.strip()
+
+
+def _move_marker(entry: Entry, marker: Span, doc: Document) -> Fix | None:
+    title = entry.title
+    if title is None or title.text is None or len(entry.markers) != 1:
+        return None
+    text = doc.line(marker.line).text
+    start, end = marker.col - 1, marker.end_col - 1
+    if start > 0 and text[start - 1] == " ":
+        start -= 1
+    elif end < len(text) and text[end] == " ":
+        end += 1
+    base = doc.line(marker.line).start
+    insert_at = doc.line(title.line).start + title.text.end_col - 1 + len(title.closing)
+    edits = (Edit(base + start, base + end, ""), Edit(insert_at, insert_at, " " + marker.text))
+    if edits[0].start <= insert_at <= edits[0].end:
+        return None
+    return Fix("move the read marker after the title", edits)
+
+
+@rule("RL108", "read-marker", "Read marker is not right after the title.", fixable=True)
+def read_marker(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds the read marker (`:zap:` by default, `read-marker` in the
+    configuration) anywhere but right after the bold title.
+
+    ## Why is this bad?
+    Readers scan the titles for the marker; inside the title, on the authors
+    line or before the title it is easy to miss and breaks the list's look.
+
+    ## Example
+    ```markdown
+    **Denoising Diffusion Probabilistic Models :zap:** \\
+    ```
+
+    ## Use instead
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** :zap: \\
+    ```
+
+    ## Fix
+    Moves the marker to right after the title (when the entry has one marker).
+    """
+    for entry in doc.entries:
+        for marker in entry.markers:
+            if not _marker_in_place(entry, marker, doc):
+                yield Violation(
+                    marker.line,
+                    marker.col,
+                    f"read marker {marker.text} should come right after the title",
+                    _move_marker(entry, marker, doc),
+                )
+
+
+_VENUES = {
+    "cvpr": "CVPR", "iccv": "ICCV", "eccv": "ECCV", "wacv": "WACV", "bmvc": "BMVC",
+    "neurips": "NeurIPS", "nips": "NeurIPS", "icml": "ICML", "iclr": "ICLR", "aaai": "AAAI",
+    "ijcai": "IJCAI", "acl": "ACL", "emnlp": "EMNLP", "naacl": "NAACL", "coling": "COLING",
+    "siggraph": "SIGGRAPH", "kdd": "KDD", "miccai": "MICCAI", "icra": "ICRA", "iros": "IROS",
+    "corl": "CoRL", "aistats": "AISTATS", "uai": "UAI", "colt": "COLT", "3dv": "3DV",
+}
+_VENUE_ALT = "|".join(sorted(_VENUES, key=len, reverse=True))
+_STATED = re.compile(rf"\b({_VENUE_ALT})\b[^0-9]{{0,30}}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+_IN_URL = re.compile(rf"(?<![a-z])({_VENUE_ALT})[_\-]?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_NIPS_URL = re.compile(r"(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/((?:19|20)\d\d)/")
+
+
+def venue_in_url(url: str) -> tuple[str, str] | None:
+    """A venue and year visible in a link (``.../ICCV2023/...``), if any."""
+    nips = _NIPS_URL.search(url)
+    if nips:
+        return "NeurIPS", nips.group(1)
+    match = _IN_URL.search(url.split("?", 1)[0])
+    if match:
+        return _VENUES[match.group(1).lower()], match.group(2)
+    return None
+
+
+@rule("RL109", "venue-mismatch", "Stated venue disagrees with the link.", severity=Severity.WARNING)
+def venue_mismatch(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Compares the venue and year written before the links (`CVPR 2023`) with a
+    venue and year visible in a link's URL (`.../content/ICCV2023/...`,
+    `papers.nips.cc/paper/2020/...`).
+
+    ## Why is this bad?
+    One of the two is wrong, and a wrong venue misleads readers and citations.
+
+    ## Example
+    ```markdown
+    CVPR 2023 [[Paper](https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf)] \\
+    ```
+
+    ## Use instead
+    ```markdown
+    ICCV 2023 [[Paper](https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf)] \\
+    ```
+
+    ## Fix
+    Not fixable: only a person knows which side is right. A warning by default.
+    """
+    for entry in doc.entries:
+        if entry.venue is None:
+            continue
+        stated = _STATED.search(entry.venue.text)
+        if stated is None:
+            continue
+        venue, year = _VENUES[stated.group(1).lower()], stated.group(2)
+        for link in entry.links:
+            seen = venue_in_url(link.target.text)
+            if seen is not None and seen != (venue, year):
+                yield Violation(
+                    entry.venue.line,
+                    entry.venue.col + stated.start(),
+                    f"venue '{venue} {year}' disagrees with the link, which points to {seen[0]} {seen[1]}",
+                )
+                break

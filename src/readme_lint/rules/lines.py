@@ -1,0 +1,456 @@
+"""RL2xx: malformed lines (asterisks, hard breaks, whitespace, link markup)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from readme_lint import syntax
+from readme_lint.config import Config
+from readme_lint.diagnostics import Edit, Fix, Violation
+from readme_lint.model import Document, Entry, Line
+from readme_lint.rules import rule
+
+
+def _replace(line: Line, start: int, end: int, text: str, title: str) -> Fix:
+    """A one-edit fix on a line; ``start``/``end`` are 0-based columns."""
+    return Fix(title, (Edit(line.start + start, line.start + end, text),))
+
+
+def _title_fix(doc: Document, entry: Entry) -> Fix | None:
+    title = entry.title
+    if title is None or title.text is None:
+        return None
+    line = doc.line(title.line)
+    open_at = title.open_col - 1
+    close_at = title.text.end_col - 1
+    edits = (
+        Edit(line.start + open_at, line.start + open_at + len(title.opening), "**"),
+        Edit(line.start + close_at, line.start + close_at + len(title.closing), "**"),
+    )
+    return Fix("balance the title's asterisks", edits)
+
+
+def _authors_problem(doc: Document, entry: Entry) -> tuple[int, str, Fix | None] | None:
+    authors = entry.authors
+    if authors is None or not authors.text.startswith("*"):
+        return None
+    text = authors.text
+    lead = len(text) - len(text.lstrip("*"))
+    trail = len(text) - len(text.rstrip("*"))
+    if lead == trail:
+        return None
+    line = doc.line(authors.line)
+    begin = authors.col - 1
+    end = authors.end_col - 1
+    if text.count("*") == lead:  # opened, never closed
+        fix = _replace(line, end, end, "*" * lead, "close the authors' emphasis")
+        return begin, "authors line opens with '*' but never closes it", fix
+    want = min(lead, trail)
+    edits = (
+        Edit(line.start + begin, line.start + begin + lead, "*" * want),
+        Edit(line.start + end - trail, line.start + end, "*" * want),
+    )
+    message = f"unbalanced asterisks around the authors ({lead} opening, {trail} closing)"
+    return begin, message, Fix("balance the authors' asterisks", edits)
+
+
+@rule("RL201", "stray-asterisk", "Unbalanced '*' around a title or authors.", fixable=True)
+def stray_asterisk(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds titles and authors lines whose opening and closing asterisks do not
+    match: `***Title**`, `**Title***`, `*Title**`, `**Title` never closed,
+    `*Authors**` or `*Authors` never closed.
+
+    ## Why is this bad?
+    GitHub shows the extra asterisk as text, or renders the rest of the line in
+    the wrong style.
+
+    ## Example
+    ```markdown
+    ***Null-text Inversion for Editing Real Images using Guided Diffusion Models** :zap: \\
+    ```
+
+    ## Use instead
+    ```markdown
+    **Null-text Inversion for Editing Real Images using Guided Diffusion Models** :zap: \\
+    ```
+
+    ## Fix
+    Sets both runs to `**` (title) or to the shorter run (authors); closes an
+    authors line that was never closed. A title that is never closed is reported
+    only: where it should end is unknown.
+    """
+    for entry in doc.entries:
+        title = entry.title
+        if title is not None:
+            if title.text is None:
+                yield Violation(title.line, title.open_col, "title's bold is never closed")
+            elif (title.opening, title.closing) != ("**", "**") and len(title.opening) != len(title.closing):
+                yield Violation(
+                    title.line,
+                    title.open_col,
+                    f"unbalanced asterisks around the title ({len(title.opening)} opening, "
+                    f"{len(title.closing)} closing)",
+                    _title_fix(doc, entry),
+                )
+        problem = _authors_problem(doc, entry)
+        if problem is not None:
+            col, message, fix = problem
+            assert entry.authors is not None
+            yield Violation(entry.authors.line, col + 1, message, fix)
+
+
+def _prose_lines(doc: Document) -> Iterator[Line]:
+    """Lines of paragraphs, lists and quotes, outside code."""
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "list", "quote"):
+            continue
+        for number in range(block.first_line, block.last_line + 1):
+            if number not in doc.code_lines:
+                yield doc.line(number)
+
+
+@rule("RL202", "backslash-trailing-space", "Whitespace after a hard-break backslash.", fixable=True)
+def backslash_trailing_space(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds a hard-break backslash followed by spaces or tabs at the end of a line.
+
+    ## Why is this bad?
+    A backslash is a hard break only as the very last character. With a space
+    after it, GitHub shows a literal `\\` and the next line runs into this one.
+
+    ## Example
+    ```markdown
+    **An Edit Friendly DDPM Noise Space** \\␠
+    ```
+
+    ## Use instead
+    ```markdown
+    **An Edit Friendly DDPM Noise Space** \\
+    ```
+
+    ## Fix
+    Deletes the whitespace after the backslash.
+    """
+    for line in _prose_lines(doc):
+        col = syntax.backslash_then_space(line.text)
+        if col is not None:
+            yield Violation(
+                line.number,
+                col + 1,
+                "whitespace after the hard-break backslash: GitHub shows '\\' and drops the break",
+                _replace(line, col + 1, len(line.text), "", "delete the whitespace after '\\'"),
+            )
+
+
+def _dangling(doc: Document) -> Iterator[Line]:
+    split_lines = {e.last_line for e in doc.entries if e.split_gap is not None}
+    for block in doc.blocks:
+        if block.kind != "paragraph" or block.last_line in split_lines:
+            continue
+        line = doc.line(block.last_line)
+        if syntax.ends_with_backslash_break(line.text):
+            yield line
+
+
+@rule("RL203", "dangling-backslash", "Hard-break backslash on a paragraph's last line.", fixable=True)
+def dangling_backslash(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds a hard-break backslash on the last line of a paragraph, where there is
+    no next line to break to.
+
+    ## Why is this bad?
+    GitHub renders it as a literal backslash at the end of the entry.
+
+    ## Example
+    ```markdown
+    [[Paper](https://arxiv.org/abs/2006.11239)] \\
+
+    **Next Paper** \\
+    ```
+
+    ## Use instead
+    ```markdown
+    [[Paper](https://arxiv.org/abs/2006.11239)]
+
+    **Next Paper** \\
+    ```
+
+    ## Fix
+    Deletes the backslash and the spaces before it. (When the next paragraph is
+    the entry's own summary, `entry-split` reports it instead.)
+    """
+    for line in _dangling(doc):
+        keep = len(syntax.strip_hard_break(line.text))
+        yield Violation(
+            line.number,
+            len(line.text),
+            "hard-break backslash at the end of a paragraph is shown literally",
+            _replace(line, keep, len(line.text), "", "delete the dangling backslash"),
+        )
+
+
+def _structural_lines(entry: Entry, doc: Document) -> Iterator[int]:
+    """Title, authors, venue/links and date lines: the ones that must break."""
+    seen = set()
+    candidates = [
+        entry.first_line,
+        entry.authors.line if entry.authors else None,
+        entry.venue.line if entry.venue else None,
+        entry.links_line,
+        entry.date.line if entry.date else None,
+    ]
+    for number in candidates:
+        if number is not None and number < entry.last_line and number not in seen:
+            seen.add(number)
+            yield number
+
+
+@rule("RL204", "missing-hard-break", "Title, authors or venue line without a hard break.", fixable=True)
+def missing_hard_break(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds a title, authors, venue/links or date line of an entry that does not
+    end in a hard break (` \\`) although another line of the entry follows.
+
+    ## Why is this bad?
+    Without the break, GitHub joins the lines: the authors run into the title.
+
+    ## Example
+    ```markdown
+    **Denoising Diffusion Probabilistic Models**
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    ```
+
+    ## Use instead
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    ```
+
+    ## Fix
+    Appends ` \\` (replacing any trailing whitespace).
+    """
+    for entry in doc.entries:
+        for number in _structural_lines(entry, doc):
+            line = doc.line(number)
+            text = line.text
+            if syntax.ends_with_hard_break(text) or syntax.backslash_then_space(text) is not None:
+                continue
+            keep = len(text.rstrip())
+            yield Violation(
+                number,
+                keep + 1,
+                "line does not end in a hard break (' \\'), so the next line runs into it",
+                _replace(line, keep, len(text), " \\", "add a hard break"),
+            )
+
+
+def _entry_lines(doc: Document) -> Iterator[tuple[Entry, Line]]:
+    for entry in doc.entries:
+        for number in entry.lines:
+            if number not in doc.code_lines and (number <= entry.last_line or entry.split_gap is None
+                                                 or number > entry.split_gap[1]):
+                yield entry, doc.line(number)
+
+
+@rule("RL205", "backslash-spacing", "No space before the hard-break backslash.", fixable=True)
+def backslash_spacing(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds entry lines whose hard-break backslash is glued to the text before it
+    (`:zap:\\`, `)]\\`).
+
+    ## Why is this bad?
+    It renders, but it breaks the list's one style (` \\`), makes diffs noisy and
+    hides the break from anyone reading the source.
+
+    ## Example
+    ```markdown
+    **Improved Denoising Diffusion Probabilistic Models** :zap:\\
+    ```
+
+    ## Use instead
+    ```markdown
+    **Improved Denoising Diffusion Probabilistic Models** :zap: \\
+    ```
+
+    ## Fix
+    Inserts a space before the backslash.
+    """
+    for entry, line in _entry_lines(doc):
+        text = line.text
+        if line.number == entry.last_line or not syntax.ends_with_backslash_break(text):
+            continue
+        if len(text) >= 2 and not text[-2].isspace():
+            at = len(text) - 1
+            yield Violation(
+                line.number,
+                at + 1,
+                "no space before the hard-break backslash",
+                _replace(line, at, at, " ", "insert a space before '\\'"),
+            )
+
+
+def _is_hard_break(doc: Document, line: Line) -> bool:
+    """Two or more trailing spaces that GitHub renders as a line break."""
+    if not line.text.endswith("  ") or not line.text.strip():
+        return False
+    block = next((b for b in doc.blocks if b.first_line <= line.number <= b.last_line), None)
+    return (
+        block is not None
+        and block.kind in ("paragraph", "list", "quote")
+        and line.number < block.last_line
+        and bool(doc.line(line.number + 1).text.strip())
+    )
+
+
+@rule("RL206", "trailing-whitespace", "Trailing whitespace that is not a hard break.", fixable=True)
+def trailing_whitespace(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds spaces or tabs at the end of a line, outside code blocks, unless they
+    are a two-space hard break inside a paragraph.
+
+    ## Why is this bad?
+    Invisible characters make noisy diffs, and a single trailing space is easily
+    mistaken for a missing (or half-written) hard break.
+
+    ## Example
+    ```markdown
+    The comeback. Proposed a method of sampling x_t directly from x_0.␠
+    ```
+
+    ## Use instead
+    ```markdown
+    The comeback. Proposed a method of sampling x_t directly from x_0.
+    ```
+
+    ## Fix
+    Deletes the trailing whitespace.
+    """
+    for line in doc.lines:
+        text = line.text
+        if not text or not text[-1].isspace() or line.number in doc.code_lines:
+            continue
+        if syntax.backslash_then_space(text) is not None:
+            continue  # backslash-trailing-space reports it
+        keep = len(text.rstrip())
+        if text.endswith("  ") and keep and _is_hard_break(doc, line):
+            continue
+        yield Violation(
+            line.number,
+            keep + 1,
+            "trailing whitespace",
+            _replace(line, keep, len(text), "", "delete trailing whitespace"),
+        )
+
+
+_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+_MATH = re.compile(r"\$[^$]+\$")
+
+
+@rule("RL207", "multiple-spaces", "Two or more spaces in a row inside an entry line.", fixable=True)
+def multiple_spaces(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds runs of two or more spaces between words of an entry line, outside
+    code spans, math and URLs.
+
+    ## Why is this bad?
+    They render as one space, so they are invisible noise that makes entries
+    inconsistent and diffs harder to read.
+
+    ## Example
+    ```markdown
+    arXiv 2022. [[Paper](https://arxiv.org/abs/2209.00796)]  [[Code](https://github.com/x/y)] \\
+    ```
+
+    ## Use instead
+    ```markdown
+    arXiv 2022. [[Paper](https://arxiv.org/abs/2209.00796)] [[Code](https://github.com/x/y)] \\
+    ```
+
+    ## Fix
+    Replaces the run with one space.
+    """
+    for _, line in _entry_lines(doc):
+        text = line.text
+        if "  " not in text.strip():
+            continue
+        masked = syntax.mask_code_spans(text)
+        if "$" in masked:
+            masked = _MATH.sub(lambda m: "\x00" * len(m.group()), masked)
+        for match in _RUN.finditer(masked):
+            yield Violation(
+                line.number,
+                match.start() + 1,
+                f"{len(match.group())} spaces in a row",
+                _replace(line, match.start(), match.end(), " ", "collapse to one space"),
+            )
+
+
+_SPACED = re.compile(r"\[\[(?P<label>[^\[\]\n]*)\](?P<gap>[ \t]+)\(\s*(?:https?:|#|\.|/)")
+
+
+@rule("RL208", "link-syntax", "Link markup that does not render, or links run together.", fixable=True)
+def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds list-style links written so they do not render or run together:
+    `[[Code] (https://...)]` (a space before the URL), `[[Page](u)][[Paper](v)]`
+    (no space between links), `[[Paper](u)` (no closing `]`) and `[Paper](u)]`
+    (no opening `[`).
+
+    ## Why is this bad?
+    The first renders as plain text with the URL showing; the others leave stray
+    brackets or glue the labels together.
+
+    ## Example
+    ```markdown
+    [[Paper](https://arxiv.org/abs/2208.01618)][[Code] (https://github.com/rinongal/textual_inversion)]
+    ```
+
+    ## Use instead
+    ```markdown
+    [[Paper](https://arxiv.org/abs/2208.01618)] [[Code](https://github.com/rinongal/textual_inversion)]
+    ```
+
+    ## Fix
+    Removes the space before `(`, inserts a space between links, adds the
+    missing bracket.
+    """
+    for entry, line in _entry_lines(doc):
+        masked = syntax.mask_code_spans(line.text)
+        for match in _SPACED.finditer(masked):
+            gap = match.start("gap"), match.end("gap")
+            yield Violation(
+                line.number,
+                match.start() + 1,
+                "space between ']' and '(' stops this from being a link",
+                _replace(line, gap[0], gap[1], "", "remove the space before '('"),
+            )
+        yield from _bracket_problems(entry, line, masked)
+
+
+def _bracket_problems(entry: Entry, line: Line, masked: str) -> Iterator[Violation]:
+    links = [lk for lk in entry.links if lk.line == line.number and not lk.image]
+    for i, link in enumerate(links):
+        start, end = link.col - 1, link.end_col - 1
+        if not link.bracketed:
+            before = start > 0 and masked[start - 1] == "["
+            after = end < len(masked) and masked[end] == "]"
+            if before and not after:
+                yield Violation(line.number, start, "list-style link is missing its closing ']'",
+                                _replace(line, end, end, "]", "add the closing ']'"))
+            elif after and not before and any(other.bracketed for other in links):
+                yield Violation(line.number, start + 1, "list-style link is missing its opening '['",
+                                _replace(line, start, start, "[", "add the opening '['"))
+        nxt = links[i + 1] if i + 1 < len(links) else None
+        if nxt is not None and masked[end : nxt.col - 1] == "" and link.bracketed:
+            yield Violation(line.number, nxt.col, "links run together; separate them with a space",
+                            _replace(line, end, end, " ", "insert a space between links"))

@@ -1,0 +1,121 @@
+"""Line-level syntax helpers: positions of links, hard breaks and entry lines.
+
+Structure comes from mistletoe; these patterns only locate things on a raw
+line (columns) and classify the lines of an entry paragraph. They are written
+without nested unbounded repetition so a 100,000-character line stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from readme_lint.model import Link
+
+TITLE_START = re.compile(r" {0,3}(?:\*\*+[^*\s]|\*[^*\s][^*]*\*\*)")
+TITLE = re.compile(r" {0,3}(?P<open>\*+)(?P<title>[^*]+)(?P<close>\*+)?")
+AUTHORS_START = re.compile(r"(?:\*(?!\*)|_(?!_))\S")
+LINKISH = re.compile(r"\[\[|\]\s+\(\s*https?:")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE = re.compile(
+    rf"(?:(?:\d{{1,2}}\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?)$",
+    re.IGNORECASE,
+)
+VENUE_ONLY = re.compile(r"(?=.{1,80}$)[^\[\]]*\b(?:19|20)\d\d\b[^\[\]]*$")
+
+LINK = re.compile(
+    r"(?P<bang>!?)\[(?P<label>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
+    r"\((?P<ws>[ \t]*)(?P<target><[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"
+    r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*\)"
+)
+
+
+def trailing_backslashes(text: str) -> int:
+    count = 0
+    for char in reversed(text):
+        if char != "\\":
+            break
+        count += 1
+    return count
+
+
+def ends_with_backslash_break(text: str) -> bool:
+    """A hard break written as a final backslash (an escaped ``\\\\`` is not one)."""
+    return trailing_backslashes(text) % 2 == 1
+
+
+def ends_with_hard_break(text: str) -> bool:
+    return ends_with_backslash_break(text) or (text.endswith("  ") and bool(text.strip()))
+
+
+def backslash_then_space(text: str) -> int | None:
+    """Column (0-based) of a hard-break backslash followed only by whitespace, if any."""
+    stripped = text.rstrip()
+    if len(stripped) == len(text) or not ends_with_backslash_break(stripped):
+        return None
+    return len(stripped) - 1
+
+
+def strip_hard_break(text: str) -> str:
+    """The line without a trailing hard break (``\\`` or spaces) or stray whitespace."""
+    stripped = text.rstrip()
+    if ends_with_backslash_break(stripped):
+        stripped = stripped[:-1].rstrip()
+    return stripped
+
+
+def mask_code_spans(text: str) -> str:
+    """Blank out inline code (same length), so patterns never match inside it."""
+    if "`" not in text:
+        return text
+    out = list(text)
+    i = 0
+    n = len(text)
+    while i < n:
+        if text[i] != "`":
+            i += 1
+            continue
+        run = i
+        while run < n and text[run] == "`":
+            run += 1
+        width = run - i
+        close = text.find("`" * width, run)
+        while close != -1 and close + width < n and text[close + width] == "`":
+            nxt = close + width
+            while nxt < n and text[nxt] == "`":
+                nxt += 1
+            close = text.find("`" * width, nxt)
+        if close == -1:
+            i = run
+            continue
+        for k in range(run, close):
+            out[k] = " " if text[k] == " " else "\x00"
+        i = close + width
+    return "".join(out)
+
+
+def find_links(number: int, text: str) -> Iterator[Link]:
+    from readme_lint.model import Link, Span
+
+    masked = mask_code_spans(text)
+    for match in LINK.finditer(masked):
+        image = bool(match.group("bang"))
+        open_at = match.start() + (1 if image else 0)
+        end = match.end()
+        bracketed = not image and open_at > 0 and masked[open_at - 1] == "[" and end < len(masked) and masked[end] == "]"
+        start = open_at - 1 if bracketed else match.start()
+        if bracketed:
+            end += 1
+        tcol = match.start("target")
+        target = text[tcol : match.end("target")]
+        if target.startswith("<") and target.endswith(">"):
+            target = target[1:-1]
+            tcol += 1
+        lstart, lend = match.start("label"), match.end("label")
+        label = Span(number, lstart + 1, lend + 1, text[lstart:lend])
+        yield Link(
+            number, start + 1, end + 1, label,
+            Span(number, tcol + 1, tcol + 1 + len(target), target), bracketed, image,
+        )
