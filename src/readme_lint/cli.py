@@ -43,7 +43,9 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return out
 
 
-def _overrides(config: Config, select: tuple[str, ...], extend: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
+def _overrides(
+    config: Config, select: tuple[str, ...], extend: tuple[str, ...], ignore: tuple[str, ...]
+) -> Config:
     changes: dict[str, object] = {}
     if select:
         changes["select"] = select
@@ -61,10 +63,21 @@ def _error(message: str) -> None:
 def _list_rules() -> None:
     rows = [("code", "name", "severity", "fix", "default", "summary")]
     for r in all_rules():
-        rows.append((r.code, r.name, r.severity.value, "yes" if r.fixable else "", "on" if r.default else "off", r.summary))
+        rows.append(
+            (
+                r.code,
+                r.name,
+                r.severity.value,
+                "yes" if r.fixable else "",
+                "on" if r.default else "off",
+                r.summary,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
-        click.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5])
+        click.echo(
+            "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5]
+        )
 
 
 def _explain(selector: str) -> int:
@@ -80,7 +93,9 @@ def _explain(selector: str) -> int:
     return EXIT_CLEAN
 
 
-def _lint_files(files: Sequence[Path], explicit: Config | None, overrides: tuple[tuple[str, ...], ...]) -> _Run:
+def _lint_files(
+    files: Sequence[Path], explicit: Config | None, overrides: tuple[tuple[str, ...], ...]
+) -> _Run:
     run = _Run()
     cache: dict[Path, Config] = {}
     for path in files:
@@ -136,16 +151,34 @@ def _report(run: _Run, output_format: str, quiet: bool, color: bool) -> None:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=True, exists=False))
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules (codes, prefixes like RL2, names, or ALL; comma-separated).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules (codes, prefixes like RL2, names, or ALL; comma-separated).",
+)
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules to the selection.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Turn these rules off.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Use this configuration file instead of discovering one.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this configuration file instead of discovering one.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary or hints.")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal; NO_COLOR off).")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: when a terminal; NO_COLOR off).",
+)
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--explain", metavar="RULE", help="Print one rule's documentation and exit.")
 @click.version_option(__version__, prog_name="readme-lint")
@@ -185,8 +218,11 @@ def cli(
 def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point; returns the exit code."""
     try:
-        result = cli.main(args=list(argv) if argv is not None else None, prog_name="readme-lint",
-                          standalone_mode=False)
+        result = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="readme-lint",
+            standalone_mode=False,
+        )
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:

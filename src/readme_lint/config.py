@@ -105,14 +105,14 @@ def _require(value: Any, key: str, where: str) -> frozenset[str]:
 
 def _severities(value: Any, where: str) -> dict[str, Severity]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: 'severity' must be a table of rule = \"error\" | \"warning\"")
+        raise ConfigError(f'{where}: \'severity\' must be a table of rule = "error" | "warning"')
     out = {}
     for selector, level in value.items():
         try:
             out[selector] = Severity(level)
         except ValueError:
             raise ConfigError(
-                f"{where}: 'severity.{selector}' must be \"error\" or \"warning\", not {level!r}"
+                f'{where}: \'severity.{selector}\' must be "error" or "warning", not {level!r}'
             ) from None
     return out
 
@@ -152,7 +152,9 @@ def from_mapping(data: Mapping[str, Any], where: str) -> Config:
     for key, value in data.items():
         handler = handlers.get(key)
         if handler is None:
-            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(handlers))})")
+            raise ConfigError(
+                f"{where}: unknown key '{key}' (known: {', '.join(sorted(handlers))})"
+            )
         changes.update(handler(value))
     config = Config(**changes)
     # Validate rule selectors now, so a typo is a config error, not a silent no-op.

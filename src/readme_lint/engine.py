@@ -109,9 +109,7 @@ def _hints(doc: Document, diagnostics: list[Diagnostic]) -> list[str]:
                 "[tool.readme-lint] (or in .readme-lint.toml), or add it to `ignore`."
             )
             continue
-        per_section = Counter(
-            s.text if (s := entry_lines[n].section) else "" for n in lines
-        )
+        per_section = Counter(s.text if (s := entry_lines[n].section) else "" for n in lines)
         for name, count in sorted(per_section.items()):
             if name and count == sizes[name] and count >= _SECTION_MIN_ENTRIES:
                 hints.append(
@@ -130,7 +128,9 @@ def check_document(doc: Document, config: Config) -> Report:
         for v in rule.check(doc, config):
             if suppressions.hides(rule, v.line):
                 continue
-            found.append(Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, v.fix))
+            found.append(
+                Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, v.fix)
+            )
     found.sort(key=lambda d: (d.line, d.column, d.code))
     return Report(tuple(found), tuple(_hints(doc, found)))
 

@@ -11,13 +11,16 @@ from the source text itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from readme_lint import syntax
-from readme_lint.slug import Slugger, slugify, strip_shortcodes
+from readme_lint.slug import Slugger, strip_shortcodes
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,6 @@ class Title:
     opening: str  # the leading run of "*"
     text: Span | None  # None when the bold is never closed
     closing: str  # the closing run of "*" ("" when never closed)
-    bold: bool  # mistletoe renders a Strong title
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,13 @@ class Document:
     directives: tuple[Directive, ...]
     read_marker: str
 
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        """Compute a derived value once per document (shared by several rules)."""
+        store: dict[str, Any] = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            store[key] = factory()
+        return cast(T, store[key])
+
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
 
@@ -167,7 +176,10 @@ class Document:
     @cached_property
     def paragraph_lines(self) -> frozenset[int]:
         return frozenset(
-            n for b in self.blocks if b.kind == "paragraph" for n in range(b.first_line, b.last_line + 1)
+            n
+            for b in self.blocks
+            if b.kind == "paragraph"
+            for n in range(b.first_line, b.last_line + 1)
         )
 
     @cached_property
@@ -188,21 +200,56 @@ class Document:
 # --------------------------------------------------------------------------- parsing
 
 
-def _parse(lines: Sequence[str]) -> Any:
-    """Parse LF-terminated lines with HTML blocks recognised (needed for comments)."""
+@contextmanager
+def _parsed(lines: Sequence[str]) -> Iterator[Any]:
+    """Parse LF-terminated lines; span-level parsing of paragraphs happens on demand.
+
+    Paragraph spans are what a full mistletoe parse spends most of its time on,
+    and entry paragraphs are read from their raw lines, so a paragraph's inline
+    tokens are only built when something asks for them (headings, TOC items).
+    That must happen inside this context: it holds mistletoe's module state
+    (token set with HTML, root node for reference links) that span parsing uses.
+    """
     from mistletoe import block_token, span_token
+    from mistletoe import token as mtoken
     from mistletoe.block_token import Document as MDocument
     from mistletoe.block_token import HtmlBlock
+    from mistletoe.block_token import Paragraph as EagerParagraph
     from mistletoe.span_token import HtmlSpan
 
-    # mistletoe keeps its token set in module state; scope the change to this parse.
-    block_token.add_token(HtmlBlock)
-    span_token.add_token(HtmlSpan)
+    # Same class name on purpose: mistletoe (and this module) dispatch on it.
+    class Paragraph(EagerParagraph):
+        def __init__(self, lines: list[str]) -> None:
+            self._source = "".join([line.lstrip() for line in lines]).strip()
+
+        @property
+        def children(self) -> Any:
+            kids = self.__dict__.get("_children")
+            if kids is None:
+                kids = spans.tokenize_inner(self._source)
+                root.Token.children.fset(self, kids)  # also sets each child's parent
+            return kids
+
+        @children.setter
+        def children(self, value: Any) -> None:
+            root.Token.children.fset(self, value)
+
+    # mistletoe keeps its token set in module state (untyped); scope the change to this parse.
+    blocks: Any = block_token
+    spans: Any = span_token
+    root: Any = mtoken
+    blocks.add_token(HtmlBlock)
+    spans.add_token(HtmlSpan)
+    types = blocks._token_types
+    types[types.index(EagerParagraph)] = Paragraph
     try:
-        return MDocument(lines)
+        tree = MDocument(lines)
+        root._root_node = tree
+        yield tree
     finally:
-        block_token.reset_tokens()
-        span_token.reset_tokens()
+        root._root_node = None
+        blocks.reset_tokens()
+        spans.reset_tokens()
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
@@ -329,14 +376,16 @@ def _link_in_item(item: Any) -> Any | None:
     first = item.children[0] if item.children else None
     if first is None or type(first).__name__ != "Paragraph":
         return None
-    kids = [c for c in first.children if not (type(c).__name__ == "RawText" and not c.content.strip())]
+    kids = [
+        c for c in first.children if not (type(c).__name__ == "RawText" and not c.content.strip())
+    ]
     if len(kids) == 1 and type(kids[0]).__name__ == "Link":
         return kids[0]
     return None
 
 
 def _is_page_target(target: str) -> bool:
-    return target.startswith("#") or bool(target) and not re.search(r"[/:.?]", target)
+    return target.startswith("#") or (bool(target) and not re.search(r"[/:.?]", target))
 
 
 def _toc_candidate(token: Any) -> bool:
@@ -353,7 +402,9 @@ def _toc_candidate(token: Any) -> bool:
     return saw_fragment
 
 
-def _toc_items(token: Any, depth: int, lines: tuple[Line, ...], links: dict[int, list[Link]]) -> Iterator[TocItem]:
+def _toc_items(
+    token: Any, depth: int, lines: tuple[Line, ...], links: dict[int, list[Link]]
+) -> Iterator[TocItem]:
     for item in token.children:
         number = int(item.line_number)
         raw = lines[number - 1].text
@@ -378,7 +429,7 @@ def _find_toc(
     toc_heading: Heading | None = None
     chosen: tuple[Block, Any] | None = None
     by_line = {h.line: h for h in headings}
-    for i, (block, token) in enumerate(pairs):
+    for i, (block, _token) in enumerate(pairs):
         if block.kind != "heading":
             continue
         heading = by_line[block.first_line]
@@ -423,18 +474,21 @@ def _content_span(line: Line) -> Span:
     return Span(line.number, lead + 1, len(stripped) + 1, stripped.strip())
 
 
-def _parse_title(line: Line, bold: bool) -> Title | None:
+def _parse_title(line: Line) -> Title | None:
     match = syntax.TITLE.match(line.text)
     if match is None:
         return None
     opening = match.group("open")
     if match.group("close") is None:
-        return Title(line.number, match.start("open") + 1, opening, None, "", bold)
+        return Title(line.number, match.start("open") + 1, opening, None, "")
     text = match.group("title")
     col = match.start("title") + 1
     return Title(
-        line.number, match.start("open") + 1, opening, Span(line.number, col, col + len(text), text),
-        match.group("close"), bold,
+        line.number,
+        match.start("open") + 1,
+        opening,
+        Span(line.number, col, col + len(text), text),
+        match.group("close"),
     )
 
 
@@ -457,7 +511,12 @@ def _classify(builder: _EntryBuilder, line: Line, links: list[Link], index: int)
                 builder.venue = Span(line.number, vcol, vcol + len(venue), venue)
     elif syntax.DATE.match(text):
         builder.date = content
-    elif before_links and builder.venue is None and syntax.VENUE_ONLY.match(text) and syntax.ends_with_hard_break(line.text):
+    elif (
+        before_links
+        and builder.venue is None
+        and syntax.VENUE_ONLY.match(text)
+        and syntax.ends_with_hard_break(line.text)
+    ):
         builder.venue = content
     elif index == 1 and builder.authors is None and syntax.AUTHORS_START.match(text):
         builder.authors = content
@@ -465,20 +524,19 @@ def _classify(builder: _EntryBuilder, line: Line, links: list[Link], index: int)
         builder.summary.append(content)
 
 
-def _is_entry(first: Line, token: Any, n_lines: int, lines: tuple[Line, ...], start: int) -> tuple[bool, bool]:
-    """(is an entry, title renders bold)."""
-    kids = token.children
-    bold = any(type(k).__name__ == "Strong" for k in kids[:2])
-    if syntax.TITLE_START.match(first.text):
-        return True, bold
-    if n_lines < 3 or not syntax.ends_with_hard_break(first.text):
-        return False, bold
-    # No bold title, but shaped like an entry: an authors line or list-style links.
-    second = lines[start].text
-    looks = bool(syntax.AUTHORS_START.match(second.strip())) or any(
-        "[[" in lines[start + k].text for k in range(min(3, n_lines - 1))
+def _is_entry(lines: tuple[Line, ...], block: Block) -> bool:
+    """A paragraph that opens with a bold title, or is shaped like an entry without one."""
+    first = lines[block.first_line - 1].text
+    if syntax.TITLE_START.match(first):
+        return True
+    count = block.last_line - block.first_line + 1
+    if count < 3 or not syntax.ends_with_hard_break(first):
+        return False
+    # No bold title, but an authors line or list-style links follow.
+    second = lines[block.first_line].text.strip()
+    return bool(syntax.AUTHORS_START.match(second)) or any(
+        "[[" in lines[block.first_line + k].text for k in range(min(3, count - 1))
     )
-    return looks, bold
 
 
 def _markers(lines: tuple[Line, ...], first: int, last: int, marker: str) -> tuple[Span, ...]:
@@ -494,24 +552,33 @@ def _markers(lines: tuple[Line, ...], first: int, last: int, marker: str) -> tup
 
 def _build_entry(
     block: Block,
-    token: Any,
     lines: tuple[Line, ...],
     links: dict[int, list[Link]],
     section: Heading | None,
     marker: str,
 ) -> Entry | None:
-    first = lines[block.first_line - 1]
-    is_entry, bold = _is_entry(first, token, block.last_line - block.first_line + 1, lines, block.first_line)
-    if not is_entry:
+    if not _is_entry(lines, block):
         return None
-    title = _parse_title(first, bold) if syntax.TITLE_START.match(first.text) else None
+    first = lines[block.first_line - 1]
+    title = _parse_title(first) if syntax.TITLE_START.match(first.text) else None
     builder = _EntryBuilder()
     for index, number in enumerate(range(block.first_line + 1, block.last_line + 1), start=1):
         _classify(builder, lines[number - 1], links.get(number, []), index)
-    entry_links = tuple(lk for n in range(block.first_line, block.last_line + 1) for lk in links.get(n, ()))
+    entry_links = tuple(
+        lk for n in range(block.first_line, block.last_line + 1) for lk in links.get(n, ())
+    )
     return Entry(
-        block.first_line, block.last_line, section, title, builder.authors, builder.venue,
-        builder.links_line, entry_links, builder.date, tuple(builder.summary), None,
+        block.first_line,
+        block.last_line,
+        section,
+        title,
+        builder.authors,
+        builder.venue,
+        builder.links_line,
+        entry_links,
+        builder.date,
+        tuple(builder.summary),
+        None,
         _markers(lines, block.first_line, block.last_line, marker),
     )
 
@@ -520,8 +587,17 @@ def _attach_split_summary(entry: Entry, nxt: Block, lines: tuple[Line, ...]) -> 
     """An entry whose summary was cut off by a blank line gets it back, marked split."""
     spans = tuple(_content_span(lines[n - 1]) for n in range(nxt.first_line, nxt.last_line + 1))
     return Entry(
-        entry.first_line, entry.last_line, entry.section, entry.title, entry.authors, entry.venue,
-        entry.links_line, entry.links, entry.date, spans, (entry.last_line + 1, nxt.first_line - 1),
+        entry.first_line,
+        entry.last_line,
+        entry.section,
+        entry.title,
+        entry.authors,
+        entry.venue,
+        entry.links_line,
+        entry.links,
+        entry.date,
+        spans,
+        (entry.last_line + 1, nxt.first_line - 1),
         entry.markers,
     )
 
@@ -540,7 +616,9 @@ def _splits(entry: Entry, nxt: tuple[Block, Entry | None] | None, lines: tuple[L
 # --------------------------------------------------------------------------- links
 
 
-def _scan_links(lines: tuple[Line, ...], blocks: list[Block], code: frozenset[int]) -> dict[int, list[Link]]:
+def _scan_links(
+    lines: tuple[Line, ...], blocks: list[Block], code: frozenset[int]
+) -> dict[int, list[Link]]:
     """Every inline link in prose blocks, with exact columns, keyed by line."""
     out: dict[int, list[Link]] = {}
     for block in blocks:
@@ -562,8 +640,13 @@ def _scan_links(lines: tuple[Line, ...], blocks: list[Block], code: frozenset[in
 
 
 def build(text: str, read_marker: str = ":zap:") -> Document:
+    """Parse ``text`` once and build the model every rule reads."""
     lines = split_lines(text)
-    tree = _parse([line.text + "\n" for line in lines])
+    with _parsed([line.text + "\n" for line in lines]) as tree:
+        return _model(text, lines, tree, read_marker)
+
+
+def _model(text: str, lines: tuple[Line, ...], tree: Any, read_marker: str) -> Document:
     pairs = _blocks(tree, lines)
     blocks = [b for b, _ in pairs]
 
@@ -579,7 +662,16 @@ def build(text: str, read_marker: str = ":zap:") -> Document:
         if block.kind == "heading":
             plain = _plain_text(token)
             anchor = slugger.slug(strip_shortcodes(plain).strip())
-            headings.append(Heading(len(headings), block.first_line, int(token.level), plain.strip(), anchor, block.last_line))
+            headings.append(
+                Heading(
+                    len(headings),
+                    block.first_line,
+                    int(token.level),
+                    plain.strip(),
+                    anchor,
+                    block.last_line,
+                )
+            )
         elif block.kind == "html":
             raw = "\n".join(lines[n - 1].text for n in range(block.first_line, block.last_line + 1))
             extra |= _html_anchors(raw)
@@ -590,15 +682,28 @@ def build(text: str, read_marker: str = ":zap:") -> Document:
             if "<" in lines[lk.line - 1].text:
                 extra |= _html_anchors(lines[lk.line - 1].text)
     for number, line in enumerate(lines, 1):
-        if "<" in line.text and number not in code_lines and ("id=" in line.text or "name=" in line.text):
+        if (
+            "<" in line.text
+            and number not in code_lines
+            and ("id=" in line.text or "name=" in line.text)
+        ):
             extra |= _html_anchors(line.text)
 
     entries = _entries(pairs, lines, links, headings, read_marker)
     toc = _find_toc(pairs, headings, lines, links)
     all_links = tuple(lk for n in sorted(links) for lk in links[n])
     return Document(
-        text, lines, tuple(blocks), tuple(headings), frozenset(extra), toc, entries, all_links,
-        code_lines, tuple(directives), read_marker,
+        text,
+        lines,
+        tuple(blocks),
+        tuple(headings),
+        frozenset(extra),
+        toc,
+        entries,
+        all_links,
+        code_lines,
+        tuple(directives),
+        read_marker,
     )
 
 
@@ -612,10 +717,14 @@ def _entries(
     by_line = {h.line: h for h in headings}
     section: Heading | None = None
     found: list[tuple[Block, Entry | None]] = []
-    for block, token in pairs:
+    for block, _token in pairs:
         if block.kind == "heading":
             section = by_line[block.first_line]
-        entry = _build_entry(block, token, lines, links, section, marker) if block.kind == "paragraph" else None
+        entry = (
+            _build_entry(block, lines, links, section, marker)
+            if block.kind == "paragraph"
+            else None
+        )
         found.append((block, entry))
     out: list[Entry] = []
     for i, (_, entry) in enumerate(found):

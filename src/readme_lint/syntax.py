@@ -43,7 +43,7 @@ def trailing_backslashes(text: str) -> int:
 
 def ends_with_backslash_break(text: str) -> bool:
     """A hard break written as a final backslash (an escaped ``\\\\`` is not one)."""
-    return trailing_backslashes(text) % 2 == 1
+    return text.endswith("\\") and trailing_backslashes(text) % 2 == 1
 
 
 def ends_with_hard_break(text: str) -> bool:
@@ -104,7 +104,13 @@ def find_links(number: int, text: str) -> Iterator[Link]:
         image = bool(match.group("bang"))
         open_at = match.start() + (1 if image else 0)
         end = match.end()
-        bracketed = not image and open_at > 0 and masked[open_at - 1] == "[" and end < len(masked) and masked[end] == "]"
+        bracketed = (
+            not image
+            and open_at > 0
+            and masked[open_at - 1] == "["
+            and end < len(masked)
+            and masked[end] == "]"
+        )
         start = open_at - 1 if bracketed else match.start()
         if bracketed:
             end += 1
@@ -116,6 +122,11 @@ def find_links(number: int, text: str) -> Iterator[Link]:
         lstart, lend = match.start("label"), match.end("label")
         label = Span(number, lstart + 1, lend + 1, text[lstart:lend])
         yield Link(
-            number, start + 1, end + 1, label,
-            Span(number, tcol + 1, tcol + 1 + len(target), target), bracketed, image,
+            number,
+            start + 1,
+            end + 1,
+            label,
+            Span(number, tcol + 1, tcol + 1 + len(target), target),
+            bracketed,
+            image,
         )

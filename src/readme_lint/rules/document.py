@@ -40,7 +40,9 @@ def final_newline(doc: Document, config: Config) -> Iterator[Violation]:
     if doc.text and last.eol == "" and last.text:
         end = len(doc.text)
         yield Violation(
-            last.number, len(last.text) + 1, "no newline at end of file",
+            last.number,
+            len(last.text) + 1,
+            "no newline at end of file",
             Fix("add a final newline", (Edit(end, end, majority_eol(doc)),)),
         )
 
@@ -70,14 +72,19 @@ def mixed_line_endings(doc: Document, config: Config) -> Iterator[Violation]:
             start = line.end
             name = "CRLF" if line.eol == "\r\n" else "LF"
             yield Violation(
-                line.number, len(line.text) + 1,
+                line.number,
+                len(line.text) + 1,
                 f"{name} line ending in a file that mostly uses {'CRLF' if want == chr(13) + chr(10) else 'LF'}",
                 Fix("use the file's line ending", (Edit(start, start + len(line.eol), want),)),
             )
 
 
 @rule(
-    "RL503", "consecutive-blank-lines", "More than one blank line in a row.", fixable=True, default=False
+    "RL503",
+    "consecutive-blank-lines",
+    "More than one blank line in a row.",
+    fixable=True,
+    default=False,
 )
 def consecutive_blank_lines(doc: Document, config: Config) -> Iterator[Violation]:
     """
@@ -113,7 +120,9 @@ def consecutive_blank_lines(doc: Document, config: Config) -> Iterator[Violation
                 edit = Edit(first_extra.start, last.start + len(last.text) + len(last.eol), "")
                 count = end_line - run_start
                 yield Violation(
-                    run_start + 1, 1, f"{count} blank lines in a row",
+                    run_start + 1,
+                    1,
+                    f"{count} blank lines in a row",
                     Fix("delete the extra blank lines", (edit,)),
                 )
             run_start = None

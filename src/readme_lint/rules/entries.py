@@ -93,7 +93,9 @@ def entry_authors(doc: Document, config: Config) -> Iterator[Violation]:
     """
     for entry in _missing(doc, config, "authors"):
         if entry.authors is None:
-            yield Violation(entry.first_line, 1, f"entry '{entry_name(entry)}' has no italic authors line")
+            yield Violation(
+                entry.first_line, 1, f"entry '{entry_name(entry)}' has no italic authors line"
+            )
 
 
 @rule("RL103", "entry-link", "Entry has no link.")
@@ -159,7 +161,9 @@ def entry_summary(doc: Document, config: Config) -> Iterator[Violation]:
         if not entry.summary:
             after = "date" if entry.date else "links"
             yield Violation(
-                entry.first_line, 1, f"entry '{entry_name(entry)}' has no summary after its {after} line"
+                entry.first_line,
+                1,
+                f"entry '{entry_name(entry)}' has no summary after its {after} line",
             )
 
 
@@ -205,10 +209,34 @@ _TAGS = re.compile(r"<[^>]*>[^<]*</[^>]*>|<[^>]+>")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SEPARATORS = re.compile(r",|;|&|\band\b|\s/\s")
 _PARTICLES = frozenset(
-    "de del della der den di da das do dos du la le van von y bin ibn al el zu ten ter".split()
+    [
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "y",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "zu",
+        "ten",
+        "ter",
+    ]
 )
 _SUFFIXES = frozenset({"jr", "sr", "st", "al", "dr", "prof", "ii", "iii"})
-_CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-]*$")
+_CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'\u2019\-]*$")
 _NAME_PERIOD = re.compile(r"(?P<word>[^\W\d_]{2,})\.\s+(?=[^\W\d_])")
 
 
@@ -365,16 +393,38 @@ def read_marker(doc: Document, config: Config) -> Iterator[Violation]:
 
 
 _VENUES = {
-    "cvpr": "CVPR", "iccv": "ICCV", "eccv": "ECCV", "wacv": "WACV", "bmvc": "BMVC",
-    "neurips": "NeurIPS", "nips": "NeurIPS", "icml": "ICML", "iclr": "ICLR", "aaai": "AAAI",
-    "ijcai": "IJCAI", "acl": "ACL", "emnlp": "EMNLP", "naacl": "NAACL", "coling": "COLING",
-    "siggraph": "SIGGRAPH", "kdd": "KDD", "miccai": "MICCAI", "icra": "ICRA", "iros": "IROS",
-    "corl": "CoRL", "aistats": "AISTATS", "uai": "UAI", "colt": "COLT", "3dv": "3DV",
+    "cvpr": "CVPR",
+    "iccv": "ICCV",
+    "eccv": "ECCV",
+    "wacv": "WACV",
+    "bmvc": "BMVC",
+    "neurips": "NeurIPS",
+    "nips": "NeurIPS",
+    "icml": "ICML",
+    "iclr": "ICLR",
+    "aaai": "AAAI",
+    "ijcai": "IJCAI",
+    "acl": "ACL",
+    "emnlp": "EMNLP",
+    "naacl": "NAACL",
+    "coling": "COLING",
+    "siggraph": "SIGGRAPH",
+    "kdd": "KDD",
+    "miccai": "MICCAI",
+    "icra": "ICRA",
+    "iros": "IROS",
+    "corl": "CoRL",
+    "aistats": "AISTATS",
+    "uai": "UAI",
+    "colt": "COLT",
+    "3dv": "3DV",
 }
 _VENUE_ALT = "|".join(sorted(_VENUES, key=len, reverse=True))
 _STATED = re.compile(rf"\b({_VENUE_ALT})\b[^0-9]{{0,30}}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
 _IN_URL = re.compile(rf"(?<![a-z])({_VENUE_ALT})[_\-]?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
-_NIPS_URL = re.compile(r"(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/((?:19|20)\d\d)/")
+_NIPS_URL = re.compile(
+    r"(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/((?:19|20)\d\d)/"
+)
 
 
 def venue_in_url(url: str) -> tuple[str, str] | None:

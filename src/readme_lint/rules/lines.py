@@ -87,7 +87,9 @@ def stray_asterisk(doc: Document, config: Config) -> Iterator[Violation]:
         if title is not None:
             if title.text is None:
                 yield Violation(title.line, title.open_col, "title's bold is never closed")
-            elif (title.opening, title.closing) != ("**", "**") and len(title.opening) != len(title.closing):
+            elif (title.opening, title.closing) != ("**", "**") and len(title.opening) != len(
+                title.closing
+            ):
                 yield Violation(
                     title.line,
                     title.open_col,
@@ -156,7 +158,9 @@ def _dangling(doc: Document) -> Iterator[Line]:
             yield line
 
 
-@rule("RL203", "dangling-backslash", "Hard-break backslash on a paragraph's last line.", fixable=True)
+@rule(
+    "RL203", "dangling-backslash", "Hard-break backslash on a paragraph's last line.", fixable=True
+)
 def dangling_backslash(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -210,7 +214,12 @@ def _structural_lines(entry: Entry, doc: Document) -> Iterator[int]:
             yield number
 
 
-@rule("RL204", "missing-hard-break", "Title, authors or venue line without a hard break.", fixable=True)
+@rule(
+    "RL204",
+    "missing-hard-break",
+    "Title, authors or venue line without a hard break.",
+    fixable=True,
+)
 def missing_hard_break(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -253,8 +262,9 @@ def missing_hard_break(doc: Document, config: Config) -> Iterator[Violation]:
 def _entry_lines(doc: Document) -> Iterator[tuple[Entry, Line]]:
     for entry in doc.entries:
         for number in entry.lines:
-            if number not in doc.code_lines and (number <= entry.last_line or entry.split_gap is None
-                                                 or number > entry.split_gap[1]):
+            if number not in doc.code_lines and (
+                number <= entry.last_line or entry.split_gap is None or number > entry.split_gap[1]
+            ):
                 yield entry, doc.line(number)
 
 
@@ -397,7 +407,9 @@ def multiple_spaces(doc: Document, config: Config) -> Iterator[Violation]:
 _SPACED = re.compile(r"\[\[(?P<label>[^\[\]\n]*)\](?P<gap>[ \t]+)\(\s*(?:https?:|#|\.|/)")
 
 
-@rule("RL208", "link-syntax", "Link markup that does not render, or links run together.", fixable=True)
+@rule(
+    "RL208", "link-syntax", "Link markup that does not render, or links run together.", fixable=True
+)
 def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -445,12 +457,24 @@ def _bracket_problems(entry: Entry, line: Line, masked: str) -> Iterator[Violati
             before = start > 0 and masked[start - 1] == "["
             after = end < len(masked) and masked[end] == "]"
             if before and not after:
-                yield Violation(line.number, start, "list-style link is missing its closing ']'",
-                                _replace(line, end, end, "]", "add the closing ']'"))
+                yield Violation(
+                    line.number,
+                    start,
+                    "list-style link is missing its closing ']'",
+                    _replace(line, end, end, "]", "add the closing ']'"),
+                )
             elif after and not before and any(other.bracketed for other in links):
-                yield Violation(line.number, start + 1, "list-style link is missing its opening '['",
-                                _replace(line, start, start, "[", "add the opening '['"))
+                yield Violation(
+                    line.number,
+                    start + 1,
+                    "list-style link is missing its opening '['",
+                    _replace(line, start, start, "[", "add the opening '['"),
+                )
         nxt = links[i + 1] if i + 1 < len(links) else None
         if nxt is not None and masked[end : nxt.col - 1] == "" and link.bracketed:
-            yield Violation(line.number, nxt.col, "links run together; separate them with a space",
-                            _replace(line, end, end, " ", "insert a space between links"))
+            yield Violation(
+                line.number,
+                nxt.col,
+                "links run together; separate them with a space",
+                _replace(line, end, end, " ", "insert a space between links"),
+            )

@@ -63,7 +63,9 @@ def link_label(doc: Document, config: Config) -> Iterator[Violation]:
             want = canonical.get(link.label.text.casefold())
             if want is not None and want != link.label.text:
                 line = doc.line(link.line)
-                edit = Edit(line.start + link.label.col - 1, line.start + link.label.end_col - 1, want)
+                edit = Edit(
+                    line.start + link.label.col - 1, line.start + link.label.end_col - 1, want
+                )
                 yield Violation(
                     link.line,
                     link.label.col,
@@ -73,15 +75,18 @@ def link_label(doc: Document, config: Config) -> Iterator[Violation]:
 
 
 _ARXIV = re.compile(
-    r"(?:^|\.)arxiv\.org/(?:abs|pdf|html)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?$",
+    r"^(?:https?://)?(?:[\w-]+\.)?arxiv\.org/(?:abs|pdf|html)/"
+    r"(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$",
     re.IGNORECASE,
 )
 
 
 def arxiv_id(url: str) -> str | None:
-    parts = urlsplit(url.strip())
-    match = _ARXIV.search((parts.netloc + parts.path).lower().removeprefix("www."))
-    return match.group("id") if match else None
+    """The arXiv identifier of an abs/pdf/html link, without its version."""
+    if "arxiv" not in url:
+        return None
+    match = _ARXIV.match(url.strip())
+    return match.group("id").lower() if match else None
 
 
 def normalize_url(url: str) -> str:
@@ -113,13 +118,18 @@ def _paper_ids(entry: Entry) -> set[str]:
 
 
 def duplicate_entries(doc: Document) -> list[tuple[Entry, Entry, str]]:
-    """(later entry, earlier entry, reason) for every repeated paper."""
+    """(later entry, earlier entry, reason) for every repeated paper (computed once)."""
+    return doc.memo("duplicate-entries", lambda: _find_duplicates(doc))
+
+
+def _find_duplicates(doc: Document) -> list[tuple[Entry, Entry, str]]:
     by_title: dict[str, list[Entry]] = {}
     by_id: dict[str, Entry] = {}
     out: list[tuple[Entry, Entry, str]] = []
     for entry in doc.entries:
         earlier: tuple[Entry, str] | None = None
         key = _title_key(entry)
+        papers = _paper_ids(entry)
         for other in by_title.get(key, []) if key else []:
             names, others = _author_names(entry), _author_names(other)
             # Same title by different people (a blog post and a video) is not a duplicate.
@@ -127,7 +137,7 @@ def duplicate_entries(doc: Document) -> list[tuple[Entry, Entry, str]]:
                 earlier = (other, "same title")
                 break
         if earlier is None:
-            for paper in sorted(_paper_ids(entry)):
+            for paper in sorted(papers):
                 if paper in by_id:
                     earlier = (by_id[paper], f"same arXiv paper {paper}")
                     break
@@ -135,7 +145,7 @@ def duplicate_entries(doc: Document) -> list[tuple[Entry, Entry, str]]:
             out.append((entry, earlier[0], earlier[1]))
         if key:
             by_title.setdefault(key, []).append(entry)
-        for paper in _paper_ids(entry):
+        for paper in papers:
             by_id.setdefault(paper, entry)
     return out
 

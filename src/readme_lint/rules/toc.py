@@ -41,7 +41,11 @@ def _in_page_links(doc: Document) -> Iterator[tuple[Link, bool]]:
     for link in toc_links:
         yield link, True
     for link in doc.links:
-        if (link.line, link.col) not in seen and link.target.text.startswith("#") and not link.image:
+        if (
+            (link.line, link.col) not in seen
+            and link.target.text.startswith("#")
+            and not link.image
+        ):
             yield link, False
 
 
@@ -89,7 +93,11 @@ def toc_anchor(doc: Document, config: Config) -> Iterator[Violation]:
         fix = None
         if heading is not None:
             line = doc.line(link.line)
-            edit = Edit(line.start + link.target.col - 1, line.start + link.target.end_col - 1, "#" + heading.anchor)
+            edit = Edit(
+                line.start + link.target.col - 1,
+                line.start + link.target.end_col - 1,
+                "#" + heading.anchor,
+            )
             fix = Fix(f"link to '#{heading.anchor}'", (edit,))
             problem += f"; did you mean '#{heading.anchor}' (line {heading.line})?"
         yield Violation(link.line, link.target.col, problem, fix)
@@ -162,7 +170,9 @@ def toc_missing(doc: Document, config: Config) -> Iterator[Violation]:
             continue
         if _excluded(config, heading):
             continue
-        yield Violation(heading.line, 1, f"heading '{heading.text}' is not in the table of contents")
+        yield Violation(
+            heading.line, 1, f"heading '{heading.text}' is not in the table of contents"
+        )
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
@@ -224,7 +234,9 @@ def toc_order(doc: Document, config: Config) -> Iterator[Violation]:
             continue
         col = item.link.col if item.link else len(item.indent) + 1
         yield Violation(
-            item.line, col, f"TOC item '{item.text}' is out of order (its heading is at line {heading.line})"
+            item.line,
+            col,
+            f"TOC item '{item.text}' is out of order (its heading is at line {heading.line})",
         )
 
 
