@@ -10,6 +10,7 @@ from the source text itself.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -337,7 +338,8 @@ def _plain_text(token: Any) -> str:
     if name in ("RawText", "InlineCode", "EscapeSequence"):
         if name == "InlineCode" or name == "EscapeSequence":
             return "".join(_plain_text(c) for c in token.children)
-        return str(token.content)
+        # Entities (``&#x20;``, ``&amp;``) are what GitHub's text content holds, decoded.
+        return html.unescape(str(token.content))
     if name in ("Image", "HtmlSpan"):
         return ""
     if name == "LineBreak":
@@ -499,7 +501,8 @@ def _classify(builder: _EntryBuilder, line: Line, links: list[Link], index: int)
         builder.summary.append(content)
         return
     before_links = builder.links_line is None and builder.date is None
-    if index == 1 and builder.authors is None and syntax.AUTHORS_START.match(text) and not links:
+    if index == 1 and syntax.AUTHORS_LINE.match(text):
+        # Right after the title; its names may be links (homepages) too.
         builder.authors = content
     elif links or syntax.LINKISH.search(text):
         if builder.links_line is None:
@@ -518,8 +521,6 @@ def _classify(builder: _EntryBuilder, line: Line, links: list[Link], index: int)
         and syntax.ends_with_hard_break(line.text)
     ):
         builder.venue = content
-    elif index == 1 and builder.authors is None and syntax.AUTHORS_START.match(text):
-        builder.authors = content
     elif text:
         builder.summary.append(content)
 
@@ -661,7 +662,7 @@ def _model(text: str, lines: tuple[Line, ...], tree: Any, read_marker: str) -> D
     for block, token in pairs:
         if block.kind == "heading":
             plain = _plain_text(token)
-            anchor = slugger.slug(strip_shortcodes(plain).strip())
+            anchor = slugger.slug(strip_shortcodes(plain))
             headings.append(
                 Heading(
                     len(headings),

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 TITLE_START = re.compile(r" {0,3}(?:\*\*+[^*\s]|\*[^*\s][^*]*\*\*)")
 TITLE = re.compile(r" {0,3}(?P<open>\*+)(?P<title>[^*]+)(?P<close>\*+)?")
 AUTHORS_START = re.compile(r"(?:\*(?!\*)|_(?!_))\S")
+# Right after the title, any run of asterisks opens the authors line (a stray one included).
+AUTHORS_LINE = re.compile(r"(?:\*+|_(?!_))[^*\s]")
 LINKISH = re.compile(r"\[\[|\]\s+\(\s*https?:")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE = re.compile(
@@ -91,7 +93,7 @@ def mask_code_spans(text: str) -> str:
             i = run
             continue
         for k in range(run, close):
-            out[k] = " " if text[k] == " " else "\x00"
+            out[k] = "\x00"
         i = close + width
     return "".join(out)
 

@@ -335,6 +335,8 @@ def _marker_in_place(entry: Entry, marker: Span, doc: Document) -> bool:
     if title is None or title.text is None or marker.line != title.line:
         return False
     close_end = title.text.end_col + len(title.closing)
+    if marker.col < close_end:  # inside the bold
+        return False
     between = doc.line(title.line).text[close_end - 1 : marker.col - 1]
     return not between.strip()
 
