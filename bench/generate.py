@@ -86,7 +86,7 @@ def generate(entries: int, seed: int = 0, defects: float = 0.0) -> str:
     out += [f"- [{name}](#{name.lower()})" for name in sections]
     index = 0
     for name in sections:
-        out += ["", f"## {name}", ""]
+        out += [*([""] if out[-1] else []), f"## {name}", ""]
         for _ in range(min(per_section, entries - index)):
             lines = entry(rng, index)
             if defects and rng.random() < defects:

@@ -122,7 +122,7 @@ def _sections(value: Any, where: str) -> dict[str, SectionSchema]:
         raise ConfigError(f"{where}: 'sections' must be a table of section names")
     out = {}
     for name, body in value.items():
-        key = f"sections.{name!r}"
+        key = f'sections."{name}"'
         if not isinstance(body, dict):
             raise ConfigError(f"{where}: '{key}' must be a table with 'require'")
         extra = sorted(set(body) - {"require"})

@@ -1,0 +1,113 @@
+"""Configuration files, validation and their effect on linting."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from readme_lint.config import Config, ConfigError, discover, from_mapping, load
+from readme_lint.diagnostics import Severity
+from readme_lint.engine import lint_text, selected_rules
+from tests.test_rules import AUTHORS, ENTRY, LINKS, TITLE, entry
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param({"selct": ["RL1"]}, "unknown key 'selct'", id="unknown-key"),
+        pytest.param({"select": "RL9"}, "'select' names unknown rule 'RL9'", id="unknown-rule"),
+        pytest.param({"ignore": [1]}, "'ignore' must be a list of strings", id="bad-type"),
+        pytest.param({"severity": {"RL101": "fatal"}}, "'severity.RL101' must be", id="bad-severity"),
+        pytest.param({"read-marker": ""}, "'read-marker' must be a non-empty string", id="empty-marker"),
+        pytest.param({"sections": {"Posts": {"require": ["date"]}}}, "unknown field 'date'", id="bad-field"),
+        pytest.param({"sections": {"Posts": {"requires": []}}}, "unknown key 'sections.\"Posts\".requires'", id="bad-section-key"),
+        pytest.param({"sections": {"Posts": {}}}, "needs 'require'", id="section-without-require"),
+    ],
+)
+def test_bad_configuration_names_the_key(data: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        from_mapping(data, "pyproject.toml [tool.readme-lint]")
+    text = str(info.value)
+    assert message in text
+    assert text.startswith("pyproject.toml [tool.readme-lint]")
+
+
+def test_selection_semantics() -> None:
+    def codes(**kw: object) -> set[str]:
+        return {r.code for r in selected_rules(from_mapping(kw, "t"))}
+
+    assert "RL503" not in codes()
+    assert "RL503" in codes(**{"extend-select": ["consecutive-blank-lines"]})
+    assert codes(select=["RL2"]) == {f"RL20{i}" for i in range(1, 9)}
+    assert "RL207" not in codes(ignore=["multiple-spaces"])
+    assert codes(select=["ALL"], ignore=["RL"]) == set()
+
+
+def test_severity_most_specific_selector_wins() -> None:
+    config = from_mapping({"severity": {"ALL": "warning", "RL2": "error", "stray-asterisk": "warning"}}, "t")
+    text = entry("***Title** \\", AUTHORS, LINKS.replace(")] \\", ")]\\"), "Summary.")
+    levels = {d.code: d.severity for d in lint_text(text, config)}
+    assert levels["RL201"] is Severity.WARNING
+    assert levels["RL205"] is Severity.ERROR
+
+
+def test_custom_marker_and_placeholders_and_labels() -> None:
+    config = from_mapping(
+        {"read-marker": ":star:", "placeholders": ["coming soon"], "labels": ["PDF"]}, "t"
+    )
+    text = entry(TITLE.replace(":zap:", "").replace("**", "**", 1), "*A B* :star: \\", "[[pdf](https://x.org/a)] \\", "Coming soon")
+    assert {d.code for d in lint_text(text, config)} >= {"RL108", "RL105", "RL301"}
+
+
+def test_section_schema_applies_to_subsections() -> None:
+    text = "# Posts\n## Blogs\n\n" + entry(TITLE, AUTHORS, LINKS, "Jul 2021")
+    assert [d.code for d in lint_text(text)] == ["RL104"]
+    config = from_mapping({"sections": {"posts": {"require": ["title", "authors", "link"]}}}, "t")
+    assert lint_text(text, config) == []
+
+
+def test_discovery_walks_up_and_prefers_dotfile(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.readme-lint]\nignore = ["RL104"]\n')
+    nested = tmp_path / "docs" / "lists"
+    nested.mkdir(parents=True)
+    assert discover(nested).ignore == ("RL104",)
+    (tmp_path / "docs" / ".readme-lint.toml").write_text('ignore = ["RL105"]\n')
+    assert discover(nested).ignore == ("RL105",)
+
+
+def test_pyproject_without_table_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.readme-lint]\nselect = ["RL1"]\n')
+    inner = tmp_path / "pkg"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert discover(inner).select == ("RL1",)
+
+
+def test_no_configuration_means_defaults(tmp_path: Path) -> None:
+    assert discover(tmp_path).select is None
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        pytest.param(".readme-lint.toml", "select = [", "invalid TOML", id="broken-toml"),
+        pytest.param("pyproject.toml", "[project]\n", "no [tool.readme-lint] table", id="no-table"),
+    ],
+)
+def test_explicit_config_errors(tmp_path: Path, name: str, content: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load(path)
+
+
+def test_default_config_is_immutable() -> None:
+    config = Config()
+    with pytest.raises(AttributeError):
+        config.read_marker = "x"  # type: ignore[misc]
+
+
+def test_default_config_finds_nothing_in_a_clean_entry() -> None:
+    assert lint_text("# List\n\n" + ENTRY, Config()) == []
