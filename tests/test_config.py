@@ -19,10 +19,20 @@ from tests.test_rules import AUTHORS, ENTRY, LINKS, TITLE, entry
         pytest.param({"selct": ["RL1"]}, "unknown key 'selct'", id="unknown-key"),
         pytest.param({"select": "RL9"}, "'select' names unknown rule 'RL9'", id="unknown-rule"),
         pytest.param({"ignore": [1]}, "'ignore' must be a list of strings", id="bad-type"),
-        pytest.param({"severity": {"RL101": "fatal"}}, "'severity.RL101' must be", id="bad-severity"),
-        pytest.param({"read-marker": ""}, "'read-marker' must be a non-empty string", id="empty-marker"),
-        pytest.param({"sections": {"Posts": {"require": ["date"]}}}, "unknown field 'date'", id="bad-field"),
-        pytest.param({"sections": {"Posts": {"requires": []}}}, "unknown key 'sections.\"Posts\".requires'", id="bad-section-key"),
+        pytest.param(
+            {"severity": {"RL101": "fatal"}}, "'severity.RL101' must be", id="bad-severity"
+        ),
+        pytest.param(
+            {"read-marker": ""}, "'read-marker' must be a non-empty string", id="empty-marker"
+        ),
+        pytest.param(
+            {"sections": {"Posts": {"require": ["date"]}}}, "unknown field 'date'", id="bad-field"
+        ),
+        pytest.param(
+            {"sections": {"Posts": {"requires": []}}},
+            "unknown key 'sections.\"Posts\".requires'",
+            id="bad-section-key",
+        ),
         pytest.param({"sections": {"Posts": {}}}, "needs 'require'", id="section-without-require"),
     ],
 )
@@ -46,7 +56,9 @@ def test_selection_semantics() -> None:
 
 
 def test_severity_most_specific_selector_wins() -> None:
-    config = from_mapping({"severity": {"ALL": "warning", "RL2": "error", "stray-asterisk": "warning"}}, "t")
+    config = from_mapping(
+        {"severity": {"ALL": "warning", "RL2": "error", "stray-asterisk": "warning"}}, "t"
+    )
     text = entry("***Title** \\", AUTHORS, LINKS.replace(")] \\", ")]\\"), "Summary.")
     levels = {d.code: d.severity for d in lint_text(text, config)}
     assert levels["RL201"] is Severity.WARNING
@@ -57,7 +69,12 @@ def test_custom_marker_and_placeholders_and_labels() -> None:
     config = from_mapping(
         {"read-marker": ":star:", "placeholders": ["coming soon"], "labels": ["PDF"]}, "t"
     )
-    text = entry(TITLE.replace(":zap:", "").replace("**", "**", 1), "*A B* :star: \\", "[[pdf](https://x.org/a)] \\", "Coming soon")
+    text = entry(
+        TITLE.replace(":zap:", "").replace("**", "**", 1),
+        "*A B* :star: \\",
+        "[[pdf](https://x.org/a)] \\",
+        "Coming soon",
+    )
     assert {d.code for d in lint_text(text, config)} >= {"RL108", "RL105", "RL301"}
 
 

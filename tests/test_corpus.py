@@ -5,35 +5,53 @@ from __future__ import annotations
 from readme_lint.engine import check_text
 
 REQUIRED = {
-    (32, "toc-anchor"), (35, "toc-anchor"), (36, "toc-anchor"),
+    (32, "toc-anchor"),
+    (35, "toc-anchor"),
+    (36, "toc-anchor"),
     (195, "authors-format"),
     (187, "entry-split"),
-    (215, "placeholder-summary"), (226, "placeholder-summary"), (231, "placeholder-summary"),
-    (249, "placeholder-summary"), (254, "placeholder-summary"),
+    (215, "placeholder-summary"),
+    (226, "placeholder-summary"),
+    (231, "placeholder-summary"),
+    (249, "placeholder-summary"),
+    (254, "placeholder-summary"),
     (238, "stray-asterisk"),
     (240, "link-label"),
     (251, "backslash-trailing-space"),
-    (82, "backslash-spacing"), (119, "backslash-spacing"), (124, "backslash-spacing"),
-    (131, "backslash-spacing"), (163, "backslash-spacing"), (170, "backslash-spacing"),
-    (176, "backslash-spacing"), (185, "backslash-spacing"),
+    (82, "backslash-spacing"),
+    (119, "backslash-spacing"),
+    (124, "backslash-spacing"),
+    (131, "backslash-spacing"),
+    (163, "backslash-spacing"),
+    (170, "backslash-spacing"),
+    (176, "backslash-spacing"),
+    (185, "backslash-spacing"),
     (220, "venue-mismatch"),
     (141, "duplicate-entry"),
 }
 
 # Everything else it reports, each checked by hand against the file.
 ALSO_TRUE = {
-    (1, "trailing-whitespace"), (3, "trailing-whitespace"), (77, "trailing-whitespace"),
-    (117, "trailing-whitespace"), (243, "trailing-whitespace"),
-    (54, "multiple-spaces"), (82, "multiple-spaces"), (187, "multiple-spaces"),
+    (1, "trailing-whitespace"),
+    (3, "trailing-whitespace"),
+    (77, "trailing-whitespace"),
+    (117, "trailing-whitespace"),
+    (243, "trailing-whitespace"),
+    (54, "multiple-spaces"),
+    (82, "multiple-spaces"),
+    (187, "multiple-spaces"),
     # Introductory Posts entries end in a date: true under the default schema, with a hint.
-    (42, "entry-summary"), (48, "entry-summary"), (54, "entry-summary"), (60, "entry-summary"),
+    (42, "entry-summary"),
+    (48, "entry-summary"),
+    (54, "entry-summary"),
+    (60, "entry-summary"),
 }
 
 
 def test_acceptance_findings(corpus_text: str) -> None:
     report = check_text(corpus_text)
     got = {(d.line, d.rule) for d in report.diagnostics}
-    assert REQUIRED <= got
+    assert got >= REQUIRED
     assert got - REQUIRED == ALSO_TRUE
 
 

@@ -11,26 +11,101 @@ from tests.test_rules import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry
 
 FIXES = [
     pytest.param("RL107", entry(TITLE, AUTHORS, LINKS, "", "", SUMMARY), ENTRY, id="RL107-rejoin"),
-    pytest.param("RL108", entry("**Denoising Diffusion Probabilistic Models :zap:** \\", AUTHORS, LINKS, SUMMARY), ENTRY, id="RL108-out-of-bold"),
-    pytest.param("RL108", entry(TITLE.replace(" :zap:", ""), AUTHORS.replace("* \\", "* :zap: \\"), LINKS, SUMMARY), ENTRY, id="RL108-from-authors"),
-    pytest.param("RL201", entry("***" + TITLE[2:], AUTHORS, LINKS, SUMMARY), ENTRY, id="RL201-leading"),
-    pytest.param("RL201", entry(TITLE.replace("** :zap:", "*** :zap:"), AUTHORS, LINKS, SUMMARY), ENTRY, id="RL201-trailing"),
-    pytest.param("RL201", entry(TITLE, AUTHORS.replace("* \\", " \\"), LINKS, SUMMARY), ENTRY, id="RL201-authors-unclosed"),
-    pytest.param("RL201", entry(TITLE, "*" + AUTHORS, LINKS, SUMMARY), ENTRY, id="RL201-authors-extra"),
+    pytest.param(
+        "RL108",
+        entry("**Denoising Diffusion Probabilistic Models :zap:** \\", AUTHORS, LINKS, SUMMARY),
+        ENTRY,
+        id="RL108-out-of-bold",
+    ),
+    pytest.param(
+        "RL108",
+        entry(TITLE.replace(" :zap:", ""), AUTHORS.replace("* \\", "* :zap: \\"), LINKS, SUMMARY),
+        ENTRY,
+        id="RL108-from-authors",
+    ),
+    pytest.param(
+        "RL201", entry("***" + TITLE[2:], AUTHORS, LINKS, SUMMARY), ENTRY, id="RL201-leading"
+    ),
+    pytest.param(
+        "RL201",
+        entry(TITLE.replace("** :zap:", "*** :zap:"), AUTHORS, LINKS, SUMMARY),
+        ENTRY,
+        id="RL201-trailing",
+    ),
+    pytest.param(
+        "RL201",
+        entry(TITLE, AUTHORS.replace("* \\", " \\"), LINKS, SUMMARY),
+        ENTRY,
+        id="RL201-authors-unclosed",
+    ),
+    pytest.param(
+        "RL201", entry(TITLE, "*" + AUTHORS, LINKS, SUMMARY), ENTRY, id="RL201-authors-extra"
+    ),
     pytest.param("RL202", entry(TITLE + "  \t", AUTHORS, LINKS, SUMMARY), ENTRY, id="RL202"),
-    pytest.param("RL203", entry(TITLE, AUTHORS, LINKS) + "\n## Next\n", entry(TITLE, AUTHORS, LINKS.removesuffix(" \\")) + "\n## Next\n", id="RL203"),
-    pytest.param("RL204", entry(TITLE.removesuffix(" \\") + " ", AUTHORS, LINKS, SUMMARY), ENTRY, id="RL204"),
-    pytest.param("RL205", entry(TITLE.replace(" \\", "\\"), AUTHORS, LINKS, SUMMARY), ENTRY, id="RL205"),
+    pytest.param(
+        "RL203",
+        entry(TITLE, AUTHORS, LINKS) + "\n## Next\n",
+        entry(TITLE, AUTHORS, LINKS.removesuffix(" \\")) + "\n## Next\n",
+        id="RL203",
+    ),
+    pytest.param(
+        "RL204", entry(TITLE.removesuffix(" \\") + " ", AUTHORS, LINKS, SUMMARY), ENTRY, id="RL204"
+    ),
+    pytest.param(
+        "RL205", entry(TITLE.replace(" \\", "\\"), AUTHORS, LINKS, SUMMARY), ENTRY, id="RL205"
+    ),
     pytest.param("RL206", entry(TITLE, AUTHORS, LINKS, SUMMARY + " \t"), ENTRY, id="RL206"),
-    pytest.param("RL207", entry(TITLE, AUTHORS, LINKS.replace("] [[", "]   [["), SUMMARY), ENTRY, id="RL207"),
-    pytest.param("RL208", entry(TITLE, AUTHORS, LINKS.replace("[[Github]", "[[Github] "), SUMMARY), ENTRY, id="RL208-space"),
-    pytest.param("RL208", entry(TITLE, AUTHORS, LINKS.replace("] [[", "][["), SUMMARY), ENTRY, id="RL208-run-together"),
-    pytest.param("RL208", entry(TITLE, AUTHORS, LINKS.replace(")] [[", ") [["), SUMMARY), ENTRY, id="RL208-close"),
-    pytest.param("RL301", ENTRY + "\n" + DDIM.replace("[[Paper]", "[[PAPER]"), ENTRY + "\n" + DDIM, id="RL301"),
-    pytest.param("RL401", "## Contents\n- [Editing](Editing)\n\n## Editing\ntext\n", "## Contents\n- [Editing](#editing)\n\n## Editing\ntext\n", id="RL401-missing-hash"),
-    pytest.param("RL401", "- [Old name](#old-name)\n- [x](#y)\n\n## Old Name!\ntext\n", "- [Old name](#old-name)\n- [x](#y)\n\n## Old Name!\ntext\n", id="RL401-valid-untouched"),
-    pytest.param("RL401", "See [Edit](#Editing).\n\n## Editing\ntext\n", "See [Edit](#editing).\n\n## Editing\ntext\n", id="RL401-case"),
-    pytest.param("RL401", "## Contents\n- [Papers](#papers)\n\n## Editing\ntext\n", "## Contents\n- [Papers](#papers)\n\n## Editing\ntext\n", id="RL401-no-guess"),
+    pytest.param(
+        "RL207", entry(TITLE, AUTHORS, LINKS.replace("] [[", "]   [["), SUMMARY), ENTRY, id="RL207"
+    ),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, LINKS.replace("[[Github]", "[[Github] "), SUMMARY),
+        ENTRY,
+        id="RL208-space",
+    ),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, LINKS.replace("] [[", "][["), SUMMARY),
+        ENTRY,
+        id="RL208-run-together",
+    ),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, LINKS.replace(")] [[", ") [["), SUMMARY),
+        ENTRY,
+        id="RL208-close",
+    ),
+    pytest.param(
+        "RL301",
+        ENTRY + "\n" + DDIM.replace("[[Paper]", "[[PAPER]"),
+        ENTRY + "\n" + DDIM,
+        id="RL301",
+    ),
+    pytest.param(
+        "RL401",
+        "## Contents\n- [Editing](Editing)\n\n## Editing\ntext\n",
+        "## Contents\n- [Editing](#editing)\n\n## Editing\ntext\n",
+        id="RL401-missing-hash",
+    ),
+    pytest.param(
+        "RL401",
+        "- [Old name](#old-name)\n- [x](#y)\n\n## Old Name!\ntext\n",
+        "- [Old name](#old-name)\n- [x](#y)\n\n## Old Name!\ntext\n",
+        id="RL401-valid-untouched",
+    ),
+    pytest.param(
+        "RL401",
+        "See [Edit](#Editing).\n\n## Editing\ntext\n",
+        "See [Edit](#editing).\n\n## Editing\ntext\n",
+        id="RL401-case",
+    ),
+    pytest.param(
+        "RL401",
+        "## Contents\n- [Papers](#papers)\n\n## Editing\ntext\n",
+        "## Contents\n- [Papers](#papers)\n\n## Editing\ntext\n",
+        id="RL401-no-guess",
+    ),
     pytest.param("RL501", "text", "text\n", id="RL501-lf"),
     pytest.param("RL501", "a\r\nb", "a\r\nb\r\n", id="RL501-crlf"),
     pytest.param("RL502", "a\nb\r\nc\n", "a\nb\nc\n", id="RL502"),
@@ -63,11 +138,33 @@ def test_unfixable_rules_propose_nothing() -> None:
 @pytest.mark.parametrize(
     ("fixes", "expected", "deferred"),
     [
-        pytest.param([Fix("a", (Edit(0, 1, "X"),)), Fix("b", (Edit(2, 3, "Y"),))], "XbYd", 0, id="disjoint"),
-        pytest.param([Fix("a", (Edit(0, 2, "X"),)), Fix("b", (Edit(1, 3, "Y"),))], "Xcd", 1, id="overlap-deferred"),
-        pytest.param([Fix("a", (Edit(1, 1, "X"),)), Fix("b", (Edit(1, 1, "Y"),))], "aXbcd", 1, id="same-point-insert-deferred"),
-        pytest.param([Fix("a", (Edit(1, 1, "X"),)), Fix("b", (Edit(1, 1, "X"),))], "aXbcd", 0, id="shared-edit-applied-once"),
-        pytest.param([Fix("a", (Edit(0, 1, ""), Edit(3, 3, "!"))), Fix("b", (Edit(3, 4, "D"),))], "bc!d", 1, id="fix-applies-whole-or-not"),
+        pytest.param(
+            [Fix("a", (Edit(0, 1, "X"),)), Fix("b", (Edit(2, 3, "Y"),))], "XbYd", 0, id="disjoint"
+        ),
+        pytest.param(
+            [Fix("a", (Edit(0, 2, "X"),)), Fix("b", (Edit(1, 3, "Y"),))],
+            "Xcd",
+            1,
+            id="overlap-deferred",
+        ),
+        pytest.param(
+            [Fix("a", (Edit(1, 1, "X"),)), Fix("b", (Edit(1, 1, "Y"),))],
+            "aXbcd",
+            1,
+            id="same-point-insert-deferred",
+        ),
+        pytest.param(
+            [Fix("a", (Edit(1, 1, "X"),)), Fix("b", (Edit(1, 1, "X"),))],
+            "aXbcd",
+            0,
+            id="shared-edit-applied-once",
+        ),
+        pytest.param(
+            [Fix("a", (Edit(0, 1, ""), Edit(3, 3, "!"))), Fix("b", (Edit(3, 4, "D"),))],
+            "bc!d",
+            1,
+            id="fix-applies-whole-or-not",
+        ),
     ],
 )
 def test_apply_fixes(fixes: list[Fix], expected: str, deferred: int) -> None:

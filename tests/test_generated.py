@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 from generate import entry, generate  # type: ignore[import-not-found]
-
 from readme_lint.config import Config
 from readme_lint.engine import lint_text
 

@@ -17,10 +17,41 @@ ALL = Config(select=("ALL",))
 # Markdown-ish alphabet: the characters the rules care about, plus a little Unicode.
 PIECES = st.sampled_from(
     [
-        "**", "*", "\\", " \\", "  ", " ", "\t", "\n", "\r\n", "\n\n", "[[", "]]", "[", "]", "(", ")",
-        "](", "#", "## ", "- ", "`", "```\n", ":zap:", "<!-- readme-lint-disable -->",
-        "<!-- readme-lint-disable-next-line RL104 -->\n", "https://arxiv.org/abs/2006.11239",
-        "Title", "Ho, Jain", "NeurIPS 2020", "CVPR 2023", "ICCV2023", "???", "Jul 2021", "é", "🚀",
+        "**",
+        "*",
+        "\\",
+        " \\",
+        "  ",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "[[",
+        "]]",
+        "[",
+        "]",
+        "(",
+        ")",
+        "](",
+        "#",
+        "## ",
+        "- ",
+        "`",
+        "```\n",
+        ":zap:",
+        "<!-- readme-lint-disable -->",
+        "<!-- readme-lint-disable-next-line RL104 -->\n",
+        "https://arxiv.org/abs/2006.11239",
+        "Title",
+        "Ho, Jain",
+        "NeurIPS 2020",
+        "CVPR 2023",
+        "ICCV2023",
+        "???",
+        "Jul 2021",
+        "é",
+        "🚀",
     ]
 )
 MARKDOWNISH = st.lists(PIECES, max_size=60).map("".join)
@@ -72,6 +103,9 @@ def clean_entry(draw: st.DrawFn, index: int = 0) -> str:
 @given(st.lists(clean_entry(), min_size=1, max_size=5))
 def test_well_formed_entries_are_clean(entries: list[str]) -> None:
     # Give each entry its own paper and title so duplicates are not in play.
-    distinct = [e.replace("01.00000", f"01.{i:05d}").replace("** ", f" {i}** ", 1) for i, e in enumerate(entries)]
+    distinct = [
+        e.replace("01.00000", f"01.{i:05d}").replace("** ", f" {i}** ", 1)
+        for i, e in enumerate(entries)
+    ]
     text = "# List\n\n" + "\n".join(distinct)
     assert [(d.line, d.code) for d in lint_text(text, ALL)] == []

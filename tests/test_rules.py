@@ -27,59 +27,224 @@ def entry(*lines: str) -> str:
 
 CASES = [
     # RL101 entry-title
-    pytest.param("RL101", entry("Denoising Diffusion Probabilistic Models \\", AUTHORS, LINKS, SUMMARY), [(1, 1)], id="RL101-plain-title"),
+    pytest.param(
+        "RL101",
+        entry("Denoising Diffusion Probabilistic Models \\", AUTHORS, LINKS, SUMMARY),
+        [(1, 1)],
+        id="RL101-plain-title",
+    ),
     pytest.param("RL101", ENTRY, [], id="RL101-bold-title"),
-    pytest.param("RL101", "Just a paragraph \\\nwith a break and\nno entry shape.\n", [], id="RL101-prose-is-not-an-entry"),
+    pytest.param(
+        "RL101",
+        "Just a paragraph \\\nwith a break and\nno entry shape.\n",
+        [],
+        id="RL101-prose-is-not-an-entry",
+    ),
     # RL102 entry-authors
     pytest.param("RL102", entry(TITLE, LINKS, SUMMARY), [(1, 1)], id="RL102-missing"),
     pytest.param("RL102", ENTRY, [], id="RL102-present"),
     # RL103 entry-link
-    pytest.param("RL103", entry(TITLE, AUTHORS, "NeurIPS 2020. \\", SUMMARY), [(1, 1)], id="RL103-no-link"),
+    pytest.param(
+        "RL103", entry(TITLE, AUTHORS, "NeurIPS 2020. \\", SUMMARY), [(1, 1)], id="RL103-no-link"
+    ),
     pytest.param("RL103", ENTRY, [], id="RL103-has-links"),
     # RL104 entry-summary
-    pytest.param("RL104", entry(TITLE, AUTHORS, LINKS.removesuffix(" \\")), [(1, 1)], id="RL104-missing"),
-    pytest.param("RL104", entry(TITLE, AUTHORS, LINKS, "Jul 2021"), [(1, 1)], id="RL104-date-is-not-a-summary"),
-    pytest.param("RL104", entry(TITLE, AUTHORS, LINKS, "1 Jul 2021 \\", SUMMARY), [], id="RL104-date-then-summary"),
-    pytest.param("RL104", entry(TITLE, AUTHORS, LINKS, "A good intro", "that wraps over", "three lines."), [], id="RL104-wrapped-summary"),
+    pytest.param(
+        "RL104", entry(TITLE, AUTHORS, LINKS.removesuffix(" \\")), [(1, 1)], id="RL104-missing"
+    ),
+    pytest.param(
+        "RL104",
+        entry(TITLE, AUTHORS, LINKS, "Jul 2021"),
+        [(1, 1)],
+        id="RL104-date-is-not-a-summary",
+    ),
+    pytest.param(
+        "RL104",
+        entry(TITLE, AUTHORS, LINKS, "1 Jul 2021 \\", SUMMARY),
+        [],
+        id="RL104-date-then-summary",
+    ),
+    pytest.param(
+        "RL104",
+        entry(TITLE, AUTHORS, LINKS, "A good intro", "that wraps over", "three lines."),
+        [],
+        id="RL104-wrapped-summary",
+    ),
     # RL105 placeholder-summary
     pytest.param("RL105", entry(TITLE, AUTHORS, LINKS, "???"), [(4, 1)], id="RL105-question-marks"),
-    pytest.param("RL105", entry(TITLE, AUTHORS, LINKS, "!!!! README !!!!"), [(4, 1)], id="RL105-readme-banner"),
+    pytest.param(
+        "RL105",
+        entry(TITLE, AUTHORS, LINKS, "!!!! README !!!!"),
+        [(4, 1)],
+        id="RL105-readme-banner",
+    ),
     pytest.param("RL105", entry(TITLE, AUTHORS, LINKS, "todo"), [(4, 1)], id="RL105-todo-any-case"),
-    pytest.param("RL105", entry(TITLE, AUTHORS, LINKS, "-- !"), [(4, 1)], id="RL105-punctuation-only"),
+    pytest.param(
+        "RL105", entry(TITLE, AUTHORS, LINKS, "-- !"), [(4, 1)], id="RL105-punctuation-only"
+    ),
     pytest.param("RL105", ENTRY, [], id="RL105-real-summary"),
-    pytest.param("RL105", entry(TITLE, AUTHORS, LINKS, "TODO list planning with diffusion."), [], id="RL105-word-inside-sentence"),
+    pytest.param(
+        "RL105",
+        entry(TITLE, AUTHORS, LINKS, "TODO list planning with diffusion."),
+        [],
+        id="RL105-word-inside-sentence",
+    ),
     # RL106 authors-format
-    pytest.param("RL106", entry(TITLE, "*Narek Tumanyan Michal Geyer Shai Bagon Tali Dekel* \\", LINKS, SUMMARY), [(2, 1)], id="RL106-run-together"),
-    pytest.param("RL106", entry(TITLE, "*Luping Liu. Zhijie Lin* \\", LINKS, SUMMARY), [(2, 1)], id="RL106-period-separator"),
-    pytest.param("RL106", entry(TITLE, "*Diederik P. Kingma, Tim Salimans* \\", LINKS, SUMMARY), [], id="RL106-initials"),
-    pytest.param("RL106", entry(TITLE, "*Chen Henry Wu and Fernando De la Torre* \\", LINKS, SUMMARY), [], id="RL106-and-and-particles"),
-    pytest.param("RL106", entry(TITLE, "*Alex Nichol<sup>1</sup>, Prafulla Dhariwal<sup>1</sup>* \\", LINKS, SUMMARY), [], id="RL106-sup-markers"),
-    pytest.param("RL106", entry(TITLE, "*Mikolaj Czerkawski (@mikonvergence)* \\", LINKS, SUMMARY), [], id="RL106-handle"),
+    pytest.param(
+        "RL106",
+        entry(TITLE, "*Narek Tumanyan Michal Geyer Shai Bagon Tali Dekel* \\", LINKS, SUMMARY),
+        [(2, 1)],
+        id="RL106-run-together",
+    ),
+    pytest.param(
+        "RL106",
+        entry(TITLE, "*Luping Liu. Zhijie Lin* \\", LINKS, SUMMARY),
+        [(2, 1)],
+        id="RL106-period-separator",
+    ),
+    pytest.param(
+        "RL106",
+        entry(TITLE, "*Diederik P. Kingma, Tim Salimans* \\", LINKS, SUMMARY),
+        [],
+        id="RL106-initials",
+    ),
+    pytest.param(
+        "RL106",
+        entry(TITLE, "*Chen Henry Wu and Fernando De la Torre* \\", LINKS, SUMMARY),
+        [],
+        id="RL106-and-and-particles",
+    ),
+    pytest.param(
+        "RL106",
+        entry(TITLE, "*Alex Nichol<sup>1</sup>, Prafulla Dhariwal<sup>1</sup>* \\", LINKS, SUMMARY),
+        [],
+        id="RL106-sup-markers",
+    ),
+    pytest.param(
+        "RL106",
+        entry(TITLE, "*Mikolaj Czerkawski (@mikonvergence)* \\", LINKS, SUMMARY),
+        [],
+        id="RL106-handle",
+    ),
     # RL107 entry-split
-    pytest.param("RL107", entry(TITLE, AUTHORS, LINKS, "", SUMMARY), [(3, 113)], id="RL107-blank-line-before-summary"),
-    pytest.param("RL107", entry(TITLE, AUTHORS, LINKS.removesuffix(" \\"), "", "A separate paragraph."), [], id="RL107-no-dangling-break"),
+    pytest.param(
+        "RL107",
+        entry(TITLE, AUTHORS, LINKS, "", SUMMARY),
+        [(3, 113)],
+        id="RL107-blank-line-before-summary",
+    ),
+    pytest.param(
+        "RL107",
+        entry(TITLE, AUTHORS, LINKS.removesuffix(" \\"), "", "A separate paragraph."),
+        [],
+        id="RL107-no-dangling-break",
+    ),
     pytest.param("RL107", ENTRY + "\n" + DDIM, [], id="RL107-next-entry"),
     # RL108 read-marker
-    pytest.param("RL108", entry("**Denoising Diffusion Probabilistic Models :zap:** \\", AUTHORS, LINKS, SUMMARY), [(1, 44)], id="RL108-inside-bold"),
-    pytest.param("RL108", entry(TITLE.replace(" :zap:", ""), "*Jonathan Ho, Ajay Jain, Pieter Abbeel* :zap: \\", LINKS, SUMMARY), [(2, 41)], id="RL108-on-authors-line"),
+    pytest.param(
+        "RL108",
+        entry("**Denoising Diffusion Probabilistic Models :zap:** \\", AUTHORS, LINKS, SUMMARY),
+        [(1, 44)],
+        id="RL108-inside-bold",
+    ),
+    pytest.param(
+        "RL108",
+        entry(
+            TITLE.replace(" :zap:", ""),
+            "*Jonathan Ho, Ajay Jain, Pieter Abbeel* :zap: \\",
+            LINKS,
+            SUMMARY,
+        ),
+        [(2, 41)],
+        id="RL108-on-authors-line",
+    ),
     pytest.param("RL108", ENTRY, [], id="RL108-after-title"),
-    pytest.param("RL108", entry("**Denoising Diffusion Probabilistic Models**  :zap: \\", AUTHORS, LINKS, SUMMARY), [], id="RL108-extra-space-is-still-after"),
+    pytest.param(
+        "RL108",
+        entry("**Denoising Diffusion Probabilistic Models**  :zap: \\", AUTHORS, LINKS, SUMMARY),
+        [],
+        id="RL108-extra-space-is-still-after",
+    ),
     # RL109 venue-mismatch
-    pytest.param("RL109", entry(TITLE, AUTHORS, "CVPR 2023 [[Paper](https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf)] \\", SUMMARY), [(3, 1)], id="RL109-other-venue"),
-    pytest.param("RL109", entry(TITLE, AUTHORS, "NeurIPS 2021. [[Paper](https://papers.nips.cc/paper/2020/hash/x.html)] \\", SUMMARY), [(3, 1)], id="RL109-other-year"),
-    pytest.param("RL109", entry(TITLE, AUTHORS, "ICCV 2023 [[Paper](https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf)] \\", SUMMARY), [], id="RL109-agrees"),
+    pytest.param(
+        "RL109",
+        entry(
+            TITLE,
+            AUTHORS,
+            "CVPR 2023 [[Paper](https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf)] \\",
+            SUMMARY,
+        ),
+        [(3, 1)],
+        id="RL109-other-venue",
+    ),
+    pytest.param(
+        "RL109",
+        entry(
+            TITLE,
+            AUTHORS,
+            "NeurIPS 2021. [[Paper](https://papers.nips.cc/paper/2020/hash/x.html)] \\",
+            SUMMARY,
+        ),
+        [(3, 1)],
+        id="RL109-other-year",
+    ),
+    pytest.param(
+        "RL109",
+        entry(
+            TITLE,
+            AUTHORS,
+            "ICCV 2023 [[Paper](https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf)] \\",
+            SUMMARY,
+        ),
+        [],
+        id="RL109-agrees",
+    ),
     pytest.param("RL109", ENTRY, [], id="RL109-arxiv-says-nothing"),
     # RL201 stray-asterisk
-    pytest.param("RL201", entry("***Null-text Inversion** :zap: \\", AUTHORS, LINKS, SUMMARY), [(1, 1)], id="RL201-extra-leading"),
-    pytest.param("RL201", entry("**Null-text Inversion*** \\", AUTHORS, LINKS, SUMMARY), [(1, 1)], id="RL201-extra-trailing"),
-    pytest.param("RL201", entry("**Null-text Inversion :zap: \\", AUTHORS, LINKS, SUMMARY), [(1, 1)], id="RL201-never-closed"),
-    pytest.param("RL201", entry(TITLE, "*Ron Mokady, Amir Hertz** \\", LINKS, SUMMARY), [(2, 1)], id="RL201-authors-extra"),
-    pytest.param("RL201", entry(TITLE, "*Ron Mokady, Amir Hertz \\", LINKS, SUMMARY), [(2, 1)], id="RL201-authors-unclosed"),
+    pytest.param(
+        "RL201",
+        entry("***Null-text Inversion** :zap: \\", AUTHORS, LINKS, SUMMARY),
+        [(1, 1)],
+        id="RL201-extra-leading",
+    ),
+    pytest.param(
+        "RL201",
+        entry("**Null-text Inversion*** \\", AUTHORS, LINKS, SUMMARY),
+        [(1, 1)],
+        id="RL201-extra-trailing",
+    ),
+    pytest.param(
+        "RL201",
+        entry("**Null-text Inversion :zap: \\", AUTHORS, LINKS, SUMMARY),
+        [(1, 1)],
+        id="RL201-never-closed",
+    ),
+    pytest.param(
+        "RL201",
+        entry(TITLE, "*Ron Mokady, Amir Hertz** \\", LINKS, SUMMARY),
+        [(2, 1)],
+        id="RL201-authors-extra",
+    ),
+    pytest.param(
+        "RL201",
+        entry(TITLE, "*Ron Mokady, Amir Hertz \\", LINKS, SUMMARY),
+        [(2, 1)],
+        id="RL201-authors-unclosed",
+    ),
     pytest.param("RL201", ENTRY, [], id="RL201-balanced"),
-    pytest.param("RL201", entry("***Bold Italic Title*** \\", AUTHORS, LINKS, SUMMARY), [], id="RL201-balanced-bold-italic"),
+    pytest.param(
+        "RL201",
+        entry("***Bold Italic Title*** \\", AUTHORS, LINKS, SUMMARY),
+        [],
+        id="RL201-balanced-bold-italic",
+    ),
     # RL202 backslash-trailing-space
-    pytest.param("RL202", entry(TITLE + " ", AUTHORS, LINKS, SUMMARY), [(1, 52)], id="RL202-space-after"),
-    pytest.param("RL202", entry(TITLE + "\t", AUTHORS, LINKS, SUMMARY), [(1, 52)], id="RL202-tab-after"),
+    pytest.param(
+        "RL202", entry(TITLE + " ", AUTHORS, LINKS, SUMMARY), [(1, 52)], id="RL202-space-after"
+    ),
+    pytest.param(
+        "RL202", entry(TITLE + "\t", AUTHORS, LINKS, SUMMARY), [(1, 52)], id="RL202-tab-after"
+    ),
     pytest.param("RL202", ENTRY, [], id="RL202-clean"),
     pytest.param("RL202", "```\ncode \\ \n```\n", [], id="RL202-not-in-code"),
     # RL203 dangling-backslash
@@ -88,63 +253,239 @@ CASES = [
     pytest.param("RL203", ENTRY, [], id="RL203-clean"),
     pytest.param("RL203", "A path C:\\\\\n", [], id="RL203-escaped-backslash"),
     # RL204 missing-hard-break
-    pytest.param("RL204", entry(TITLE.removesuffix(" \\"), AUTHORS, LINKS, SUMMARY), [(1, 51)], id="RL204-title"),
-    pytest.param("RL204", entry(TITLE, AUTHORS.removesuffix(" \\"), LINKS, SUMMARY), [(2, 40)], id="RL204-authors"),
-    pytest.param("RL204", entry(TITLE, AUTHORS, LINKS.removesuffix(" \\"), SUMMARY), [(3, 112)], id="RL204-links"),
+    pytest.param(
+        "RL204",
+        entry(TITLE.removesuffix(" \\"), AUTHORS, LINKS, SUMMARY),
+        [(1, 51)],
+        id="RL204-title",
+    ),
+    pytest.param(
+        "RL204",
+        entry(TITLE, AUTHORS.removesuffix(" \\"), LINKS, SUMMARY),
+        [(2, 40)],
+        id="RL204-authors",
+    ),
+    pytest.param(
+        "RL204",
+        entry(TITLE, AUTHORS, LINKS.removesuffix(" \\"), SUMMARY),
+        [(3, 112)],
+        id="RL204-links",
+    ),
     pytest.param("RL204", ENTRY, [], id="RL204-clean"),
-    pytest.param("RL204", entry(TITLE.removesuffix(" \\") + "  ", AUTHORS, LINKS, SUMMARY), [], id="RL204-two-space-break"),
+    pytest.param(
+        "RL204",
+        entry(TITLE.removesuffix(" \\") + "  ", AUTHORS, LINKS, SUMMARY),
+        [],
+        id="RL204-two-space-break",
+    ),
     # RL205 backslash-spacing
-    pytest.param("RL205", entry(TITLE.replace(" \\", "\\"), AUTHORS, LINKS, SUMMARY), [(1, 51)], id="RL205-after-marker"),
-    pytest.param("RL205", entry(TITLE, AUTHORS, LINKS.replace(")] \\", ")]\\"), SUMMARY), [(3, 112)], id="RL205-after-link"),
+    pytest.param(
+        "RL205",
+        entry(TITLE.replace(" \\", "\\"), AUTHORS, LINKS, SUMMARY),
+        [(1, 51)],
+        id="RL205-after-marker",
+    ),
+    pytest.param(
+        "RL205",
+        entry(TITLE, AUTHORS, LINKS.replace(")] \\", ")]\\"), SUMMARY),
+        [(3, 112)],
+        id="RL205-after-link",
+    ),
     pytest.param("RL205", ENTRY, [], id="RL205-clean"),
     # RL206 trailing-whitespace
-    pytest.param("RL206", entry(TITLE, AUTHORS, LINKS, SUMMARY + " "), [(4, 67)], id="RL206-summary"),
+    pytest.param(
+        "RL206", entry(TITLE, AUTHORS, LINKS, SUMMARY + " "), [(4, 67)], id="RL206-summary"
+    ),
     pytest.param("RL206", "# Heading \n", [(1, 10)], id="RL206-heading"),
     pytest.param("RL206", "text\n   \nmore\n", [(2, 1)], id="RL206-blank-line-with-spaces"),
     pytest.param("RL206", "line one  \nline two\n", [], id="RL206-two-space-hard-break"),
     pytest.param("RL206", "```\ncode   \n```\n", [], id="RL206-code-block"),
     pytest.param("RL206", ENTRY, [], id="RL206-clean"),
     # RL207 multiple-spaces
-    pytest.param("RL207", entry(TITLE, AUTHORS, LINKS.replace("] [[", "]  [["), SUMMARY), [(3, 58)], id="RL207-between-links"),
-    pytest.param("RL207", entry("**Denoising Diffusion Probabilistic Models**  :zap: \\", AUTHORS, LINKS, SUMMARY), [(1, 45)], id="RL207-before-marker"),
-    pytest.param("RL207", entry(TITLE, AUTHORS, LINKS, "Uses `a  b` and $x  y$ spacing."), [], id="RL207-code-and-math"),
+    pytest.param(
+        "RL207",
+        entry(TITLE, AUTHORS, LINKS.replace("] [[", "]  [["), SUMMARY),
+        [(3, 58)],
+        id="RL207-between-links",
+    ),
+    pytest.param(
+        "RL207",
+        entry("**Denoising Diffusion Probabilistic Models**  :zap: \\", AUTHORS, LINKS, SUMMARY),
+        [(1, 45)],
+        id="RL207-before-marker",
+    ),
+    pytest.param(
+        "RL207",
+        entry(TITLE, AUTHORS, LINKS, "Uses `a  b` and $x  y$ spacing."),
+        [],
+        id="RL207-code-and-math",
+    ),
     pytest.param("RL207", "Prose.  Two spaces outside entries.\n", [], id="RL207-outside-entries"),
     pytest.param("RL207", ENTRY, [], id="RL207-clean"),
     # RL208 link-syntax
-    pytest.param("RL208", entry(TITLE, AUTHORS, "[[Code] (https://github.com/x/y)] \\", SUMMARY), [(3, 1)], id="RL208-space-before-url"),
-    pytest.param("RL208", entry(TITLE, AUTHORS, "[[Page](https://a.org)][[Paper](https://b.org)] \\", SUMMARY), [(3, 24)], id="RL208-run-together"),
-    pytest.param("RL208", entry(TITLE, AUTHORS, "[[Paper](https://a.org) [[Code](https://b.org)] \\", SUMMARY), [(3, 1)], id="RL208-missing-close"),
-    pytest.param("RL208", entry(TITLE, AUTHORS, "[Paper](https://a.org)] [[Code](https://b.org)] \\", SUMMARY), [(3, 1)], id="RL208-missing-open"),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, "[[Code] (https://github.com/x/y)] \\", SUMMARY),
+        [(3, 1)],
+        id="RL208-space-before-url",
+    ),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, "[[Page](https://a.org)][[Paper](https://b.org)] \\", SUMMARY),
+        [(3, 24)],
+        id="RL208-run-together",
+    ),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, "[[Paper](https://a.org) [[Code](https://b.org)] \\", SUMMARY),
+        [(3, 1)],
+        id="RL208-missing-close",
+    ),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, "[Paper](https://a.org)] [[Code](https://b.org)] \\", SUMMARY),
+        [(3, 1)],
+        id="RL208-missing-open",
+    ),
     pytest.param("RL208", ENTRY, [], id="RL208-clean"),
     # RL301 link-label
-    pytest.param("RL301", ENTRY + "\n" + DDIM + "\n" + entry(TITLE.replace("Denoising", "Improved"), AUTHORS, "[[paper](https://arxiv.org/abs/2102.09672)] \\", SUMMARY), [(13, 3)], id="RL301-minority-spelling"),
-    pytest.param("RL301", ENTRY.replace("[[Paper]", "[[paper]"), [(3, 17)], id="RL301-configured", marks=pytest.mark.config(labels=("Paper",))),
+    pytest.param(
+        "RL301",
+        ENTRY
+        + "\n"
+        + DDIM
+        + "\n"
+        + entry(
+            TITLE.replace("Denoising", "Improved"),
+            AUTHORS,
+            "[[paper](https://arxiv.org/abs/2102.09672)] \\",
+            SUMMARY,
+        ),
+        [(13, 3)],
+        id="RL301-minority-spelling",
+    ),
+    pytest.param(
+        "RL301",
+        ENTRY.replace("[[Paper]", "[[paper]"),
+        [(3, 17)],
+        id="RL301-configured",
+        marks=pytest.mark.config(labels=("Paper",)),
+    ),
     pytest.param("RL301", ENTRY + "\n" + DDIM, [], id="RL301-consistent"),
     # RL302 duplicate-link
-    pytest.param("RL302", ENTRY + "\n" + DDIM.replace("https://github.com/ermongroup/ddim", "https://arxiv.org/pdf/2006.11239v2.pdf"), [], id="RL302-same-paper-is-RL303s-job"),
-    pytest.param("RL302", ENTRY + "\n" + DDIM.replace("https://github.com/ermongroup/ddim", "http://www.github.com/hojonathanho/diffusion/"), [(8, 64)], id="RL302-scheme-www-slash"),
+    pytest.param(
+        "RL302",
+        ENTRY
+        + "\n"
+        + DDIM.replace(
+            "https://github.com/ermongroup/ddim", "https://arxiv.org/pdf/2006.11239v2.pdf"
+        ),
+        [],
+        id="RL302-same-paper-is-RL303s-job",
+    ),
+    pytest.param(
+        "RL302",
+        ENTRY
+        + "\n"
+        + DDIM.replace(
+            "https://github.com/ermongroup/ddim", "http://www.github.com/hojonathanho/diffusion/"
+        ),
+        [(8, 64)],
+        id="RL302-scheme-www-slash",
+    ),
     pytest.param("RL302", ENTRY + "\n" + DDIM, [], id="RL302-distinct"),
     # RL303 duplicate-entry
-    pytest.param("RL303", ENTRY + "\n" + ENTRY.replace(":zap: ", ""), [(6, 1)], id="RL303-same-title"),
-    pytest.param("RL303", ENTRY + "\n" + DDIM.replace("2010.02502", "2006.11239"), [(6, 1)], id="RL303-same-arxiv-id"),
-    pytest.param("RL303", ENTRY + "\n" + ENTRY.replace(AUTHORS, "*Ari Seff* \\").replace("2006.11239", "1111.11111").replace("hojonathanho", "other"), [], id="RL303-same-title-other-authors"),
+    pytest.param(
+        "RL303", ENTRY + "\n" + ENTRY.replace(":zap: ", ""), [(6, 1)], id="RL303-same-title"
+    ),
+    pytest.param(
+        "RL303",
+        ENTRY + "\n" + DDIM.replace("2010.02502", "2006.11239"),
+        [(6, 1)],
+        id="RL303-same-arxiv-id",
+    ),
+    pytest.param(
+        "RL303",
+        ENTRY
+        + "\n"
+        + ENTRY.replace(AUTHORS, "*Ari Seff* \\")
+        .replace("2006.11239", "1111.11111")
+        .replace("hojonathanho", "other"),
+        [],
+        id="RL303-same-title-other-authors",
+    ),
     pytest.param("RL303", ENTRY + "\n" + DDIM, [], id="RL303-distinct"),
     # RL304 empty-link
-    pytest.param("RL304", entry(TITLE, AUTHORS, "[[Paper]()] [[Code](#)] \\", SUMMARY), [(3, 1), (3, 13)], id="RL304-empty-and-hash"),
+    pytest.param(
+        "RL304",
+        entry(TITLE, AUTHORS, "[[Paper]()] [[Code](#)] \\", SUMMARY),
+        [(3, 1), (3, 13)],
+        id="RL304-empty-and-hash",
+    ),
     pytest.param("RL304", ENTRY, [], id="RL304-clean"),
     # RL401 toc-anchor
-    pytest.param("RL401", "## Contents\n- [Editing](Editing)\n- [Papers](#papers)\n\n## Editing\ntext\n", [(2, 13), (3, 12)], id="RL401-missing-hash-and-missing-heading"),
-    pytest.param("RL401", "See [below](#Editing).\n\n## Editing\ntext\n", [(1, 13)], id="RL401-in-page-wrong-case"),
-    pytest.param("RL401", "## Contents\n- [Editing](#editing)\n- [Q&A](#qa)\n\n## Editing\ntext\n## Q&A\ntext\n", [], id="RL401-valid"),
-    pytest.param("RL401", "## Contents\n- [Ünïcode](#%C3%BCn%C3%AFcode)\n- [Raw](#ünïcode)\n\n## Ünïcode\ntext\n", [], id="RL401-percent-encoded"),
-    pytest.param("RL401", '<a name="custom"></a>\n\nSee [there](#custom) and [file](other.md).\n', [], id="RL401-html-anchor-and-file-link"),
+    pytest.param(
+        "RL401",
+        "## Contents\n- [Editing](Editing)\n- [Papers](#papers)\n\n## Editing\ntext\n",
+        [(2, 13), (3, 12)],
+        id="RL401-missing-hash-and-missing-heading",
+    ),
+    pytest.param(
+        "RL401",
+        "See [below](#Editing).\n\n## Editing\ntext\n",
+        [(1, 13)],
+        id="RL401-in-page-wrong-case",
+    ),
+    pytest.param(
+        "RL401",
+        "## Contents\n- [Editing](#editing)\n- [Q&A](#qa)\n\n## Editing\ntext\n## Q&A\ntext\n",
+        [],
+        id="RL401-valid",
+    ),
+    pytest.param(
+        "RL401",
+        "## Contents\n- [Ünïcode](#%C3%BCn%C3%AFcode)\n- [Raw](#ünïcode)\n\n## Ünïcode\ntext\n",
+        [],
+        id="RL401-percent-encoded",
+    ),
+    pytest.param(
+        "RL401",
+        '<a name="custom"></a>\n\nSee [there](#custom) and [file](other.md).\n',
+        [],
+        id="RL401-html-anchor-and-file-link",
+    ),
     # RL402 toc-missing
-    pytest.param("RL402", "# Title\n## Contents\n- [Editing](#editing)\n\n## Editing\ntext\n## Inversion\ntext\n", [(7, 1)], id="RL402-missing"),
-    pytest.param("RL402", "# Title\n## Contents\n- [Editing](#editing)\n\n## Editing\ntext\n## License\ntext\n", [], id="RL402-license-excluded"),
-    pytest.param("RL402", "# Title\n## Contents\n- [Editing](Editing)\n\n## Editing\ntext\n", [], id="RL402-listed-with-broken-link"),
+    pytest.param(
+        "RL402",
+        "# Title\n## Contents\n- [Editing](#editing)\n\n## Editing\ntext\n## Inversion\ntext\n",
+        [(7, 1)],
+        id="RL402-missing",
+    ),
+    pytest.param(
+        "RL402",
+        "# Title\n## Contents\n- [Editing](#editing)\n\n## Editing\ntext\n## License\ntext\n",
+        [],
+        id="RL402-license-excluded",
+    ),
+    pytest.param(
+        "RL402",
+        "# Title\n## Contents\n- [Editing](Editing)\n\n## Editing\ntext\n",
+        [],
+        id="RL402-listed-with-broken-link",
+    ),
     # RL403 toc-order
-    pytest.param("RL403", "## Contents\n- [Inversion](#inversion)\n- [Editing](#editing)\n\n## Editing\ntext\n## Inversion\ntext\n", [(2, 3)], id="RL403-swapped"),
-    pytest.param("RL403", "## Contents\n- [Editing](#editing)\n- [Inversion](#inversion)\n\n## Editing\ntext\n## Inversion\ntext\n", [], id="RL403-in-order"),
+    pytest.param(
+        "RL403",
+        "## Contents\n- [Inversion](#inversion)\n- [Editing](#editing)\n\n## Editing\ntext\n## Inversion\ntext\n",
+        [(2, 3)],
+        id="RL403-swapped",
+    ),
+    pytest.param(
+        "RL403",
+        "## Contents\n- [Editing](#editing)\n- [Inversion](#inversion)\n\n## Editing\ntext\n## Inversion\ntext\n",
+        [],
+        id="RL403-in-order",
+    ),
     # RL404 empty-section
     pytest.param("RL404", "## Editing\n\n## Inversion\ntext\n", [(1, 1)], id="RL404-empty"),
     pytest.param("RL404", "# Papers\n## Editing\ntext\n", [], id="RL404-subsection-is-content"),
@@ -162,7 +503,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("code", "markdown", "expected"), CASES)
-def test_rule(code: str, markdown: str, expected: list[tuple[int, int]], request: pytest.FixtureRequest) -> None:
+def test_rule(
+    code: str, markdown: str, expected: list[tuple[int, int]], request: pytest.FixtureRequest
+) -> None:
     marker = request.node.get_closest_marker("config")
     settings = marker.kwargs if marker else {}
     assert found(markdown, code, **settings) == [(line, col, code) for line, col in expected]
@@ -185,7 +528,9 @@ def test_clean_entry_has_no_findings_at_all() -> None:
     [
         pytest.param("https://arxiv.org/abs/2006.11239", "arxiv:2006.11239", id="abs"),
         pytest.param("http://arxiv.org/pdf/2006.11239v2.pdf", "arxiv:2006.11239", id="pdf-version"),
-        pytest.param("https://www.arxiv.org/abs/2006.11239v1/", "arxiv:2006.11239", id="www-slash-version"),
+        pytest.param(
+            "https://www.arxiv.org/abs/2006.11239v1/", "arxiv:2006.11239", id="www-slash-version"
+        ),
         pytest.param("https://arxiv.org/abs/math/0601001", "arxiv:math/0601001", id="old-style-id"),
         pytest.param("http://www.github.com/a/b/", "github.com/a/b", id="scheme-www-slash"),
         pytest.param("https://GitHub.com/a/B", "github.com/a/B", id="host-case-only"),
@@ -201,12 +546,28 @@ def test_normalize_url(url: str, key: str) -> None:
 @pytest.mark.parametrize(
     ("url", "venue"),
     [
-        pytest.param("https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf", ("ICCV", "2023"), id="cvf"),
-        pytest.param("https://openaccess.thecvf.com/content_CVPR_2019/html/x.html", ("CVPR", "2019"), id="cvf-underscore"),
-        pytest.param("https://papers.nips.cc/paper/2020/hash/x-Abstract.html", ("NeurIPS", "2020"), id="nips"),
-        pytest.param("https://proceedings.neurips.cc/paper_files/paper/2022/file/x.pdf", ("NeurIPS", "2022"), id="neurips"),
+        pytest.param(
+            "https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf",
+            ("ICCV", "2023"),
+            id="cvf",
+        ),
+        pytest.param(
+            "https://openaccess.thecvf.com/content_CVPR_2019/html/x.html",
+            ("CVPR", "2019"),
+            id="cvf-underscore",
+        ),
+        pytest.param(
+            "https://papers.nips.cc/paper/2020/hash/x-Abstract.html", ("NeurIPS", "2020"), id="nips"
+        ),
+        pytest.param(
+            "https://proceedings.neurips.cc/paper_files/paper/2022/file/x.pdf",
+            ("NeurIPS", "2022"),
+            id="neurips",
+        ),
         pytest.param("https://arxiv.org/abs/2006.11239", None, id="arxiv-none"),
-        pytest.param("https://github.com/eccv2022-challenge/x", ("ECCV", "2022"), id="venue-in-repo-name"),
+        pytest.param(
+            "https://github.com/eccv2022-challenge/x", ("ECCV", "2022"), id="venue-in-repo-name"
+        ),
         pytest.param("https://example.org/discovery2023", None, id="no-venue-word"),
     ],
 )

@@ -60,7 +60,12 @@ def test_slugify_table(text: str, slug: str) -> None:
 
 def test_duplicates_skip_taken_suffixes() -> None:
     slugger = Slugger()
-    assert [slugger.slug(t) for t in ("Foo", "Foo", "Foo 1", "Foo")] == ["foo", "foo-1", "foo-1-1", "foo-2"]
+    assert [slugger.slug(t) for t in ("Foo", "Foo", "Foo 1", "Foo")] == [
+        "foo",
+        "foo-1",
+        "foo-1-1",
+        "foo-2",
+    ]
 
 
 @pytest.mark.parametrize(

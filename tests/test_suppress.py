@@ -15,17 +15,48 @@ SPACED = entry(TITLE.replace(" \\", "\\"), AUTHORS, LINKS, "???")  # RL205 line 
     ("markdown", "expected"),
     [
         pytest.param(PLACEHOLDER, [(4, "RL105")], id="no-comment"),
-        pytest.param("<!-- readme-lint-disable-next-line RL105 -->\n" + PLACEHOLDER, [], id="next-line-covers-whole-entry"),
-        pytest.param("<!-- readme-lint-disable-next-line placeholder-summary -->\n\n" + PLACEHOLDER, [], id="by-name-after-blank"),
-        pytest.param("<!-- readme-lint-disable-next-line RL104 -->\n" + PLACEHOLDER, [(5, "RL105")], id="other-rule-still-reported"),
-        pytest.param("<!-- readme-lint-disable-next-line -->\n" + SPACED, [], id="no-rules-means-all"),
-        pytest.param("<!-- readme-lint-disable RL105 -->\n" + SPACED + "\n<!-- readme-lint-enable RL105 -->\n\n" + PLACEHOLDER,
-                     [(2, "RL205"), (12, "RL105")], id="range"),
-        pytest.param("<!-- readme-lint-disable -->\n" + SPACED + "<!-- readme-lint-enable -->\n\n" + SPACED,
-                     [(8, "RL205"), (11, "RL105")], id="all-then-enable-all"),
-        pytest.param("<!-- readme-lint-disable rl205, RL105 -->\n" + SPACED, [], id="comma-list-any-case"),
-        pytest.param("```\n<!-- readme-lint-disable -->\n```\n\n" + SPACED, [(5, "RL205"), (8, "RL105")], id="comment-in-code-ignored"),
+        pytest.param(
+            "<!-- readme-lint-disable-next-line RL105 -->\n" + PLACEHOLDER,
+            [],
+            id="next-line-covers-whole-entry",
+        ),
+        pytest.param(
+            "<!-- readme-lint-disable-next-line placeholder-summary -->\n\n" + PLACEHOLDER,
+            [],
+            id="by-name-after-blank",
+        ),
+        pytest.param(
+            "<!-- readme-lint-disable-next-line RL104 -->\n" + PLACEHOLDER,
+            [(5, "RL105")],
+            id="other-rule-still-reported",
+        ),
+        pytest.param(
+            "<!-- readme-lint-disable-next-line -->\n" + SPACED, [], id="no-rules-means-all"
+        ),
+        pytest.param(
+            "<!-- readme-lint-disable RL105 -->\n"
+            + SPACED
+            + "\n<!-- readme-lint-enable RL105 -->\n\n"
+            + PLACEHOLDER,
+            [(2, "RL205"), (12, "RL105")],
+            id="range",
+        ),
+        pytest.param(
+            "<!-- readme-lint-disable -->\n" + SPACED + "<!-- readme-lint-enable -->\n\n" + SPACED,
+            [(8, "RL205"), (11, "RL105")],
+            id="all-then-enable-all",
+        ),
+        pytest.param(
+            "<!-- readme-lint-disable rl205, RL105 -->\n" + SPACED, [], id="comma-list-any-case"
+        ),
+        pytest.param(
+            "```\n<!-- readme-lint-disable -->\n```\n\n" + SPACED,
+            [(5, "RL205"), (8, "RL105")],
+            id="comment-in-code-ignored",
+        ),
     ],
 )
 def test_suppression(markdown: str, expected: list[tuple[int, str]]) -> None:
-    assert [(line, code) for line, _, code in found(markdown, "RL105", "RL205", "RL104")] == expected
+    assert [
+        (line, code) for line, _, code in found(markdown, "RL105", "RL205", "RL104")
+    ] == expected
