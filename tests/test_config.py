@@ -128,3 +128,17 @@ def test_default_config_is_immutable() -> None:
 
 def test_default_config_finds_nothing_in_a_clean_entry() -> None:
     assert lint_text("# List\n\n" + ENTRY, Config()) == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        pytest.param("## Introductory Posts :books:", "Introductory Posts", id="emoji-in-heading"),
+        pytest.param("## Introductory Posts", "introductory posts :books:", id="emoji-in-key"),
+        pytest.param("## INTRODUCTORY POSTS", "Introductory Posts", id="case"),
+    ],
+)
+def test_section_names_match_loosely(heading: str, key: str) -> None:
+    text = f"{heading}\n\n" + entry(TITLE, AUTHORS, LINKS, "Jul 2021")
+    config = from_mapping({"sections": {key: {"require": ["title", "authors", "link"]}}}, "t")
+    assert lint_text(text, config) == []

@@ -580,3 +580,17 @@ def test_venue_in_url(url: str, venue: tuple[str, str] | None) -> None:
 def test_author_names_may_be_links() -> None:
     text = entry(TITLE, "*[Jonathan Ho](https://x.org), Ajay Jain* \\", LINKS, SUMMARY)
     assert found(text, "RL102", "RL103", "RL104", "RL204") == []
+
+
+def test_toc_without_contents_heading_is_first_list_of_page_links() -> None:
+    text = "# List\n\n- not a toc\n\n- [Editing](#editing)\n- [Gone](#gone)\n\n## Editing\ntext\n"
+    assert found(text, "RL401") == [(6, 10, "RL401")]
+
+
+def test_two_space_hard_breaks_stay_linear() -> None:
+    import time
+
+    text = "".join(f"line {i}  \n" for i in range(30_000)) + "end\n"
+    started = time.perf_counter()
+    assert found(text, "RL206") == []
+    assert time.perf_counter() - started < 5

@@ -60,3 +60,8 @@ def test_suppression(markdown: str, expected: list[tuple[int, str]]) -> None:
     assert [
         (line, code) for line, _, code in found(markdown, "RL105", "RL205", "RL104")
     ] == expected
+
+
+def test_unknown_directive_is_not_a_disable() -> None:
+    text = "<!-- readme-lint-disable-line RL105 -->\n" + PLACEHOLDER
+    assert [code for _, _, code in found(text, "RL105")] == ["RL105"]

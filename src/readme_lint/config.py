@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from readme_lint.diagnostics import Severity
+from readme_lint.slug import strip_shortcodes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,6 +45,11 @@ DEFAULT_TOC_EXCLUDE = (
 )
 
 
+def section_key(heading: str) -> str:
+    """How section names compare: case-insensitive, emoji shortcodes and padding ignored."""
+    return strip_shortcodes(heading).strip().casefold()
+
+
 class ConfigError(Exception):
     """A configuration problem; the message names the file and the key."""
 
@@ -63,14 +69,14 @@ class Config:
     placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
     labels: tuple[str, ...] = ()  # canonical link labels; empty: most common spelling
     toc_exclude: tuple[str, ...] = DEFAULT_TOC_EXCLUDE
-    sections: Mapping[str, SectionSchema] = field(default_factory=dict)  # casefolded heading
+    sections: Mapping[str, SectionSchema] = field(default_factory=dict)  # by section_key()
     require: frozenset[str] = frozenset(FIELDS)
     source: str | None = None
 
     def schema_for(self, path: list[str]) -> frozenset[str]:
         """Required fields for an entry under these headings (innermost first)."""
         for name in path:
-            schema = self.sections.get(name.casefold())
+            schema = self.sections.get(section_key(name))
             if schema is not None:
                 return schema.require
         return self.require
@@ -130,7 +136,7 @@ def _sections(value: Any, where: str) -> dict[str, SectionSchema]:
             raise ConfigError(f"{where}: unknown key '{key}.{extra[0]}' (known: require)")
         if "require" not in body:
             raise ConfigError(f"{where}: '{key}' needs 'require', the list of required fields")
-        out[name.casefold()] = SectionSchema(_require(body["require"], f"{key}.require", where))
+        out[section_key(name)] = SectionSchema(_require(body["require"], f"{key}.require", where))
     return out
 
 

@@ -10,6 +10,7 @@ from the source text itself.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -184,6 +185,17 @@ class Document:
         )
 
     @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.first_line for b in self.blocks]
+
+    def block_at(self, number: int) -> Block | None:
+        """The top-level block containing a line, if any."""
+        i = bisect.bisect_right(self._block_starts, number) - 1
+        if i >= 0 and self.blocks[i].first_line <= number <= self.blocks[i].last_line:
+            return self.blocks[i]
+        return None
+
+    @cached_property
     def entry_at_line(self) -> dict[int, Entry]:
         return {n: e for e in self.entries for n in e.lines}
 
@@ -349,7 +361,7 @@ def _plain_text(token: Any) -> str:
 
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _DIRECTIVE = re.compile(
-    r"<!--\s*readme-lint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.IGNORECASE
+    r"<!--\s*readme-lint-(disable-next-line|disable|enable)(?=\s|-->)([^>]*?)-->", re.IGNORECASE
 )
 
 

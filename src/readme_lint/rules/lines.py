@@ -310,7 +310,7 @@ def _is_hard_break(doc: Document, line: Line) -> bool:
     """Two or more trailing spaces that GitHub renders as a line break."""
     if not line.text.endswith("  ") or not line.text.strip():
         return False
-    block = next((b for b in doc.blocks if b.first_line <= line.number <= b.last_line), None)
+    block = doc.block_at(line.number)
     return (
         block is not None
         and block.kind in ("paragraph", "list", "quote")
