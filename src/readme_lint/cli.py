@@ -19,7 +19,7 @@ from readme_lint.config import Config, ConfigError, discover, load
 from readme_lint.diagnostics import Diagnostic
 from readme_lint.engine import check_text
 from readme_lint.files import FileError, read_source
-from readme_lint.output import FORMATS, github_line, json_document, text_line
+from readme_lint.output import FORMATS, github_line, github_notice, json_document, text_line
 from readme_lint.rules import all_rules, find_rule, resolve_selector
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -141,12 +141,15 @@ def _report(run: _Run, output_format: str, quiet: bool, color: bool) -> None:
             click.echo(text_line(path, d, color), color=color)
     if quiet:
         return
-    # Only the text format's stdout is for people; keep json and github machine-clean.
-    to_err = output_format != "text"
+    if output_format == "github":
+        for path, hint in run.hints:
+            click.echo(github_notice(path, hint))
+        return
     if output_format == "text" and (run.files or not run.errors):
         click.echo(_summary(run))
+    # JSON's stdout must stay one JSON document: its hints go to stderr.
     for path, hint in run.hints:
-        click.echo(f"hint: {path}: {hint}", err=to_err)
+        click.echo(f"hint: {path}: {hint}", err=output_format == "json")
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

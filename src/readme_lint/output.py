@@ -58,3 +58,7 @@ def github_line(path: str, d: Diagnostic) -> str:
         )
     )
     return f"::{level} {props}::{_escape_data(d.message)}"
+
+
+def github_notice(path: str, hint: str) -> str:
+    return f"::notice file={_escape_property(path)},title=readme-lint hint::{_escape_data(hint)}"
