@@ -23,6 +23,7 @@ from readme_lint import syntax
 from readme_lint.slug import Slugger, strip_shortcodes
 
 T = TypeVar("T")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,12 @@ class Entry:
         """Entry lines, including a detached (split-off) summary paragraph."""
         last = self.summary[-1].line if self.summary else self.last_line
         return range(self.first_line, max(last, self.last_line) + 1)
+
+    @property
+    def year(self) -> str | None:
+        """The year stated with the venue (``NeurIPS 2020.`` -> ``2020``), if any."""
+        match = _YEAR.search(self.venue.text) if self.venue else None
+        return match.group() if match else None
 
     @property
     def summary_text(self) -> str:

@@ -1,0 +1,78 @@
+"""The document model: entry fields with exact positions, sections, TOC, code lines."""
+
+from __future__ import annotations
+
+from readme_lint.model import Span, build
+
+LIST = """# List
+
+## Contents
+- [Papers](#papers)
+  - [Must-Read](#must-read)
+
+# Papers
+## Must-Read
+
+**Variational Diffusion Models** :zap: \\
+*Diederik P. Kingma, Tim Salimans* \\
+NeurIPS 2021. [[Paper](https://arxiv.org/abs/2107.00630)] [[Github](https://github.com/x/vdm)] \\
+1 Jul 2021 \\
+Learns the noise schedule
+by modeling the SNR.
+
+```md
+**Not An Entry** \\
+```
+"""
+
+
+def test_entry_fields_and_positions() -> None:
+    doc = build(LIST)
+    (entry,) = doc.entries
+    assert (entry.first_line, entry.last_line) == (10, 15)
+    assert entry.section is not None and entry.section.text == "Must-Read"
+    assert entry.title is not None
+    assert entry.title.text == Span(10, 3, 31, "Variational Diffusion Models")
+    assert (entry.title.opening, entry.title.closing) == ("**", "**")
+    assert entry.markers == (Span(10, 34, 39, ":zap:"),)
+    assert entry.authors == Span(11, 1, 35, "*Diederik P. Kingma, Tim Salimans*")
+    assert entry.venue == Span(12, 1, 14, "NeurIPS 2021.")
+    assert entry.year == "2021"
+    assert entry.links_line == 12
+    paper, code = entry.links
+    assert (paper.col, paper.end_col, paper.bracketed) == (15, 58, True)
+    assert paper.label == Span(12, 17, 22, "Paper")
+    assert paper.target == Span(12, 24, 56, "https://arxiv.org/abs/2107.00630")
+    assert code.label.text == "Github" and code.target.text == "https://github.com/x/vdm"
+    assert entry.date == Span(13, 1, 11, "1 Jul 2021")
+    assert [s.line for s in entry.summary] == [14, 15]
+    assert entry.summary_text == "Learns the noise schedule by modeling the SNR."
+
+
+def test_sections_toc_and_code() -> None:
+    doc = build(LIST)
+    assert [(h.level, h.anchor) for h in doc.headings] == [
+        (1, "list"),
+        (2, "contents"),
+        (1, "papers"),
+        (2, "must-read"),
+    ]
+    assert (
+        doc.toc is not None and doc.toc.heading is not None and doc.toc.heading.text == "Contents"
+    )
+    assert [(i.line, i.depth, i.text) for i in doc.toc.items] == [
+        (4, 0, "Papers"),
+        (5, 1, "Must-Read"),
+    ]
+    assert doc.code_lines == {17, 18, 19}
+    assert [h.text for h in doc.heading_path(doc.entries[0].section)] == ["Must-Read", "Papers"]
+
+
+def test_lines_keep_offsets_with_crlf() -> None:
+    doc = build("a\r\nbb\nc")
+    assert [(ln.number, ln.start, ln.text, ln.eol) for ln in doc.lines] == [
+        (1, 0, "a", "\r\n"),
+        (2, 3, "bb", "\n"),
+        (3, 6, "c", ""),
+    ]
+    assert doc.offset(2, 2) == 4
