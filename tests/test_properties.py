@@ -69,7 +69,7 @@ def test_any_text_lints_with_positions_and_edits_in_bounds(text: str) -> None:
                 assert 0 <= edit.start <= edit.end <= len(text)
 
 
-_URL = re.compile(r"https?://[^\s)\]]+")
+_URL = re.compile(r"https?://[^\s)\]\\]+")
 
 
 @settings(max_examples=200, deadline=None)
