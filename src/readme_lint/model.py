@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from readme_lint import syntax
 from readme_lint.slug import Slugger, strip_shortcodes
@@ -26,8 +26,7 @@ T = TypeVar("T")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     number: int  # 1-based
     start: int  # offset of the line's first character in the source
     text: str  # without its line terminator
@@ -39,8 +38,7 @@ class Line:
         return self.start + len(self.text)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A piece of one line: 1-based line, 1-based start column, exclusive end column."""
 
     line: int
@@ -49,8 +47,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     line: int
     col: int  # of the opening "[" (the outer one for "[[Label](url)]")
     end_col: int
@@ -88,8 +85,7 @@ class Toc:
     items: tuple[TocItem, ...]
 
 
-@dataclass(frozen=True)
-class Title:
+class Title(NamedTuple):
     line: int
     open_col: int  # column of the first leading "*"
     opening: str  # the leading run of "*"
@@ -97,8 +93,7 @@ class Title:
     closing: str  # the closing run of "*" ("" when never closed)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     first_line: int
     last_line: int  # of the entry paragraph itself
     section: Heading | None
@@ -129,8 +124,7 @@ class Entry:
         return " ".join(s.text.strip() for s in self.summary).strip()
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     kind: str  # paragraph, heading, list, code, html, quote, table, break, other
     first_line: int
     last_line: int
@@ -233,7 +227,7 @@ def _parsed(lines: Sequence[str]) -> Iterator[Any]:
     from mistletoe import block_token, span_token
     from mistletoe import token as mtoken
     from mistletoe.block_token import Document as MDocument
-    from mistletoe.block_token import HtmlBlock
+    from mistletoe.block_token import HtmlBlock as SlowHtmlBlock
     from mistletoe.block_token import Paragraph as EagerParagraph
     from mistletoe.span_token import HtmlSpan
 
@@ -254,6 +248,13 @@ def _parsed(lines: Sequence[str]) -> Iterator[Any]:
         def children(self, value: Any) -> None:
             root.Token.children.fset(self, value)
 
+    class HtmlBlock(SlowHtmlBlock):
+        # Every HTML block starts with "<" after at most 3 spaces; skip the regexes otherwise.
+        @classmethod
+        def start(cls, line: str) -> Any:
+            slow: Any = super()
+            return "<" in line[:4] and slow.start(line)
+
     # mistletoe keeps its token set in module state (untyped); scope the change to this parse.
     blocks: Any = block_token
     spans: Any = span_token
@@ -273,22 +274,21 @@ def _parsed(lines: Sequence[str]) -> Iterator[Any]:
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
+    """Lines with their offsets; ``\r\n`` and ``\n`` endings kept apart."""
     out: list[Line] = []
     start = 0
-    number = 1
-    length = len(text)
-    while start <= length:
-        nl = text.find("\n", start)
-        if nl == -1:
-            if start < length or not out:
-                out.append(Line(number, start, text[start:], ""))
+    parts = text.split("\n")
+    last = len(parts) - 1
+    for number, part in enumerate(parts, 1):
+        if number - 1 == last:
+            if part or not out:
+                out.append(Line(number, start, part, ""))
             break
-        if nl > start and text[nl - 1] == "\r":
-            out.append(Line(number, start, text[start : nl - 1], "\r\n"))
+        if part.endswith("\r"):
+            out.append(Line(number, start, part[:-1], "\r\n"))
         else:
-            out.append(Line(number, start, text[start:nl], "\n"))
-        start = nl + 1
-        number += 1
+            out.append(Line(number, start, part, "\n"))
+        start += len(part) + 1
     return tuple(out)
 
 
