@@ -48,7 +48,7 @@ def test_findings_exit_one_with_path_line_col_code_name(write, capsys) -> None: 
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{path}:3:1: RL201 stray-asterisk unbalanced asterisks")
     assert out[0].endswith("[*]")
-    assert out[-1] == "Found 1 problem in 1 file (1 fixable, marked [*])."
+    assert out[-1] == "Found 1 problem in 1 file (1 fixable with --fix, marked [*])."
 
 
 def test_json_format_is_stable(write, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -1,13 +1,16 @@
 """Command line: ``readme-lint [OPTIONS] [FILES]...``.
 
-Exit codes: 0 no findings, 1 findings, 2 a usage, configuration or file error
-(other files are still linted).
+Exit codes: 0 clean; 1 findings (or, with --fix, a file was changed; with
+--diff, a file would be); 2 a usage, configuration or file error (the other
+files are still processed).
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,21 +21,34 @@ from readme_lint import __version__
 from readme_lint.config import Config, ConfigError, discover, load
 from readme_lint.diagnostics import Diagnostic
 from readme_lint.engine import check_text
-from readme_lint.files import FileError, read_source
+from readme_lint.files import FileError, SourceFile, read_source, write_source
+from readme_lint.fixer import FixSafetyError, fix_text
 from readme_lint.output import FORMATS, github_line, github_notice, json_document, text_line
 from readme_lint.rules import all_rules, find_rule, resolve_selector
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+@dataclass(frozen=True)
+class _Outcome:
+    """What happened to one file."""
+
+    path: str
+    findings: tuple[Diagnostic, ...]  # what remains
+    hints: tuple[str, ...]
+    fixed: tuple[Diagnostic, ...] = ()
+    changed: bool = False  # written (--fix) or would be (--diff)
+    diff: str = ""
+
+
 @dataclass
 class _Run:
-    """What one invocation found, across files."""
-
-    findings: list[tuple[str, Diagnostic]] = field(default_factory=list)
-    hints: list[tuple[str, str]] = field(default_factory=list)
+    outcomes: list[_Outcome] = field(default_factory=list)
     errors: int = 0
-    files: int = 0
+
+    @property
+    def findings(self) -> list[tuple[str, Diagnostic]]:
+        return [(o.path, d) for o in self.outcomes for d in o.findings]
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -93,23 +109,63 @@ def _explain(selector: str) -> int:
     return EXIT_CLEAN
 
 
-def _lint_files(
-    files: Sequence[Path], explicit: Config | None, overrides: tuple[tuple[str, ...], ...]
+def _unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff that shows only changed lines.
+
+    difflib.unified_diff's matcher treats frequent lines (blank lines) as junk
+    and reports unchanged ones as changed; a matcher without autojunk does not.
+    """
+    if before == after:
+        return ""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    out = [f"--- {path}\n", f"+++ {path}\n"]
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for group in matcher.get_grouped_opcodes(3):
+        (_, i1, _, j1, _), (_, i2, _, j2, _) = group[0], group[-1]
+        out.append(f"@@ -{i1 + 1},{i2 - i1} +{j1 + 1},{j2 - j1} @@\n")
+        for tag, a1, a2, b1, b2 in group:
+            if tag == "equal":
+                out += [" " + line for line in old[a1:a2]]
+                continue
+            out += ["-" + line for line in old[a1:a2]]
+            out += ["+" + line for line in new[b1:b2]]
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out
+    )
+
+
+def _process(path: Path, source: SourceFile, config: Config, mode: str) -> _Outcome:
+    name = str(path)
+    if mode == "lint":
+        report = check_text(source.text, config)
+        return _Outcome(name, report.diagnostics, report.hints)
+    result = fix_text(source.text, config)
+    if mode == "diff":
+        diff = _unified_diff(name, source.text, result.text)
+        return _Outcome(name, result.remaining, result.hints, result.fixed, bool(diff), diff)
+    written = write_source(source, result.text)
+    return _Outcome(name, result.remaining, result.hints, result.fixed, written)
+
+
+def _run_files(
+    files: Sequence[Path],
+    explicit: Config | None,
+    overrides: tuple[tuple[str, ...], ...],
+    mode: str,
 ) -> _Run:
     run = _Run()
     cache: dict[Path, Config] = {}
     for path in files:
         try:
             base = explicit if explicit is not None else discover(path.resolve().parent, cache)
-            source = read_source(path)
+            source = read_source(path, for_writing=mode == "fix")
+            run.outcomes.append(_process(path, source, _overrides(base, *overrides), mode))
         except (FileError, ConfigError) as exc:
             _error(str(exc))
             run.errors += 1
-            continue
-        report = check_text(source.text, _overrides(base, *overrides))
-        run.files += 1
-        run.findings.extend((str(path), d) for d in report.diagnostics)
-        run.hints.extend((str(path), h) for h in report.hints)
+        except FixSafetyError as exc:
+            _error(f"{path}: {exc}")
+            run.errors += 1
     return run
 
 
@@ -119,18 +175,46 @@ def _use_color(color: bool | None) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _summary(run: _Run) -> str:
-    if not run.findings:
-        return f"All checks passed ({run.files} file{'s' * (run.files != 1)})."
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def _fixed_line(outcome: _Outcome, verb: str) -> str:
+    counts = Counter(f"{d.code} {d.rule}" for d in outcome.fixed)
+    parts = ", ".join(f"{rule}: {n}" for rule, n in sorted(counts.items()))
+    return f"{verb} {outcome.path}: {_plural(len(outcome.fixed), 'problem')} ({parts})"
+
+
+def _summary(run: _Run, mode: str) -> str:
+    files = len(run.outcomes)
+    remaining = len(run.findings)
+    fixed = sum(len(o.fixed) for o in run.outcomes)
+    if mode == "fix" and fixed:
+        return (
+            f"Fixed {_plural(fixed, 'problem')}; {remaining} remaining in {_plural(files, 'file')}."
+        )
+    if mode == "diff":
+        return f"Would fix {_plural(fixed, 'problem')}; {remaining} would remain in {_plural(files, 'file')}."
+    if not remaining:
+        return f"All checks passed ({_plural(files, 'file')})."
     fixable = sum(1 for _, d in run.findings if d.fixable)
-    count = len(run.findings)
-    line = f"Found {count} problem{'s' * (count != 1)} in {run.files} file{'s' * (run.files != 1)}"
+    line = f"Found {_plural(remaining, 'problem')} in {_plural(files, 'file')}"
     if fixable:
-        line += f" ({fixable} fixable, marked [*])"
+        line += f" ({fixable} fixable with --fix, marked [*])"
     return line + "."
 
 
-def _report(run: _Run, output_format: str, quiet: bool, color: bool) -> None:
+def _report(run: _Run, output_format: str, quiet: bool, color: bool, mode: str) -> None:
+    if mode == "diff":
+        for outcome in run.outcomes:
+            click.echo(outcome.diff, nl=False)
+        if not quiet:
+            click.echo(_summary(run, mode), err=True)
+        return
+    if mode == "fix" and not quiet:
+        for outcome in run.outcomes:
+            if outcome.fixed:
+                click.echo(_fixed_line(outcome, "fixed"), err=output_format != "text")
     if output_format == "json":
         click.echo(json_document(run.findings))
     elif output_format == "github":
@@ -141,19 +225,37 @@ def _report(run: _Run, output_format: str, quiet: bool, color: bool) -> None:
             click.echo(text_line(path, d, color), color=color)
     if quiet:
         return
+    hints = [(o.path, h) for o in run.outcomes for h in o.hints]
     if output_format == "github":
-        for path, hint in run.hints:
+        for path, hint in hints:
             click.echo(github_notice(path, hint))
         return
-    if output_format == "text" and (run.files or not run.errors):
-        click.echo(_summary(run))
+    if output_format == "text" and (run.outcomes or not run.errors):
+        click.echo(_summary(run, mode))
     # JSON's stdout must stay one JSON document: its hints go to stderr.
-    for path, hint in run.hints:
+    for path, hint in hints:
         click.echo(f"hint: {path}: {hint}", err=output_format == "json")
+
+
+def _exit_code(run: _Run, mode: str) -> int:
+    if run.errors:
+        return EXIT_ERROR
+    if mode == "diff":
+        return EXIT_FINDINGS if any(o.changed for o in run.outcomes) else EXIT_CLEAN
+    # pre-commit's convention: a hook that modified files fails, so the change gets reviewed.
+    if run.findings or any(o.changed for o in run.outcomes):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=True, exists=False))
+@click.option(
+    "--fix", is_flag=True, help="Fix what can be fixed safely, in place; report what remains."
+)
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print the diff --fix would make; write nothing."
+)
 @click.option(
     "--format",
     "output_format",
@@ -187,6 +289,8 @@ def _report(run: _Run, output_format: str, quiet: bool, color: bool) -> None:
 @click.version_option(__version__, prog_name="readme-lint")
 def cli(
     files: tuple[Path, ...],
+    fix: bool,
+    show_diff: bool,
     output_format: str,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
@@ -211,11 +315,10 @@ def cli(
         except ConfigError as exc:
             _error(str(exc))
             return EXIT_ERROR
-    run = _lint_files(files or (Path("README.md"),), explicit, overrides)
-    _report(run, output_format, quiet, _use_color(color))
-    if run.errors:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if run.findings else EXIT_CLEAN
+    mode = "diff" if show_diff else "fix" if fix else "lint"
+    run = _run_files(files or (Path("README.md"),), explicit, overrides, mode)
+    _report(run, output_format, quiet, _use_color(color), mode)
+    return _exit_code(run, mode)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +23,14 @@ class SourceFile:
     bom: bool
 
 
-def read_source(path: Path) -> SourceFile:
-    """Read a UTF-8 Markdown file; raise FileError for anything that is not one."""
+def read_source(path: Path, *, for_writing: bool = False) -> SourceFile:
+    """Read a UTF-8 Markdown file; raise FileError for anything that is not one.
+
+    ``for_writing`` also refuses a symbolic link: replacing it would turn the link
+    into a regular file and leave its target unfixed.
+    """
+    if for_writing and path.is_symlink():
+        raise FileError(f"{path}: is a symbolic link; run --fix on the file it points to")
     try:
         if path.is_dir():
             raise FileError(f"{path}: is a directory, not a Markdown file")
@@ -44,3 +53,41 @@ def read_source(path: Path) -> SourceFile:
         ) from None
     bom = text.startswith(BOM)
     return SourceFile(path, text[1:] if bom else text, bom)
+
+
+def write_source(source: SourceFile, text: str) -> bool:
+    """Write ``text`` over ``source.path`` if it differs; return whether it wrote.
+
+    Atomic: the bytes go to a temporary file in the same folder, which then
+    replaces the original, so a failure at any point leaves the original intact.
+    The BOM and the file's permissions are kept; the newline style is whatever
+    ``text`` holds (the fixer keeps the file's own).
+    """
+    if text == source.text:
+        return False
+    path = source.path
+    data = ((BOM if source.bom else "") + text).encode("utf-8")
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        handle, temp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise FileError(
+            f"{path}: cannot write: {exc.strerror or exc}; the file is unchanged"
+        ) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        temp.chmod(mode)
+        temp.replace(path)
+    except OSError as exc:
+        raise FileError(
+            f"{path}: cannot write: {exc.strerror or exc}; the file is unchanged"
+        ) from None
+    finally:
+        temp.unlink(missing_ok=True)  # gone already after a successful replace
+    return True

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import difflib
 from collections.abc import Iterator
 
 from readme_lint.config import Config
 from readme_lint.diagnostics import Edit, Fix, Violation
-from readme_lint.model import Document, Heading, Link, TocItem
+from readme_lint.model import Document, Heading, Link, Toc, TocItem
 from readme_lint.rules import rule
+from readme_lint.rules.document import majority_eol
 from readme_lint.slug import fragment_forms, slugify, strip_shortcodes
 
 
@@ -127,7 +129,88 @@ def _excluded(config: Config, heading: Heading) -> bool:
     return any(name == e.casefold() for e in config.toc_exclude)
 
 
-@rule("RL402", "toc-missing", "Heading missing from the table of contents.")
+def _missing_headings(doc: Document, config: Config) -> list[Heading]:
+    """Headings after the TOC, at the levels it covers, that no item stands for."""
+    toc = doc.toc
+    matches = toc_matches(doc)
+    levels = {h.level for _, h in matches if h is not None}
+    if toc is None or not levels:
+        return []
+    low, high = min(levels), max(levels)
+    listed = {h.index for _, h in matches if h is not None}
+    return [
+        h
+        for h in doc.headings
+        if h.line > toc.last_line
+        and h.index not in listed
+        and low <= h.level <= high
+        and not _excluded(config, h)
+    ]
+
+
+def _siblings(items: tuple[TocItem, ...], pos: int, depth: int) -> Iterator[TocItem]:
+    """Items at ``depth`` in the same sub-list as position ``pos``, nearest first."""
+    for step in (-1, 1):
+        k = pos if step == -1 else pos + 1
+        while 0 <= k < len(items) and items[k].depth >= depth:
+            if items[k].depth == depth:
+                yield items[k]
+            k += step
+
+
+def _style(items: tuple[TocItem, ...], pos: int, depth: int) -> tuple[str, str]:
+    """Indentation and bullet for a new item at ``depth`` next to position ``pos``.
+
+    Copied from its would-be siblings (another bullet would start a new list),
+    else from any item at that depth, else derived from the TOC's indentation.
+    """
+    same = next(_siblings(items, pos, depth), None) or next(
+        (i for i in items if i.depth == depth), None
+    )
+    if same is not None:
+        return same.indent, same.bullet
+    top = items[0]
+    child = next((i for i in items if i.depth == 1), None)
+    unit = (
+        child.indent[len(top.indent) :] if child and len(child.indent) > len(top.indent) else "  "
+    )
+    return top.indent + unit * depth, top.bullet
+
+
+def _item_line(items: tuple[TocItem, ...], pos: int, heading: Heading, depth: int, eol: str) -> str:
+    indent, bullet = _style(items, pos, depth)
+    label = heading.text.replace("[", "\\[").replace("]", "\\]")
+    return f"{indent}{bullet} [{label}](#{heading.anchor}){eol}"
+
+
+def _line_eol(doc: Document, number: int) -> str:
+    return doc.line(number).eol or majority_eol(doc)
+
+
+def _insertion_fix(doc: Document, missing: list[Heading]) -> Fix:
+    """One fix inserting every missing heading after the item of the heading before it."""
+    toc = doc.toc
+    assert toc is not None
+    listed = {h.index: item for item, h in toc_matches(doc) if h is not None}
+    base = min(h.level for h in doc.headings if h.index in listed)
+    inserts: dict[int, list[str]] = {}
+    for heading in missing:
+        before = [i for i in listed if i < heading.index]
+        eol = _line_eol(doc, toc.items[0].line)
+        if before:
+            item = listed[max(before)]
+            line = doc.line(item.line)
+            at, pos = line.end + len(line.eol), toc.items.index(item)
+            prefix = "" if line.eol else eol  # the item was the file's unterminated last line
+        else:
+            at, pos, prefix = doc.line(toc.items[0].line).start, 0, ""
+        depth = max(heading.level - base, 0)
+        inserts.setdefault(at, []).append(prefix + _item_line(toc.items, pos, heading, depth, eol))
+    edits = tuple(Edit(at, at, "".join(lines)) for at, lines in sorted(inserts.items()))
+    return Fix("add the missing headings to the table of contents", edits)
+
+
+@rule("RL402", "toc-missing", "Heading missing from the table of contents.", fixable=True)
 def toc_missing(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -155,23 +238,14 @@ def toc_missing(doc: Document, config: Config) -> Iterator[Violation]:
     ```
 
     ## Fix
-    Not fixable yet (the `--fix` engine will insert the item).
+    Inserts each missing heading after the item of the heading before it, with
+    the TOC's own indentation and bullet for its depth.
     """
-    toc = doc.toc
-    matches = toc_matches(doc)
-    levels = {h.level for _, h in matches if h is not None}
-    if toc is None or not levels:
-        return
-    low, high = min(levels), max(levels)
-    listed = {h.index for _, h in matches if h is not None}
-    start = toc.last_line
-    for heading in doc.headings:
-        if heading.line <= start or heading.index in listed or not low <= heading.level <= high:
-            continue
-        if _excluded(config, heading):
-            continue
+    missing = _missing_headings(doc, config)
+    fix = _insertion_fix(doc, missing) if missing else None
+    for heading in missing:
         yield Violation(
-            heading.line, 1, f"heading '{heading.text}' is not in the table of contents"
+            heading.line, 1, f"heading '{heading.text}' is not in the table of contents", fix
         )
 
 
@@ -197,7 +271,7 @@ def _longest_increasing(values: list[int]) -> set[int]:
     return keep
 
 
-@rule("RL403", "toc-order", "Table of contents in another order than the headings.")
+@rule("RL403", "toc-order", "Table of contents in another order than the headings.", fixable=True)
 def toc_order(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -224,11 +298,15 @@ def toc_order(doc: Document, config: Config) -> Iterator[Violation]:
     ```
 
     ## Fix
-    Not fixable yet (the `--fix` engine will reorder the items).
+    Reorders the items to follow the headings, each with the lines under it. An
+    item for a heading that does not exist keeps its place after the item before
+    it: it is reported by `toc-anchor`, never deleted.
     """
     matched = [(item, h) for item, h in toc_matches(doc) if h is not None]
-    order = [h.index for _, h in matched]
-    keep = _longest_increasing(order)
+    keep = _longest_increasing([h.index for _, h in matched])
+    if len(keep) == len(matched):
+        return
+    fix = _reorder_fix(doc)
     for pos, (item, heading) in enumerate(matched):
         if pos in keep:
             continue
@@ -237,7 +315,64 @@ def toc_order(doc: Document, config: Config) -> Iterator[Violation]:
             item.line,
             col,
             f"TOC item '{item.text}' is out of order (its heading is at line {heading.line})",
+            fix,
         )
+
+
+def _reorder_fix(doc: Document) -> Fix:
+    """Sort each sub-list's items into heading order and keep the nesting.
+
+    An item moves with the lines under it (blank lines of a loose list) and its
+    sub-items. An item with no heading keeps its place after the sibling before
+    it. The edits cover only the lines that change.
+    """
+    toc = doc.toc
+    assert toc is not None
+    matches = toc_matches(doc)
+    texts: list[list[str]] = []
+    children: dict[int, list[int]] = {-1: []}
+    open_items: list[int] = []
+    for pos, (item, _) in enumerate(matches):
+        last = matches[pos + 1][0].line - 1 if pos + 1 < len(matches) else toc.last_line
+        texts.append([doc.line(n).text + _line_eol(doc, n) for n in range(item.line, last + 1)])
+        while open_items and matches[open_items[-1]][0].depth >= item.depth:
+            open_items.pop()
+        children[open_items[-1] if open_items else -1].append(pos)
+        children[pos] = []
+        open_items.append(pos)
+
+    def ordered(parent: int) -> Iterator[int]:
+        keys: list[tuple[int, int]] = []
+        previous = -1
+        for pos in children[parent]:
+            heading = matches[pos][1]
+            previous = heading.index if heading is not None else previous
+            keys.append((previous, pos))
+        for _, pos in sorted(keys):
+            yield pos
+            yield from ordered(pos)
+
+    old = [line for lines in texts for line in lines]
+    new = [line for pos in ordered(-1) for line in texts[pos]]
+    return Fix("reorder the table of contents", _line_edits(doc, toc, old, new))
+
+
+def _line_edits(doc: Document, toc: Toc, old: list[str], new: list[str]) -> tuple[Edit, ...]:
+    """Edits turning the TOC's lines ``old`` into ``new``, for the changed lines only."""
+    if not doc.line(toc.last_line).eol:
+        # The TOC ends the file without a newline: whichever line ends up last has none.
+        eol = _line_eol(doc, toc.last_line)
+        old = [*old[:-1], old[-1].removesuffix(eol)]
+        new = [*new[:-1], new[-1].removesuffix(eol)]
+    offsets = [doc.line(toc.items[0].line).start]
+    for line in old:
+        offsets.append(offsets[-1] + len(line))
+    edits = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            edits.append(Edit(offsets[i1], offsets[i2], "".join(new[j1:j2])))
+    return tuple(edits)
 
 
 @rule("RL404", "empty-section", "Heading with nothing under it.")

@@ -1,0 +1,120 @@
+"""The fix engine: apply every fixable finding's edits, re-lint, repeat until stable.
+
+Pure: text in, text out. Each round lints the current text, applies the fixes
+that do not conflict (a conflicting one waits for the next round, against the
+new text) and checks that nothing was lost before going on. One call is always
+enough: a second ``fix_text`` on its output changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from readme_lint.config import Config
+from readme_lint.diagnostics import Diagnostic, Fix, apply_fixes
+from readme_lint.engine import Report, check_text
+
+MAX_ROUNDS = 8
+
+_URL = re.compile(r"https?://[^\s<>()\[\]\\]+")
+_WORD = re.compile(r"\w+")
+# A TOC line (a list item that is only an in-page link) and an in-page link target:
+# TOC fixes may insert, reorder and retarget these, so the word check leaves them out.
+_TOC_LINE = re.compile(
+    r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\([^)\s]*\)[ \t]*\r?$", re.MULTILINE
+)
+_PAGE_TARGET = re.compile(r"\]\((?!https?:)[^)\s]*\)")
+
+
+class FixSafetyError(Exception):
+    """A round of fixes would have lost content; nothing may be written."""
+
+    def __init__(self, rule: str, problem: str) -> None:
+        super().__init__(f"internal error in {rule}: its fix would {problem}; nothing was written")
+        self.rule = rule
+
+
+@dataclass(frozen=True)
+class FixResult:
+    text: str
+    fixed: tuple[Diagnostic, ...]  # positions as found, in the text of their round
+    remaining: tuple[Diagnostic, ...]  # findings on the returned text
+    hints: tuple[str, ...]
+    rounds: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fixed)
+
+
+def _urls(text: str) -> Counter[str]:
+    return Counter(_URL.findall(text))
+
+
+def _words(text: str, marker_words: set[str]) -> list[str]:
+    prose = _PAGE_TARGET.sub("]", _TOC_LINE.sub("", text))
+    return [w for w in (m.casefold() for m in _WORD.findall(prose)) if w not in marker_words]
+
+
+def _problem(before: str, after: str, marker: str) -> str | None:
+    """What a round lost, if anything: a URL, or a word of the text (in order)."""
+    lost = _urls(before) - _urls(after)
+    if lost:
+        return f"drop the URL {next(iter(lost))}"
+    marker_words = {w.casefold() for w in _WORD.findall(marker)}
+    old, new = _words(before, marker_words), _words(after, marker_words)
+    if old != new:
+        at = next(
+            (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+            min(len(old), len(new)),
+        )
+        return f"change the text's words near {' '.join(old[max(0, at - 2) : at + 3])!r}"
+    return None
+
+
+def _culprit(text: str, diagnostics: Iterable[Diagnostic], marker: str) -> tuple[str, str]:
+    """The rule whose fixes alone reproduce a failed check (for the error message)."""
+    by_rule: dict[str, list[Fix]] = {}
+    for d in diagnostics:
+        if d.fix is not None:
+            by_rule.setdefault(f"{d.code} {d.rule}", []).append(d.fix)
+    for rule, fixes in by_rule.items():
+        alone, _ = apply_fixes(text, fixes)
+        problem = _problem(text, alone, marker)
+        if problem:
+            return rule, problem
+    return "the fix engine", "combine fixes into a loss"
+
+
+def _round(text: str, report: Report, config: Config) -> tuple[str, list[Diagnostic]]:
+    fixable = [d for d in report.diagnostics if d.fix is not None]
+    new_text, deferred = apply_fixes(text, [d.fix for d in fixable if d.fix is not None])
+    problem = _problem(text, new_text, config.read_marker)
+    if problem:
+        rule, what = _culprit(text, fixable, config.read_marker)
+        raise FixSafetyError(rule, what)
+    waiting = {id(f) for f in deferred}
+    return new_text, [d for d in fixable if id(d.fix) not in waiting]
+
+
+def fix_text(text: str, config: Config | None = None) -> FixResult:
+    """Fix every mechanically fixable finding; report what was fixed and what remains."""
+    config = config or Config()
+    fixed: list[Diagnostic] = []
+    report = check_text(text, config)
+    rounds = 0
+    while any(d.fix is not None for d in report.diagnostics):
+        if rounds == MAX_ROUNDS:
+            rules = sorted({f"{d.code} {d.rule}" for d in report.diagnostics if d.fix is not None})
+            raise FixSafetyError(", ".join(rules), f"not settle after {MAX_ROUNDS} rounds")
+        rounds += 1
+        new_text, applied = _round(text, report, config)
+        if new_text == text:
+            break  # every remaining fix is a no-op: nothing more can change
+        fixed.extend(applied)
+        text = new_text
+        report = check_text(text, config)
+    return FixResult(text, tuple(fixed), report.diagnostics, report.hints, rounds)
