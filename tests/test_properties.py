@@ -109,3 +109,80 @@ def test_well_formed_entries_are_clean(entries: list[str]) -> None:
     ]
     text = "# List\n\n" + "\n".join(distinct)
     assert [(d.line, d.code) for d in lint_text(text, ALL)] == []
+
+
+# ---------------------------------------------------------------- fixing
+
+from generate import _DEFECTS, entry  # type: ignore[import-not-found]  # noqa: E402
+
+from readme_lint.fixer import fix_text  # noqa: E402
+
+EXTRA_DEFECTS = [
+    lambda lines: [lines[0], lines[1] + "  ", *lines[2:]],  # trailing spaces (a two-space break)
+    lambda lines: [lines[0].replace("**", "**", 1) + "\t", *lines[1:]],  # tab after the backslash
+    lambda lines: [lines[0], "**" + lines[1], *lines[2:]],  # stray asterisks on the authors
+    lambda lines: [lines[0], lines[1], lines[2].replace("] [[", "][["), *lines[3:]],  # links run together
+    lambda lines: [*lines[:3], "", "", *lines[3:]],  # summary split by two blank lines
+    lambda lines: [*lines[:-1], lines[-1] + " "],  # a trailing space (not a break)
+]
+ALL_DEFECTS = [*_DEFECTS, *EXTRA_DEFECTS]
+
+
+@st.composite
+def defective_list(draw: st.DrawFn) -> tuple[str, str]:
+    """(broken list, the same list before the defects were injected)."""
+    import random
+
+    count = draw(st.integers(1, 6))
+    seed = draw(st.integers(0, 10_000))
+    rng = random.Random(seed)
+    clean_entries = [entry(rng, i) for i in range(count)]
+    broken_entries = []
+    for lines in clean_entries:
+        for k in draw(st.lists(st.integers(0, len(ALL_DEFECTS) - 1), max_size=3)):
+            lines = ALL_DEFECTS[k](lines)
+        broken_entries.append(lines)
+    crlf = draw(st.booleans())
+
+    def render(entries: list[list[str]]) -> str:
+        text = "# List\n\n## Contents\n- [Papers](#papers)\n\n## Papers\n\n" + "\n\n".join(
+            "\n".join(e) for e in entries
+        ) + "\n"
+        return text.replace("\n", "\r\n") if crlf else text
+
+    return render(broken_entries), render(clean_entries)
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in re.findall(r"\w+", text) if w != "zap"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(defective_list())
+def test_fixing_is_idempotent_complete_and_lossless(case: tuple[str, str]) -> None:
+    broken, _ = case
+    once = fix_text(broken, ALL)
+    assert fix_text(once.text, ALL).text == once.text
+    assert [d for d in once.remaining if d.fix is not None] == []
+    assert sorted(_URL.findall(once.text)) == sorted(_URL.findall(broken))
+    assert _words(once.text) == _words(broken)
+
+
+@settings(max_examples=100, deadline=None)
+@given(defective_list())
+def test_clean_lists_come_back_byte_for_byte(case: tuple[str, str]) -> None:
+    _, clean = case
+    assert fix_text(clean, ALL).text == clean
+
+
+@settings(max_examples=100, deadline=None)
+@given(defective_list())
+def test_injected_defects_are_repaired_to_the_clean_list(case: tuple[str, str]) -> None:
+    broken, clean = case
+    # Every injected defect is mechanically fixable except a placeholder summary
+    # (which replaces the summary) and a two-space break (valid Markdown, kept).
+    if "???" in broken or "  \n" in broken.replace("\r\n", "\n"):
+        return
+    # Label spelling is relative to the list; say which spelling is canonical.
+    config = Config(select=("ALL",), labels=("Paper", "Code"))
+    assert fix_text(broken, config).text == clean

@@ -1,0 +1,136 @@
+"""fix_text: whole-document fixing, convergence, and the safety net."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from readme_lint.config import Config
+from readme_lint.diagnostics import Edit, Fix, Violation
+from readme_lint.fixer import FixSafetyError, fix_text
+from readme_lint.model import Document
+from readme_lint.rules import Rule, all_rules
+from tests.conftest import FIXTURES
+from tests.test_rules import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry
+
+NOOP = [
+    pytest.param("# List\n\n" + ENTRY + "\n" + DDIM, id="clean-entries"),
+    pytest.param(("# List\n\n" + ENTRY).replace("\n", "\r\n"), id="clean-crlf"),
+    pytest.param("", id="empty"),
+    pytest.param("no newline? fine: nothing fixable\n", id="prose"),
+    pytest.param("```\ncode   \n\n\n\\ \n```\n", id="code-block-untouched"),
+    pytest.param("line one  \nline two\n", id="two-space-hard-break"),
+    pytest.param("A path C:\\\\\n", id="escaped-backslash"),
+    pytest.param("## Contents\n- [A](#a)\n\n## A\ntext\n", id="toc-in-order"),
+    pytest.param("## Contents\n- [Papers](#papers)\n\n## A\ntext\n", id="toc-unguessable-left-alone"),
+    pytest.param(entry(TITLE, AUTHORS, LINKS, "???"), id="placeholder-is-not-fixable"),
+]
+
+
+@pytest.mark.parametrize("text", NOOP)
+def test_noop(text: str) -> None:
+    assert fix_text(text).text == text
+
+
+FIX = [
+    pytest.param(
+        entry(TITLE + " ", AUTHORS, LINKS),
+        entry(TITLE, AUTHORS, LINKS.removesuffix(" \\")),
+        id="trailing-space-then-dangling-backslash-two-rounds",
+    ),
+    pytest.param(
+        entry("***" + TITLE[2:].replace(" \\", "\\"), AUTHORS, LINKS.replace("] [[", "]   [["), SUMMARY + " "),
+        entry(TITLE, AUTHORS, LINKS, SUMMARY),
+        id="several-rules-one-entry",
+    ),
+    pytest.param(
+        entry(TITLE, AUTHORS, LINKS.replace(")] [[", ")] [[").replace("[[Github]", "[[Github] "), SUMMARY),
+        entry(TITLE, AUTHORS, LINKS, SUMMARY),
+        id="link-syntax",
+    ),
+    pytest.param("a\r\nb\nc\r\nd", "a\r\nb\r\nc\r\nd\r\n", id="line-endings-then-final-newline"),
+    pytest.param(
+        entry(TITLE.removesuffix(" \\") + " ", AUTHORS, LINKS, SUMMARY),
+        entry(TITLE, AUTHORS, LINKS, SUMMARY),
+        id="missing-break-replaces-trailing-spaces",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), FIX)
+def test_fix(before: str, after: str) -> None:
+    result = fix_text(before)
+    assert result.text == after
+    assert fix_text(result.text).text == result.text
+
+
+PAIRS = sorted((FIXTURES / "fix").glob("*.in.md"))
+
+
+@pytest.mark.parametrize("source", [pytest.param(p, id=p.name.removesuffix(".in.md")) for p in PAIRS])
+def test_fixture_pairs(source: Path) -> None:
+    before = source.read_text(encoding="utf-8")
+    expected = source.with_name(source.name.replace(".in.md", ".out.md")).read_text(encoding="utf-8")
+    result = fix_text(before)
+    assert result.text == expected
+    assert not [d for d in result.remaining if d.fix is not None]
+    assert fix_text(expected).text == expected
+
+
+def test_result_reports_fixed_and_remaining() -> None:
+    result = fix_text(entry("***" + TITLE[2:], AUTHORS, LINKS, "???"))
+    assert [d.code for d in result.fixed] == ["RL201"]
+    assert [d.code for d in result.remaining] == ["RL105"]
+    assert result.changed
+
+
+def test_selection_limits_what_is_fixed() -> None:
+    text = entry("***" + TITLE[2:] + " ", AUTHORS, LINKS, SUMMARY)
+    result = fix_text(text, Config(select=("RL201",)))
+    assert result.text == entry(TITLE + " ", AUTHORS, LINKS, SUMMARY)
+
+
+@pytest.fixture
+def rogue_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Register a rule whose 'fix' deletes a word: the safety net must catch it."""
+
+    def check(doc: Document, config: Config) -> Iterator[Violation]:
+        at = doc.text.find("comeback")
+        if at != -1:
+            yield Violation(1, 1, "rogue", Fix("delete a word", (Edit(at, at + len("comeback"), ""),)))
+
+    rogue = Rule("RL599", "rogue-rule", "Deletes a word.", all_rules()[0].severity, True, True, check)
+    monkeypatch.setattr("readme_lint.engine.selected_rules", lambda config: [rogue])
+    yield "RL599 rogue-rule"
+
+
+def test_safety_net_names_the_rule(rogue_rule: str) -> None:
+    with pytest.raises(FixSafetyError) as info:
+        fix_text(ENTRY)
+    assert info.value.rule == rogue_rule
+    assert "comeback" in str(info.value)
+
+
+def test_safety_net_catches_a_lost_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    def check(doc: Document, config: Config) -> Iterator[Violation]:
+        at = doc.text.find("https://github.com")
+        if at != -1:
+            yield Violation(1, 1, "rogue", Fix("drop a url", (Edit(at, at + 8, "x"),)))
+
+    rogue = Rule("RL598", "url-eater", "Eats URLs.", all_rules()[0].severity, True, True, check)
+    monkeypatch.setattr("readme_lint.engine.selected_rules", lambda config: [rogue])
+    with pytest.raises(FixSafetyError, match="RL598 url-eater.*drop the URL"):
+        fix_text(ENTRY)
+
+
+def test_non_converging_fixes_are_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def check(doc: Document, config: Config) -> Iterator[Violation]:
+        end = len(doc.text)
+        yield Violation(1, 1, "grows", Fix("append a space", (Edit(end, end, " "),)))
+
+    rogue = Rule("RL597", "grower", "Never settles.", all_rules()[0].severity, True, True, check)
+    monkeypatch.setattr("readme_lint.engine.selected_rules", lambda config: [rogue])
+    with pytest.raises(FixSafetyError, match="not settle"):
+        fix_text("text\n")
