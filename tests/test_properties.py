@@ -7,9 +7,11 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generate import _DEFECTS, entry  # type: ignore[import-not-found]
 from readme_lint.config import Config
 from readme_lint.diagnostics import apply_fixes
 from readme_lint.engine import lint_text
+from readme_lint.fixer import fix_text
 from readme_lint.model import split_lines
 
 ALL = Config(select=("ALL",))
@@ -69,7 +71,7 @@ def test_any_text_lints_with_positions_and_edits_in_bounds(text: str) -> None:
                 assert 0 <= edit.start <= edit.end <= len(text)
 
 
-_URL = re.compile(r"https?://[^\s)\]\\]+")
+_URL = re.compile(r"https?://[^\s)\]\\]+?(?=[*_~.,:;!?'\"]*(?:[\s)\]\\]|$))")
 
 
 @settings(max_examples=200, deadline=None)
@@ -112,10 +114,6 @@ def test_well_formed_entries_are_clean(entries: list[str]) -> None:
 
 
 # ---------------------------------------------------------------- fixing
-
-from generate import _DEFECTS, entry  # type: ignore[import-not-found]  # noqa: E402
-
-from readme_lint.fixer import fix_text  # noqa: E402
 
 EXTRA_DEFECTS = [
     lambda lines: [lines[0], lines[1] + "  ", *lines[2:]],  # trailing spaces (a two-space break)

@@ -51,7 +51,8 @@ class FixResult:
 
 
 def _urls(text: str) -> Counter[str]:
-    return Counter(_URL.findall(text))
+    # As GitHub's autolinks do, trailing punctuation and emphasis marks are not part of a URL.
+    return Counter(url.rstrip("*_~.,:;!?'\"") for url in _URL.findall(text))
 
 
 def _words(text: str, marker_words: set[str]) -> list[str]:
