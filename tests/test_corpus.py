@@ -71,3 +71,53 @@ def test_section_schema_hint_and_config_silences_it(corpus_text: str) -> None:
     quiet = check_text(corpus_text, config)
     assert not [d for d in quiet.diagnostics if d.rule == "entry-summary"]
     assert not quiet.hints
+
+
+def test_fix_on_a_copy_of_the_real_readme(corpus_text: str, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from readme_lint.cli import main
+    from readme_lint.rules import all_rules
+
+    copy = tmp_path / "README.md"
+    copy.write_bytes(corpus_text.encode("utf-8"))
+    assert main(["--diff", str(copy)]) == 1
+    diff = capsys.readouterr().out
+    assert copy.read_text(encoding="utf-8") == corpus_text  # --diff wrote nothing
+
+    assert main(["--fix", str(copy)]) == 1
+    capsys.readouterr()
+    fixed = copy.read_text(encoding="utf-8")
+    fixable = {r.code for r in all_rules() if r.fixable}
+    left = [(d.line, d.code) for d in check_text(fixed).diagnostics if d.code in fixable]
+    # '[Papers](#papers)': no such heading, so nothing to guess; reported, never deleted.
+    assert left == [(32, "RL401")]
+
+    before = copy.stat().st_mtime_ns
+    main(["--fix", str(copy)])
+    assert copy.read_text(encoding="utf-8") == fixed and copy.stat().st_mtime_ns == before
+
+    url = re.compile(r"https?://")
+    assert len(url.findall(fixed)) == len(url.findall(corpus_text)) == 54
+
+    # The diff touches exactly the lines that had a fix (the blank line 188 is the
+    # gap the entry-split fix at 187 removes).
+    with_fix = {d.line for d in check_text(corpus_text).diagnostics if d.fixable}
+    assert _removed_lines(diff) == with_fix | {188}
+
+
+def _removed_lines(diff: str) -> set[int]:
+    import re
+
+    lines: set[int] = set()
+    number = 0
+    for row in diff.splitlines():
+        hunk = re.match(r"@@ -(\d+)", row)
+        if hunk:
+            number = int(hunk.group(1))
+        elif row.startswith("-") and not row.startswith("---"):
+            lines.add(number)
+            number += 1
+        elif row.startswith(" "):
+            number += 1
+    return lines

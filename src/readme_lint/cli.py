@@ -121,7 +121,7 @@ def _unified_diff(path: str, before: str, after: str) -> str:
     out = [f"--- {path}\n", f"+++ {path}\n"]
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for group in matcher.get_grouped_opcodes(3):
-        (_, i1, _, j1, _), (_, i2, _, j2, _) = group[0], group[-1]
+        (_, i1, _, j1, _), (_, _, i2, _, j2) = group[0], group[-1]
         out.append(f"@@ -{i1 + 1},{i2 - i1} +{j1 + 1},{j2 - j1} @@\n")
         for tag, a1, a2, b1, b2 in group:
             if tag == "equal":

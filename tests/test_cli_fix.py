@@ -1,0 +1,167 @@
+"""--fix and --diff through the command line, and the file-safety guarantees."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from readme_lint.cli import main
+from readme_lint.config import Config
+from readme_lint.diagnostics import Edit, Fix, Violation
+from readme_lint.model import Document
+from readme_lint.rules import Rule, all_rules
+from tests.test_rules import AUTHORS, ENTRY, LINKS, SUMMARY, TITLE, entry
+
+CLEAN = "# List\n\n" + ENTRY
+FIXABLE = "# List\n\n" + entry("***" + TITLE[2:], AUTHORS, LINKS, SUMMARY + " ")
+FIXED = "# List\n\n" + ENTRY
+UNFIXABLE = "# List\n\n" + entry(TITLE, AUTHORS, LINKS, "???")
+
+
+def _write(path: Path, text: str, *, bom: bool = False) -> Path:
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    return path
+
+
+def _stamp(path: Path) -> tuple[bytes, int, int]:
+    st = path.stat()
+    return path.read_bytes(), st.st_mtime_ns, st.st_ino
+
+
+def test_fix_rewrites_and_fails_like_a_pre_commit_hook(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path / "README.md", FIXABLE)
+    assert main(["--fix", str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == FIXED
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"fixed {path}: 2 problems (RL201 stray-asterisk: 1, RL206 trailing-whitespace: 1)"
+    assert out[-1] == "Fixed 2 problems; 0 remaining in 1 file."
+    assert main(["--fix", str(path)]) == 0  # clean now, and unchanged: the hook passes
+
+
+def test_fix_leaves_a_clean_file_untouched(tmp_path: Path) -> None:
+    path = _write(tmp_path / "README.md", CLEAN)
+    before = _stamp(path)
+    assert main(["--fix", str(path)]) == 0
+    assert _stamp(path) == before
+
+
+def test_fix_with_only_unfixable_findings_writes_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path / "README.md", UNFIXABLE)
+    before = _stamp(path)
+    assert main(["--fix", str(path)]) == 1
+    assert _stamp(path) == before
+    assert "RL105 placeholder-summary" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [pytest.param(["--diff"], id="diff"), pytest.param(["--fix", "--diff"], id="fix-and-diff")])
+def test_diff_prints_and_writes_nothing(tmp_path: Path, capsys, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path / "README.md", FIXABLE)
+    before = _stamp(path)
+    assert main([*args, str(path)]) == 1
+    assert _stamp(path) == before
+    captured = capsys.readouterr()
+    assert captured.out == (
+        f"--- {path}\n+++ {path}\n@@ -1,6 +1,6 @@\n # List\n \n"
+        f"-***{TITLE[2:]}\n+{TITLE}\n {AUTHORS}\n {LINKS}\n-{SUMMARY} \n+{SUMMARY}\n"
+    )
+    assert "Would fix 2 problems; 0 would remain in 1 file." in captured.err
+
+
+def test_diff_without_changes_is_empty_and_exits_zero(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--diff", str(_write(tmp_path / "README.md", UNFIXABLE))]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_crlf_and_bom_survive_fix(tmp_path: Path) -> None:
+    path = _write(tmp_path / "README.md", FIXABLE.replace("\n", "\r\n"), bom=True)
+    main(["--fix", str(path)])
+    assert path.read_bytes() == b"\xef\xbb\xbf" + FIXED.replace("\n", "\r\n").encode()
+
+
+def test_no_final_newline_state_is_the_rules_business(tmp_path: Path) -> None:
+    path = _write(tmp_path / "README.md", FIXABLE.rstrip("\n"))
+    main(["--fix", str(path), "--ignore", "final-newline"])
+    assert path.read_text(encoding="utf-8") == FIXED.rstrip("\n")
+
+
+def test_permissions_are_kept(tmp_path: Path) -> None:
+    path = _write(tmp_path / "README.md", FIXABLE)
+    path.chmod(0o640)
+    main(["--fix", str(path)])
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_symlink_is_refused_and_unchanged(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    target = _write(tmp_path / "real.md", FIXABLE)
+    link = tmp_path / "README.md"
+    link.symlink_to(target)
+    assert main(["--fix", str(link)]) == 2
+    assert f"{link}: is a symbolic link" in capsys.readouterr().err
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == FIXABLE
+    assert main([str(link)]) == 1  # linting through a link is fine
+
+
+def test_failed_replace_leaves_original_and_no_temp_file(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path / "README.md", FIXABLE)
+    other = _write(tmp_path / "OTHER.md", FIXABLE)
+
+    def refuse(self: Path, target: object) -> Path:
+        if Path(str(target)).name == "README.md":
+            raise OSError(28, "No space left on device")
+        return Path(os.replace(self, str(target)) or str(target))
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    assert main(["--fix", str(path), str(other)]) == 2
+    assert path.read_text(encoding="utf-8") == FIXABLE
+    assert "cannot write: No space left on device; the file is unchanged" in capsys.readouterr().err
+    assert other.read_text(encoding="utf-8") == FIXED  # the other file was still fixed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["OTHER.md", "README.md"]
+
+
+@pytest.fixture
+def rogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    def check(doc: Document, config: Config) -> Iterator[Violation]:
+        at = doc.text.find("comeback")
+        if at != -1:
+            yield Violation(1, 1, "rogue", Fix("delete a word", (Edit(at, at + 8, ""),)))
+
+    rule = Rule("RL599", "rogue-rule", "Deletes a word.", all_rules()[0].severity, True, True, check)
+    monkeypatch.setattr("readme_lint.engine.selected_rules", lambda config: [rule])
+    yield
+
+
+@pytest.mark.usefixtures("rogue")
+def test_safety_violation_writes_nothing_and_names_the_rule(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path / "README.md", CLEAN)
+    before = _stamp(path)
+    assert main(["--fix", str(path)]) == 2
+    assert _stamp(path) == before
+    err = capsys.readouterr().err
+    assert f"{path}: internal error in RL599 rogue-rule" in err and "nothing was written" in err
+
+
+def test_json_output_with_fix_stays_json(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path / "README.md", FIXABLE.replace(SUMMARY, "???"))
+    assert main(["--fix", "--format", "json", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert [r["code"] for r in json.loads(captured.out)] == ["RL105"]
+    assert captured.err.startswith(f"fixed {path}: 2 problems")
+
+
+@pytest.mark.skipif(not shutil.which("patch"), reason="needs the patch tool")
+def test_diff_applies_with_patch(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import FIXTURES
+
+    source = (FIXTURES / "fix" / "entries.in.md").read_text(encoding="utf-8")
+    path = _write(tmp_path / "README.md", source)
+    main(["--diff", str(path)])
+    diff = capsys.readouterr().out
+    copy = _write(tmp_path / "copy.md", source)
+    subprocess.run(["patch", "-s", str(copy)], input=diff, text=True, check=True)
+    assert copy.read_text(encoding="utf-8") == (FIXTURES / "fix" / "entries.out.md").read_text(encoding="utf-8")
