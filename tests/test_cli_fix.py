@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -111,10 +110,12 @@ def test_failed_replace_leaves_original_and_no_temp_file(tmp_path: Path, capsys,
     path = _write(tmp_path / "README.md", FIXABLE)
     other = _write(tmp_path / "OTHER.md", FIXABLE)
 
-    def refuse(self: Path, target: object) -> Path:
-        if Path(str(target)).name == "README.md":
+    real_replace = Path.replace
+
+    def refuse(self: Path, target: Path) -> Path:
+        if Path(target).name == "README.md":
             raise OSError(28, "No space left on device")
-        return Path(os.replace(self, str(target)) or str(target))
+        return real_replace(self, target)
 
     monkeypatch.setattr(Path, "replace", refuse)
     assert main(["--fix", str(path), str(other)]) == 2
