@@ -4,9 +4,12 @@
 
 Generates an N-entry list (bench/generate.py), then runs, each as a fresh
 process, ``Document(text)`` with mistletoe alone and ``readme-lint -q`` on the
-same file, and reports the median wall time and the peak RSS of each. With the
-shared real README beside the checkout, it times that too. Targets (issue 2):
-lint <= 1.3x the parse alone, <= 2.5x its peak memory, the real README < 0.4 s.
+same file, and reports the median wall time and the peak RSS of each. Then the
+same list with defects injected in 10% of its entries: ``readme-lint -q`` against
+``readme-lint -q --fix`` (each run on a fresh copy). With the shared real README
+beside the checkout, it times that too. Targets: lint <= 1.3x the parse alone,
+<= 2.5x its peak memory, the real README < 0.4 s (issue 2); --fix <= 1.5x the
+lint of the same broken file (issue 3).
 """
 
 from __future__ import annotations
@@ -27,10 +30,15 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "reading-diffusion-README.md"
 PARSE_ONLY = "import sys; from mistletoe import Document; Document(open(sys.argv[1], encoding='utf-8').read())"
 
 
-def measure(argv: list[str], runs: int) -> tuple[float, float]:
-    """Median wall seconds and max peak RSS (MiB) over ``runs`` fresh processes."""
+def measure(argv: list[str], runs: int, fresh: tuple[Path, str] | None = None) -> tuple[float, float]:
+    """Median wall seconds and max peak RSS (MiB) over ``runs`` fresh processes.
+
+    ``fresh`` is (path, text) to write back before each run (--fix changes it).
+    """
     times, peaks = [], []
     for _ in range(runs):
+        if fresh is not None:
+            fresh[0].write_text(fresh[1], encoding="utf-8")
         started = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -64,6 +72,15 @@ def main() -> int:
         print(f"  readme-lint            {lint_t:6.3f} s  peak {lint_m:6.1f} MiB")
         print(f"  ratio                  {lint_t / parse_t:6.2f} x  (target <= 1.3)   "
               f"memory {lint_m / parse_m:.2f} x  (target <= 2.5)")
+        broken_text = generate(args.entries, seed=1, defects=0.1)
+        broken = Path(tmp) / "broken.md"
+        broken.write_text(broken_text, encoding="utf-8")
+        blint_t, _ = measure(lint_argv(broken), args.runs)
+        fix_t, fix_m = measure(lint_argv(broken, "--fix"), args.runs, (broken, broken_text))
+        print(f"{args.entries} entries, defects in 10%:")
+        print(f"  readme-lint            {blint_t:6.3f} s")
+        print(f"  readme-lint --fix      {fix_t:6.3f} s  peak {fix_m:6.1f} MiB")
+        print(f"  ratio                  {fix_t / blint_t:6.2f} x  (target <= 1.5)")
     if args.corpus.is_file():
         corpus_t, corpus_m = measure(lint_argv(args.corpus), args.runs)
         print(f"shared README ({args.corpus.name}): {corpus_t:.3f} s  peak {corpus_m:.1f} MiB  (target < 0.4 s)")

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generate import _DEFECTS, entry  # type: ignore[import-not-found]
+from generate import generate as generate_list  # type: ignore[import-not-found]
 from readme_lint.config import Config
 from readme_lint.diagnostics import apply_fixes
 from readme_lint.engine import lint_text
@@ -71,7 +72,15 @@ def test_any_text_lints_with_positions_and_edits_in_bounds(text: str) -> None:
                 assert 0 <= edit.start <= edit.end <= len(text)
 
 
-_URL = re.compile(r"https?://[^\s)\]\\]+?(?=[*_~.,:;!?'\"]*(?:[\s)\]\\]|$))")
+_URL_RUN = re.compile(r"https?://[^\s<>()\[\]\\*]+")
+
+
+class _URL:
+    """URLs as a reader sees them: no brackets, no trailing punctuation or emphasis."""
+
+    @staticmethod
+    def findall(text: str) -> list[str]:
+        return [u.rstrip("*_~.,:;!?'\"") for u in _URL_RUN.findall(text)]
 
 
 @settings(max_examples=200, deadline=None)
@@ -184,3 +193,38 @@ def test_injected_defects_are_repaired_to_the_clean_list(case: tuple[str, str]) 
     # Label spelling is relative to the list; say which spelling is canonical.
     config = Config(select=("ALL",), labels=("Paper", "Code"))
     assert fix_text(broken, config).text == clean
+
+
+def _outcome(text: str, incremental: bool, config: Config = ALL) -> object:
+    try:
+        result = fix_text(text, config, incremental=incremental)
+    except Exception as exc:  # the same failure either way is agreement too
+        return type(exc).__name__, str(exc)
+    remaining = [(d.line, d.column, d.code, d.message, d.fix) for d in result.remaining]
+    return result.text, remaining, result.hints, sorted(d.code for d in result.fixed)
+
+
+@st.composite
+def sectioned_defective_list(draw: st.DrawFn) -> str:
+    """A defective list with sections, a TOC and suppression comments mixed in."""
+    broken, _ = draw(defective_list())
+    lines = broken.split("\n")
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(lines)))
+        lines.insert(at, draw(st.sampled_from(
+            ["", "## Section", "<!-- readme-lint-disable-next-line -->", "<!-- readme-lint-disable RL205 -->",
+             "<!-- readme-lint-enable -->", "Some prose \\", "```", "- [Section](#section)"]
+        )))
+    return "\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(sectioned_defective_list(), MARKDOWNISH))
+def test_incremental_relint_agrees_with_a_full_relint(text: str) -> None:
+    assert _outcome(text, incremental=True) == _outcome(text, incremental=False)
+
+
+def test_incremental_relint_agrees_on_a_large_generated_list() -> None:
+    text = generate_list(600, seed=5, defects=0.2)
+    default = Config()
+    assert _outcome(text, True, default) == _outcome(text, False, default)

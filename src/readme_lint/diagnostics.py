@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
 from dataclasses import dataclass
 
@@ -75,19 +76,36 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
     against the new text. An edit shared by several fixes (several findings
     with one remedy) is applied once.
     """
-    taken: list[Edit] = []
+    taken: list[Edit] = []  # kept sorted by position
+    taken_set: set[Edit] = set()
     deferred: list[Fix] = []
     for fix in fixes:
-        new = [e for e in fix.edits if e not in taken]
-        if any(_overlaps(e, t) for e in new for t in taken):
+        new = [e for e in fix.edits if e not in taken_set]
+        if any(_conflicts(e, taken) for e in new):
             deferred.append(fix)
             continue
-        taken.extend(new)
+        for edit in new:
+            bisect.insort(taken, edit)
+            taken_set.add(edit)
     parts: list[str] = []
     cursor = 0
-    for edit in sorted(taken):
+    for edit in taken:
         parts.append(text[cursor : edit.start])
         parts.append(edit.text)
         cursor = edit.end
     parts.append(text[cursor:])
     return "".join(parts), deferred
+
+
+def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
+    """Whether ``edit`` conflicts with an accepted edit; only its neighbours can."""
+    k = bisect.bisect_left(taken, Edit(edit.start, -1, ""))
+    lo = k
+    while lo > 0 and taken[lo - 1].end >= edit.start:  # earlier edits reaching into it
+        lo -= 1
+    for other in taken[lo:]:
+        if other.start > edit.end:
+            break
+        if _overlaps(edit, other):
+            return True
+    return False

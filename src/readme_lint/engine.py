@@ -53,7 +53,7 @@ def _norm(rules: Iterable[str]) -> frozenset[str]:
     return frozenset(out or {"*"})
 
 
-class _Suppressions:
+class Suppressions:
     """Which (rule, line) pairs the document's readme-lint comments switch off."""
 
     def __init__(self, doc: Document) -> None:
@@ -120,18 +120,31 @@ def _hints(doc: Document, diagnostics: list[Diagnostic]) -> list[str]:
     return hints
 
 
-def check_document(doc: Document, config: Config) -> Report:
-    suppressions = _Suppressions(doc)
+def run_rules(doc: Document, config: Config, rules: Iterable[Rule]) -> list[Diagnostic]:
+    """Every finding of ``rules`` on ``doc``, before suppression comments."""
     found: list[Diagnostic] = []
-    for rule in selected_rules(config):
+    for rule in rules:
         severity = _severity(rule, config)
         for v in rule.check(doc, config):
-            if suppressions.hides(rule, v.line):
-                continue
             found.append(
                 Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, v.fix)
             )
-    found.sort(key=lambda d: (d.line, d.column, d.code))
+    return found
+
+
+def sort_key(d: Diagnostic) -> tuple[int, int, str]:
+    return d.line, d.column, d.code
+
+
+def check_document(doc: Document, config: Config) -> Report:
+    suppressions = Suppressions(doc)
+    rules = {r.code: r for r in selected_rules(config)}
+    found = [
+        d
+        for d in run_rules(doc, config, rules.values())
+        if not suppressions.hides(rules[d.code], d.line)
+    ]
+    found.sort(key=sort_key)
     return Report(tuple(found), tuple(_hints(doc, found)))
 
 

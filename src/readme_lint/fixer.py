@@ -15,11 +15,14 @@ from dataclasses import dataclass
 
 from readme_lint.config import Config
 from readme_lint.diagnostics import Diagnostic, Fix, apply_fixes
-from readme_lint.engine import Report, check_text
+from readme_lint.engine import Report, check_document
+from readme_lint.incremental import relint_blocks
+from readme_lint.model import Document, build
+from readme_lint.rules import all_rules
 
 MAX_ROUNDS = 8
 
-_URL = re.compile(r"https?://[^\s<>()\[\]\\]+")
+_URL = re.compile(r"https?://[^\s<>()\[\]\\*]+")
 _WORD = re.compile(r"\w+")
 # A TOC line (a list item that is only an in-page link) and an in-page link target:
 # TOC fixes may insert, reorder and retarget these, so the word check leaves them out.
@@ -55,9 +58,10 @@ def _urls(text: str) -> Counter[str]:
     return Counter(url.rstrip("*_~.,:;!?'\"") for url in _URL.findall(text))
 
 
-def _words(text: str, marker_words: set[str]) -> list[str]:
-    prose = _PAGE_TARGET.sub("]", _TOC_LINE.sub("", text))
-    return [w for w in (m.casefold() for m in _WORD.findall(prose)) if w not in marker_words]
+def _words(text: str, marker: str) -> list[str]:
+    # Whole-text operations only (C speed): this runs over every byte before a write.
+    prose = _PAGE_TARGET.sub("]", _TOC_LINE.sub("", text.replace(marker, " ")))
+    return _WORD.findall(prose.casefold())
 
 
 def _problem(before: str, after: str, marker: str) -> str | None:
@@ -65,8 +69,7 @@ def _problem(before: str, after: str, marker: str) -> str | None:
     lost = _urls(before) - _urls(after)
     if lost:
         return f"drop the URL {next(iter(lost))}"
-    marker_words = {w.casefold() for w in _WORD.findall(marker)}
-    old, new = _words(before, marker_words), _words(after, marker_words)
+    old, new = _words(before, marker), _words(after, marker)
     if old != new:
         at = next(
             (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
@@ -90,7 +93,8 @@ def _culprit(text: str, diagnostics: Iterable[Diagnostic], marker: str) -> tuple
     return "the fix engine", "combine fixes into a loss"
 
 
-def _round(text: str, report: Report, config: Config) -> tuple[str, list[Diagnostic]]:
+def _round(text: str, report: Report, config: Config) -> tuple[str, list[Diagnostic], bool]:
+    """Apply one round: (new text, findings fixed, whether some fix had to wait)."""
     fixable = [d for d in report.diagnostics if d.fix is not None]
     new_text, deferred = apply_fixes(text, [d.fix for d in fixable if d.fix is not None])
     problem = _problem(text, new_text, config.read_marker)
@@ -98,24 +102,43 @@ def _round(text: str, report: Report, config: Config) -> tuple[str, list[Diagnos
         rule, what = _culprit(text, fixable, config.read_marker)
         raise FixSafetyError(rule, what)
     waiting = {id(f) for f in deferred}
-    return new_text, [d for d in fixable if id(d.fix) not in waiting]
+    return new_text, [d for d in fixable if id(d.fix) not in waiting], bool(deferred)
 
 
-def fix_text(text: str, config: Config | None = None) -> FixResult:
-    """Fix every mechanically fixable finding; report what was fixed and what remains."""
+def fix_text(text: str, config: Config | None = None, *, incremental: bool = True) -> FixResult:
+    """Fix every mechanically fixable finding; report what was fixed and what remains.
+
+    ``incremental=False`` re-lints the whole text after every round; by default a
+    round whose fixes are all block-local re-lints only the blocks it edited.
+    """
     config = config or Config()
+    scopes = {r.code: r.fix_scope for r in all_rules()}
     fixed: list[Diagnostic] = []
-    report = check_text(text, config)
+    first = build(text, config.read_marker)
+    report = check_document(first, config)
+    doc: Document | None = first
     rounds = 0
     while any(d.fix is not None for d in report.diagnostics):
         if rounds == MAX_ROUNDS:
             rules = sorted({f"{d.code} {d.rule}" for d in report.diagnostics if d.fix is not None})
             raise FixSafetyError(", ".join(rules), f"not settle after {MAX_ROUNDS} rounds")
         rounds += 1
-        new_text, applied = _round(text, report, config)
+        new_text, applied, waited = _round(text, report, config)
         if new_text == text:
             break  # every remaining fix is a no-op: nothing more can change
         fixed.extend(applied)
+        relinted = None
+        if (
+            incremental
+            and doc is not None
+            and not waited
+            and all(scopes.get(d.code) == "block" for d in applied)
+        ):
+            relinted = relint_blocks(doc, report, applied, new_text, config)
         text = new_text
-        report = check_text(text, config)
+        if relinted is None:
+            doc = build(text, config.read_marker)
+            report = check_document(doc, config)
+        else:
+            doc, report = None, relinted  # the next round, if any, lints in full
     return FixResult(text, tuple(fixed), report.diagnostics, report.hints, rounds)

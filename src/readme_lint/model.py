@@ -96,6 +96,7 @@ class Title(NamedTuple):
 class Entry(NamedTuple):
     first_line: int
     last_line: int  # of the entry paragraph itself
+    end_line: int  # of the paragraph split off it, if any (else last_line)
     section: Heading | None
     title: Title | None
     authors: Span | None  # the whole authors line content, asterisks included
@@ -109,9 +110,8 @@ class Entry(NamedTuple):
 
     @property
     def lines(self) -> range:
-        """Entry lines, including a detached (split-off) summary paragraph."""
-        last = self.summary[-1].line if self.summary else self.last_line
-        return range(self.first_line, max(last, self.last_line) + 1)
+        """Entry lines, including a detached (split-off) paragraph and the gap."""
+        return range(self.first_line, self.end_line + 1)
 
     @property
     def year(self) -> str | None:
@@ -576,20 +576,34 @@ def _build_entry(
     links: dict[int, list[Link]],
     section: Heading | None,
     marker: str,
+    continuation: Block | None = None,
 ) -> Entry | None:
+    """The entry a paragraph holds, if any; ``continuation`` is a paragraph split off it.
+
+    A split-off paragraph is read as the rest of the entry (links, date, summary),
+    so the entry means the same before and after the blank line is removed.
+    """
     if not _is_entry(lines, block):
         return None
     first = lines[block.first_line - 1]
     title = _parse_title(first) if syntax.TITLE_START.match(first.text) else None
+    numbers = list(range(block.first_line + 1, block.last_line + 1))
+    end = block.last_line
+    if continuation is not None:
+        numbers += range(continuation.first_line, continuation.last_line + 1)
+        end = continuation.last_line
     builder = _EntryBuilder()
-    for index, number in enumerate(range(block.first_line + 1, block.last_line + 1), start=1):
+    for index, number in enumerate(numbers, start=1):
         _classify(builder, lines[number - 1], links.get(number, []), index)
-    entry_links = tuple(
-        lk for n in range(block.first_line, block.last_line + 1) for lk in links.get(n, ())
-    )
+    entry_links = tuple(lk for n in [block.first_line, *numbers] for lk in links.get(n, ()))
+    gap = (block.last_line + 1, continuation.first_line - 1) if continuation is not None else None
+    markers = _markers(lines, block.first_line, block.last_line, marker)
+    if continuation is not None:
+        markers += _markers(lines, continuation.first_line, continuation.last_line, marker)
     return Entry(
         block.first_line,
         block.last_line,
+        end,
         section,
         title,
         builder.authors,
@@ -598,27 +612,8 @@ def _build_entry(
         entry_links,
         builder.date,
         tuple(builder.summary),
-        None,
-        _markers(lines, block.first_line, block.last_line, marker),
-    )
-
-
-def _attach_split_summary(entry: Entry, nxt: Block, lines: tuple[Line, ...]) -> Entry:
-    """An entry whose summary was cut off by a blank line gets it back, marked split."""
-    spans = tuple(_content_span(lines[n - 1]) for n in range(nxt.first_line, nxt.last_line + 1))
-    return Entry(
-        entry.first_line,
-        entry.last_line,
-        entry.section,
-        entry.title,
-        entry.authors,
-        entry.venue,
-        entry.links_line,
-        entry.links,
-        entry.date,
-        spans,
-        (entry.last_line + 1, nxt.first_line - 1),
-        entry.markers,
+        gap,
+        markers,
     )
 
 
@@ -752,6 +747,7 @@ def _entries(
             continue
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None and _splits(entry, nxt, lines):
-            entry = _attach_split_summary(entry, nxt[0], lines)
+            joined = _build_entry(found[i][0], lines, links, entry.section, marker, nxt[0])
+            entry = joined if joined is not None else entry
         out.append(entry)
     return tuple(out)

@@ -24,6 +24,7 @@ Check = Callable[["Document", "Config"], Iterable[Violation]]
 
 _CODE = re.compile(r"RL\d{3}")
 _NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
+SCOPES = ("block", "document")
 DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix")
 
 
@@ -36,6 +37,12 @@ class Rule:
     fixable: bool
     default: bool  # on unless deselected
     check: Check
+    # What the findings depend on: "block" (one top-level block, its neighbours and its
+    # heading path) or "document" (anything). The fixer re-lints only edited blocks
+    # with the block rules when every fix it applied has fix_scope "block", i.e.
+    # cannot change any document rule's findings.
+    scope: str = "block"
+    fix_scope: str = "block"
 
     @property
     def doc(self) -> str:
@@ -53,6 +60,8 @@ def rule(
     severity: Severity = Severity.ERROR,
     fixable: bool = False,
     default: bool = True,
+    scope: str = "block",
+    fix_scope: str = "block",
 ) -> Callable[[Check], Check]:
     """Register a check function as a rule."""
     if not _CODE.fullmatch(code) or not _NAME.fullmatch(name):
@@ -61,7 +70,11 @@ def rule(
     def register(check: Check) -> Check:
         if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
-        _REGISTRY[code] = Rule(code, name, summary, severity, fixable, default, check)
+        if scope not in SCOPES or fix_scope not in SCOPES:
+            raise ValueError(f"rule {code}: scope must be one of {SCOPES}")
+        _REGISTRY[code] = Rule(
+            code, name, summary, severity, fixable, default, check, scope, fix_scope
+        )
         return check
 
     return register

@@ -17,7 +17,7 @@ def majority_eol(doc: Document) -> str:
     return "\r\n" if crlf > lf else "\n"
 
 
-@rule("RL501", "final-newline", "File does not end with a newline.", fixable=True)
+@rule("RL501", "final-newline", "File does not end with a newline.", fixable=True, scope="document")
 def final_newline(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -47,7 +47,9 @@ def final_newline(doc: Document, config: Config) -> Iterator[Violation]:
         )
 
 
-@rule("RL502", "mixed-line-endings", "Lines end in both LF and CRLF.", fixable=True)
+@rule(
+    "RL502", "mixed-line-endings", "Lines end in both LF and CRLF.", fixable=True, scope="document"
+)
 def mixed_line_endings(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -85,6 +87,7 @@ def mixed_line_endings(doc: Document, config: Config) -> Iterator[Violation]:
     "More than one blank line in a row.",
     fixable=True,
     default=False,
+    scope="document",
 )
 def consecutive_blank_lines(doc: Document, config: Config) -> Iterator[Violation]:
     """

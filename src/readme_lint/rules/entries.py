@@ -324,9 +324,9 @@ def entry_split(doc: Document, config: Config) -> Iterator[Violation]:
         yield Violation(
             entry.last_line,
             len(line.text.rstrip()),
-            f"entry '{entry_name(entry)}' is split: its summary at line {gap_last + 1} "
-            "is a separate paragraph",
-            Fix("join the summary to its entry", (edit,)),
+            f"entry '{entry_name(entry)}' is split by a blank line: its rest, from line "
+            f"{gap_last + 1}, renders as a separate paragraph",
+            Fix("join the entry's paragraphs", (edit,)),
         )
 
 

@@ -408,7 +408,11 @@ _SPACED = re.compile(r"\[\[(?P<label>[^\[\]\n]*)\](?P<gap>[ \t]+)\(\s*(?:https?:
 
 
 @rule(
-    "RL208", "link-syntax", "Link markup that does not render, or links run together.", fixable=True
+    "RL208",
+    "link-syntax",
+    "Link markup that does not render, or links run together.",
+    fixable=True,
+    fix_scope="document",
 )
 def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     """

@@ -29,7 +29,13 @@ def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
     return best
 
 
-@rule("RL301", "link-label", "Link label off the list's canonical spelling.", fixable=True)
+@rule(
+    "RL301",
+    "link-label",
+    "Link label off the list's canonical spelling.",
+    fixable=True,
+    scope="document",
+)
 def link_label(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -150,7 +156,13 @@ def _find_duplicates(doc: Document) -> list[tuple[Entry, Entry, str]]:
     return out
 
 
-@rule("RL302", "duplicate-link", "The same URL in two entries.", severity=Severity.WARNING)
+@rule(
+    "RL302",
+    "duplicate-link",
+    "The same URL in two entries.",
+    severity=Severity.WARNING,
+    scope="document",
+)
 def duplicate_link(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -200,7 +212,7 @@ def duplicate_link(doc: Document, config: Config) -> Iterator[Violation]:
             )
 
 
-@rule("RL303", "duplicate-entry", "The same paper listed twice.")
+@rule("RL303", "duplicate-entry", "The same paper listed twice.", scope="document")
 def duplicate_entry(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does

@@ -51,7 +51,14 @@ def _in_page_links(doc: Document) -> Iterator[tuple[Link, bool]]:
             yield link, False
 
 
-@rule("RL401", "toc-anchor", "In-page link to an anchor no heading produces.", fixable=True)
+@rule(
+    "RL401",
+    "toc-anchor",
+    "In-page link to an anchor no heading produces.",
+    fixable=True,
+    scope="document",
+    fix_scope="document",
+)
 def toc_anchor(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -210,7 +217,14 @@ def _insertion_fix(doc: Document, missing: list[Heading]) -> Fix:
     return Fix("add the missing headings to the table of contents", edits)
 
 
-@rule("RL402", "toc-missing", "Heading missing from the table of contents.", fixable=True)
+@rule(
+    "RL402",
+    "toc-missing",
+    "Heading missing from the table of contents.",
+    fixable=True,
+    scope="document",
+    fix_scope="document",
+)
 def toc_missing(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -271,7 +285,14 @@ def _longest_increasing(values: list[int]) -> set[int]:
     return keep
 
 
-@rule("RL403", "toc-order", "Table of contents in another order than the headings.", fixable=True)
+@rule(
+    "RL403",
+    "toc-order",
+    "Table of contents in another order than the headings.",
+    fixable=True,
+    scope="document",
+    fix_scope="document",
+)
 def toc_order(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -375,7 +396,7 @@ def _line_edits(doc: Document, toc: Toc, old: list[str], new: list[str]) -> tupl
     return tuple(edits)
 
 
-@rule("RL404", "empty-section", "Heading with nothing under it.")
+@rule("RL404", "empty-section", "Heading with nothing under it.", scope="document")
 def empty_section(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does

@@ -1,0 +1,216 @@
+"""Re-lint after block-local fixes by checking only the blocks the edits touched.
+
+After a round of fixes whose rules all have ``fix_scope == "block"``, no
+document rule's findings can change, and a block rule's findings can change
+only in the edited blocks (and the paragraphs next to them, which decide
+whether an entry is split). So the new report is: the old findings that were
+not fixed, moved through the edits, with the block rules' findings in the
+edited blocks replaced by a fresh lint of just those blocks. The blocks are
+linted as a small document of their own, each region preceded by its heading
+path (the section schema depends on it), and mapped back line by line.
+
+``relint_blocks`` returns None whenever any of that does not hold cleanly; the
+caller then lints the whole new text. Tests check that both paths agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from itertools import accumulate
+
+from readme_lint.config import Config
+from readme_lint.diagnostics import Diagnostic, Edit, Fix
+from readme_lint.engine import Report, Suppressions, run_rules, selected_rules, sort_key
+from readme_lint.model import Block, Document, Heading, build
+
+
+class _Shift:
+    """Maps offsets of the old text to the new one across non-overlapping edits."""
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.edits = sorted(edits)
+        self.old_ends = [e.end for e in self.edits]
+        self.deltas = list(accumulate(len(e.text) - (e.end - e.start) for e in self.edits))
+        self.new_ends = [e.end + d for e, d in zip(self.edits, self.deltas, strict=True)]
+
+    def new(self, offset: int) -> int:
+        """New offset of an old one; an offset inside replaced text has none (-1)."""
+        k = bisect.bisect_right(self.old_ends, offset)  # edits ending at or before offset
+        if k < len(self.edits) and self.edits[k].start < offset:
+            return -1
+        return offset + (self.deltas[k - 1] if k else 0)
+
+    def old(self, offset: int) -> int:
+        """Old offset of a new one; inside inserted text, where the edit began."""
+        k = bisect.bisect_right(self.new_ends, offset)
+        before = self.deltas[k - 1] if k else 0
+        if k < len(self.edits):
+            edit = self.edits[k]
+            new_start = edit.start + before
+            if new_start <= offset:
+                return edit.start
+        return offset - before
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *accumulate(len(part) + 1 for part in text.split("\n")[:-1])]
+
+
+def _dirty_blocks(doc: Document, edits: Sequence[Edit]) -> list[int]:
+    """Indices of the blocks the edits touch, with the paragraphs beside them."""
+    starts = [line.start for line in doc.lines]
+    block_starts = [b.first_line for b in doc.blocks]
+    dirty: set[int] = set()
+    for edit in edits:
+        first = bisect.bisect_right(starts, edit.start)
+        last = bisect.bisect_right(starts, max(edit.start, edit.end - 1))
+        for number in range(first, last + 1):
+            k = bisect.bisect_right(block_starts, number) - 1
+            if k >= 0 and doc.blocks[k].last_line >= number:
+                dirty.add(k)
+            else:  # between blocks: both neighbours may change (merged, split)
+                dirty.update(i for i in (k, k + 1) if 0 <= i < len(doc.blocks))
+    # A paragraph ending in a hard-break backslash may be an entry split from the
+    # paragraph after it: keep such pairs together. (No fix adds a backslash at a
+    # paragraph's end, so the old text tells.)
+    for k in list(dirty):
+        for first, second in ((k - 1, k), (k, k + 1)):
+            if first >= 0 and second < len(doc.blocks) and _may_split(doc, first, second):
+                dirty.update((first, second))
+    return sorted(dirty)
+
+
+def _may_split(doc: Document, first: int, second: int) -> bool:
+    a, b = doc.blocks[first], doc.blocks[second]
+    return a.kind == b.kind == "paragraph" and doc.line(a.last_line).text.rstrip().endswith("\\")
+
+
+def _regions(blocks: Sequence[Block], dirty: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive dirty blocks as old (first line, last line)."""
+    regions: list[tuple[int, int]] = []
+    previous = -2
+    for k in dirty:
+        if k == previous + 1:
+            regions[-1] = (regions[-1][0], blocks[k].last_line)
+        else:
+            regions.append((blocks[k].first_line, blocks[k].last_line))
+        previous = k
+    return regions
+
+
+class _SubDocument:
+    """The dirty regions as one small document, and the way back to real lines."""
+
+    def __init__(self, doc: Document, new_text: str, new_starts: list[int], shift: _Shift) -> None:
+        self.lines: list[str] = []
+        self.real: list[int] = []  # per sub line: the real (new) line number, 0 if synthetic
+        self.doc = doc
+        self.heading_lines = [h.line for h in doc.headings]
+        self.new_text = new_text
+        self.new_starts = new_starts
+        self.shift = shift
+
+    def add_region(self, first: int, last: int) -> bool:
+        old_start = self.doc.line(first).start
+        new_start, new_end = self.shift.new(old_start), self.shift.new(self.doc.line(last).end)
+        if new_start < 0 or new_end < 0:
+            return False
+        for heading in reversed(list(self.doc.heading_path(self._heading_before(first)))):
+            for number in range(heading.line, heading.last_line + 1):
+                self._add(self.doc.line(number).text, 0)
+        self._add("", 0)
+        region = self.new_text[new_start:new_end].split("\n")
+        # Document rules see blank lines (blank runs, empty sections): a fix that
+        # blanked a line could change their findings, so lint in full then.
+        old_filled = sum(1 for n in range(first, last + 1) if self.doc.line(n).text.strip())
+        if sum(1 for text in region if text.strip()) != old_filled:
+            return False
+        real = bisect.bisect_right(self.new_starts, new_start)
+        for k, text in enumerate(region):
+            self._add(text.removesuffix("\r"), real + k)
+        self._add("", 0)
+        return True
+
+    def _heading_before(self, line: int) -> Heading | None:
+        k = bisect.bisect_left(self.heading_lines, line) - 1
+        return self.doc.headings[k] if k >= 0 else None
+
+    def _add(self, text: str, real: int) -> None:
+        self.lines.append(text)
+        self.real.append(real)
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def _map_fix(fix: Fix, sub_starts: list[int], sub: _SubDocument) -> Fix | None:
+    edits = []
+    for edit in fix.edits:
+        ends = []
+        for offset in (edit.start, edit.end):
+            k = bisect.bisect_right(sub_starts, offset) - 1
+            real = sub.real[k] if k < len(sub.real) else 0
+            if not real:
+                return None
+            ends.append(sub.new_starts[real - 1] + offset - sub_starts[k])
+        edits.append(Edit(ends[0], ends[1], edit.text))
+    return Fix(fix.title, tuple(edits))
+
+
+def relint_blocks(
+    doc: Document, report: Report, fixed: Sequence[Diagnostic], new_text: str, config: Config
+) -> Report | None:
+    """The report on ``new_text``, derived from ``doc``'s and a lint of the edited blocks.
+
+    ``fixed`` are the findings whose fixes turned ``doc.text`` into ``new_text``;
+    all must be block-scoped (see the module doc). None: lint the whole text instead.
+    """
+    edits = sorted({e for d in fixed if d.fix is not None for e in d.fix.edits})
+    shift = _Shift(edits)
+    new_starts = _line_starts(new_text)
+    dirty = _dirty_blocks(doc, edits)
+    regions = _regions(doc.blocks, dirty)
+    sub = _SubDocument(doc, new_text, new_starts, shift)
+    if not all(sub.add_region(first, last) for first, last in regions):
+        return None
+
+    rules = {r.code: r for r in selected_rules(config)}
+    block_rules = [r for r in rules.values() if r.scope == "block"]
+    sub_doc = build(sub.text(), config.read_marker)
+    sub_starts = [line.start for line in sub_doc.lines]
+    suppressions = Suppressions(doc)
+    old_starts = [ln.start for ln in doc.lines]
+    found: list[Diagnostic] = []
+    for d in run_rules(sub_doc, config, block_rules):
+        real = sub.real[d.line - 1]
+        if not real:
+            continue  # a synthetic heading line
+        fix = _map_fix(d.fix, sub_starts, sub) if d.fix is not None else None
+        if d.fix is not None and fix is None:
+            return None
+        old_line = bisect.bisect_right(old_starts, shift.old(new_starts[real - 1]))
+        if not suppressions.hides(rules[d.code], old_line):
+            found.append(Diagnostic(real, d.column, d.code, d.rule, d.severity, d.message, fix))
+
+    region_starts = [first for first, _ in regions]
+    done = {id(d) for d in fixed}
+    for d in report.diagnostics:
+        if id(d) in done:
+            continue
+        k = bisect.bisect_right(region_starts, d.line) - 1
+        if rules[d.code].scope == "block" and k >= 0 and d.line <= regions[k][1]:
+            continue  # re-linted above
+        if d.fix is not None:
+            return None  # a fix waiting for another round: its edits would need moving
+        moved = shift.new(doc.offset(d.line, d.column))
+        if moved < 0:
+            return None
+        line = bisect.bisect_right(new_starts, moved)
+        found.append(
+            Diagnostic(
+                line, moved - new_starts[line - 1] + 1, d.code, d.rule, d.severity, d.message
+            )
+        )
+    found.sort(key=sort_key)
+    return Report(tuple(found), report.hints)
