@@ -38,7 +38,10 @@ def test_fix_rewrites_and_fails_like_a_pre_commit_hook(tmp_path: Path, capsys) -
     assert main(["--fix", str(path)]) == 1
     assert path.read_text(encoding="utf-8") == FIXED
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"fixed {path}: 2 problems (RL201 stray-asterisk: 1, RL206 trailing-whitespace: 1)"
+    assert (
+        out[0]
+        == f"fixed {path}: 2 problems (RL201 stray-asterisk: 1, RL206 trailing-whitespace: 1)"
+    )
     assert out[-1] == "Fixed 2 problems; 0 remaining in 1 file."
     assert main(["--fix", str(path)]) == 0  # clean now, and unchanged: the hook passes
 
@@ -58,7 +61,10 @@ def test_fix_with_only_unfixable_findings_writes_nothing(tmp_path: Path, capsys)
     assert "RL105 placeholder-summary" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("args", [pytest.param(["--diff"], id="diff"), pytest.param(["--fix", "--diff"], id="fix-and-diff")])
+@pytest.mark.parametrize(
+    "args",
+    [pytest.param(["--diff"], id="diff"), pytest.param(["--fix", "--diff"], id="fix-and-diff")],
+)
 def test_diff_prints_and_writes_nothing(tmp_path: Path, capsys, args: list[str]) -> None:  # type: ignore[no-untyped-def]
     path = _write(tmp_path / "README.md", FIXABLE)
     before = _stamp(path)
@@ -106,7 +112,9 @@ def test_symlink_is_refused_and_unchanged(tmp_path: Path, capsys) -> None:  # ty
     assert main([str(link)]) == 1  # linting through a link is fine
 
 
-def test_failed_replace_leaves_original_and_no_temp_file(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_failed_replace_leaves_original_and_no_temp_file(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     path = _write(tmp_path / "README.md", FIXABLE)
     other = _write(tmp_path / "OTHER.md", FIXABLE)
 
@@ -132,7 +140,9 @@ def rogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         if at != -1:
             yield Violation(1, 1, "rogue", Fix("delete a word", (Edit(at, at + 8, ""),)))
 
-    rule = Rule("RL599", "rogue-rule", "Deletes a word.", all_rules()[0].severity, True, True, check)
+    rule = Rule(
+        "RL599", "rogue-rule", "Deletes a word.", all_rules()[0].severity, True, True, check
+    )
     monkeypatch.setattr("readme_lint.engine.selected_rules", lambda config: [rule])
     yield
 
@@ -165,4 +175,6 @@ def test_diff_applies_with_patch(tmp_path: Path, capsys) -> None:  # type: ignor
     diff = capsys.readouterr().out
     copy = _write(tmp_path / "copy.md", source)
     subprocess.run(["patch", "-s", str(copy)], input=diff, text=True, check=True)
-    assert copy.read_text(encoding="utf-8") == (FIXTURES / "fix" / "entries.out.md").read_text(encoding="utf-8")
+    assert copy.read_text(encoding="utf-8") == (FIXTURES / "fix" / "entries.out.md").read_text(
+        encoding="utf-8"
+    )

@@ -10,18 +10,23 @@ from tests.conftest import fixed, run
 from tests.test_rules import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry
 
 SECTIONS = "\n# Resources\n## Posts\ntext\n## Videos\ntext\n# Models\n## Editing\ntext\n## Inversion\ntext\n"
-TOC_MISSING = "## Contents\n- [Resources](#resources)\n  - [Posts](#posts)\n\n- [Papers](#papers)\n  * [Editing](#editing)\n" + SECTIONS
+TOC_MISSING = (
+    "## Contents\n- [Resources](#resources)\n  - [Posts](#posts)\n\n- [Papers](#papers)\n  * [Editing](#editing)\n"
+    + SECTIONS
+)
 TOC_MISSING_FIXED = (
     "## Contents\n- [Resources](#resources)\n  - [Posts](#posts)\n  - [Videos](#videos)\n- [Models](#models)\n"
     "\n- [Papers](#papers)\n  * [Editing](#editing)\n  * [Inversion](#inversion)\n" + SECTIONS
 )
 TOC_UNORDERED = (
     "## Contents\n* [Models](#models)\n  * [Inversion](#inversion)\n  * [Editing](#editing)\n"
-    "* [Gone](#gone)\n* [Resources](#resources)\n  * [Videos](#videos)\n  * [Posts](#posts)" + SECTIONS
+    "* [Gone](#gone)\n* [Resources](#resources)\n  * [Videos](#videos)\n  * [Posts](#posts)"
+    + SECTIONS
 )
 TOC_ORDERED = (
     "## Contents\n* [Resources](#resources)\n  * [Posts](#posts)\n  * [Videos](#videos)\n"
-    "* [Models](#models)\n  * [Editing](#editing)\n  * [Inversion](#inversion)\n* [Gone](#gone)" + SECTIONS
+    "* [Models](#models)\n  * [Editing](#editing)\n  * [Inversion](#inversion)\n* [Gone](#gone)"
+    + SECTIONS
 )
 
 FIXES = [
@@ -93,9 +98,13 @@ FIXES = [
     ),
     pytest.param(
         "RL301",
-        ENTRY + "\n" + DDIM.replace("[[Paper]", "[[PAPER]"),
-        ENTRY + "\n" + DDIM,
-        id="RL301",
+        ENTRY
+        + "\n"
+        + DDIM
+        + "\n"
+        + DDIM.replace("[[Paper]", "[[PAPER]").replace("2010.02502", "2010.99999"),
+        ENTRY + "\n" + DDIM + "\n" + DDIM.replace("2010.02502", "2010.99999"),
+        id="RL301-majority",
     ),
     pytest.param(
         "RL401",
@@ -123,7 +132,12 @@ FIXES = [
     ),
     pytest.param("RL402", TOC_MISSING, TOC_MISSING_FIXED, id="RL402-insert-with-sibling-style"),
     pytest.param("RL403", TOC_UNORDERED, TOC_ORDERED, id="RL403-reorder-keeping-orphan"),
-    pytest.param("RL403", "## A\ntext\n## B\ntext\n## Contents\n- [B](#b)\n- [A](#a)", "## A\ntext\n## B\ntext\n## Contents\n- [A](#a)\n- [B](#b)", id="RL403-toc-ends-file-without-newline"),
+    pytest.param(
+        "RL403",
+        "## A\ntext\n## B\ntext\n## Contents\n- [B](#b)\n- [A](#a)",
+        "## A\ntext\n## B\ntext\n## Contents\n- [A](#a)\n- [B](#b)",
+        id="RL403-toc-ends-file-without-newline",
+    ),
     pytest.param("RL501", "text", "text\n", id="RL501-lf"),
     pytest.param("RL501", "a\r\nb", "a\r\nb\r\n", id="RL501-crlf"),
     pytest.param("RL502", "a\nb\r\nc\n", "a\nb\nc\n", id="RL502"),

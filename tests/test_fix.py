@@ -24,7 +24,9 @@ NOOP = [
     pytest.param("line one  \nline two\n", id="two-space-hard-break"),
     pytest.param("A path C:\\\\\n", id="escaped-backslash"),
     pytest.param("## Contents\n- [A](#a)\n\n## A\ntext\n", id="toc-in-order"),
-    pytest.param("## Contents\n- [Papers](#papers)\n\n## A\ntext\n", id="toc-unguessable-left-alone"),
+    pytest.param(
+        "## Contents\n- [Papers](#papers)\n\n## A\ntext\n", id="toc-unguessable-left-alone"
+    ),
     pytest.param(entry(TITLE, AUTHORS, LINKS, "???"), id="placeholder-is-not-fixable"),
 ]
 
@@ -41,12 +43,22 @@ FIX = [
         id="trailing-space-then-dangling-backslash-two-rounds",
     ),
     pytest.param(
-        entry("***" + TITLE[2:].replace(" \\", "\\"), AUTHORS, LINKS.replace("] [[", "]   [["), SUMMARY + " "),
+        entry(
+            "***" + TITLE[2:].replace(" \\", "\\"),
+            AUTHORS,
+            LINKS.replace("] [[", "]   [["),
+            SUMMARY + " ",
+        ),
         entry(TITLE, AUTHORS, LINKS, SUMMARY),
         id="several-rules-one-entry",
     ),
     pytest.param(
-        entry(TITLE, AUTHORS, LINKS.replace(")] [[", ")] [[").replace("[[Github]", "[[Github] "), SUMMARY),
+        entry(
+            TITLE,
+            AUTHORS,
+            LINKS.replace(")] [[", ")] [[").replace("[[Github]", "[[Github] "),
+            SUMMARY,
+        ),
         entry(TITLE, AUTHORS, LINKS, SUMMARY),
         id="link-syntax",
     ),
@@ -69,10 +81,14 @@ def test_fix(before: str, after: str) -> None:
 PAIRS = sorted((FIXTURES / "fix").glob("*.in.md"))
 
 
-@pytest.mark.parametrize("source", [pytest.param(p, id=p.name.removesuffix(".in.md")) for p in PAIRS])
+@pytest.mark.parametrize(
+    "source", [pytest.param(p, id=p.name.removesuffix(".in.md")) for p in PAIRS]
+)
 def test_fixture_pairs(source: Path) -> None:
     before = source.read_text(encoding="utf-8")
-    expected = source.with_name(source.name.replace(".in.md", ".out.md")).read_text(encoding="utf-8")
+    expected = source.with_name(source.name.replace(".in.md", ".out.md")).read_text(
+        encoding="utf-8"
+    )
     result = fix_text(before)
     assert result.text == expected
     assert not [d for d in result.remaining if d.fix is not None]
@@ -99,9 +115,13 @@ def rogue_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     def check(doc: Document, config: Config) -> Iterator[Violation]:
         at = doc.text.find("comeback")
         if at != -1:
-            yield Violation(1, 1, "rogue", Fix("delete a word", (Edit(at, at + len("comeback"), ""),)))
+            yield Violation(
+                1, 1, "rogue", Fix("delete a word", (Edit(at, at + len("comeback"), ""),))
+            )
 
-    rogue = Rule("RL599", "rogue-rule", "Deletes a word.", all_rules()[0].severity, True, True, check)
+    rogue = Rule(
+        "RL599", "rogue-rule", "Deletes a word.", all_rules()[0].severity, True, True, check
+    )
     monkeypatch.setattr("readme_lint.engine.selected_rules", lambda config: [rogue])
     yield "RL599 rogue-rule"
 
@@ -138,7 +158,10 @@ def test_non_converging_fixes_are_an_error(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_trailing_emphasis_is_not_part_of_a_url() -> None:
     # Found by hypothesis: balancing '**url*' once tripped the lost-URL check.
-    assert fix_text("**https://arxiv.org/abs/2006.11239*\n").text == "**https://arxiv.org/abs/2006.11239**\n"
+    assert (
+        fix_text("**https://arxiv.org/abs/2006.11239*\n").text
+        == "**https://arxiv.org/abs/2006.11239**\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -146,9 +169,13 @@ def test_trailing_emphasis_is_not_part_of_a_url() -> None:
     [
         pytest.param("\\\n\n", id="fix-blanks-a-line"),  # found by hypothesis
         pytest.param("## A\n\\\n\n## B\ntext\n", id="fix-empties-a-section"),
+        # found by hypothesis: at the end of the text a whitespace-only line is code to mistletoe
+        pytest.param("\r\n- **\n\t", id="whitespace-line-at-end-of-text"),
         # found by hypothesis: a split before the links line hid the links from label counts
         pytest.param(
-            ENTRY + "\n" + entry("**B** \\", "*A B* \\", "", "[[paper](https://x.org/b)] \\", "Sum."),
+            ENTRY
+            + "\n"
+            + entry("**B** \\", "*A B* \\", "", "[[paper](https://x.org/b)] \\", "Sum."),
             id="split-before-links",
         ),
     ],

@@ -128,7 +128,12 @@ EXTRA_DEFECTS = [
     lambda lines: [lines[0], lines[1] + "  ", *lines[2:]],  # trailing spaces (a two-space break)
     lambda lines: [lines[0].replace("**", "**", 1) + "\t", *lines[1:]],  # tab after the backslash
     lambda lines: [lines[0], "**" + lines[1], *lines[2:]],  # stray asterisks on the authors
-    lambda lines: [lines[0], lines[1], lines[2].replace("] [[", "][["), *lines[3:]],  # links run together
+    lambda lines: [
+        lines[0],
+        lines[1],
+        lines[2].replace("] [[", "][["),
+        *lines[3:],
+    ],  # links run together
     lambda lines: [*lines[:3], "", "", *lines[3:]],  # summary split by two blank lines
     lambda lines: [*lines[:-1], lines[-1] + " "],  # a trailing space (not a break)
 ]
@@ -152,9 +157,11 @@ def defective_list(draw: st.DrawFn) -> tuple[str, str]:
     crlf = draw(st.booleans())
 
     def render(entries: list[list[str]]) -> str:
-        text = "# List\n\n## Contents\n- [Papers](#papers)\n\n## Papers\n\n" + "\n\n".join(
-            "\n".join(e) for e in entries
-        ) + "\n"
+        text = (
+            "# List\n\n## Contents\n- [Papers](#papers)\n\n## Papers\n\n"
+            + "\n\n".join("\n".join(e) for e in entries)
+            + "\n"
+        )
         return text.replace("\n", "\r\n") if crlf else text
 
     return render(broken_entries), render(clean_entries)
@@ -211,10 +218,23 @@ def sectioned_defective_list(draw: st.DrawFn) -> str:
     lines = broken.split("\n")
     for _ in range(draw(st.integers(0, 3))):
         at = draw(st.integers(0, len(lines)))
-        lines.insert(at, draw(st.sampled_from(
-            ["", "## Section", "<!-- readme-lint-disable-next-line -->", "<!-- readme-lint-disable RL205 -->",
-             "<!-- readme-lint-enable -->", "Some prose \\", "```", "- [Section](#section)"]
-        )))
+        lines.insert(
+            at,
+            draw(
+                st.sampled_from(
+                    [
+                        "",
+                        "## Section",
+                        "<!-- readme-lint-disable-next-line -->",
+                        "<!-- readme-lint-disable RL205 -->",
+                        "<!-- readme-lint-enable -->",
+                        "Some prose \\",
+                        "```",
+                        "- [Section](#section)",
+                    ]
+                )
+            ),
+        )
     return "\n".join(lines)
 
 

@@ -372,6 +372,12 @@ CASES = [
         marks=pytest.mark.config(labels=("Paper",)),
     ),
     pytest.param("RL301", ENTRY + "\n" + DDIM, [], id="RL301-consistent"),
+    pytest.param(
+        "RL301",
+        ENTRY + "\n" + DDIM.replace("[[Paper]", "[[paper]"),
+        [],
+        id="RL301-tie-has-no-canonical",
+    ),
     # RL302 duplicate-link
     pytest.param(
         "RL302",

@@ -88,36 +88,41 @@ def _next_line(doc: Document, directive: Directive) -> range:
     return range(number, number + 1)
 
 
-def _hints(doc: Document, diagnostics: list[Diagnostic]) -> list[str]:
+def census(doc: Document) -> list[tuple[int, str]]:
+    """(first line, section heading) of every entry: what the hints count."""
+    return [(e.first_line, e.section.text if e.section else "") for e in doc.entries]
+
+
+def hints(entries: list[tuple[int, str]], diagnostics: Iterable[Diagnostic]) -> tuple[str, ...]:
     """One hint per field rule that floods the file or a whole section."""
-    if not doc.entries:
-        return []
-    hints: list[str] = []
-    entry_lines = {e.first_line: e for e in doc.entries}
+    if not entries:
+        return ()
+    out: list[str] = []
+    section_of = dict(entries)
     by_rule: dict[str, list[int]] = {}
     for d in diagnostics:
-        if d.code in _FIELD_RULES and d.line in entry_lines:
+        if d.code in _FIELD_RULES and d.line in section_of:
             by_rule.setdefault(d.code, []).append(d.line)
-    sizes = Counter(e.section.text if e.section else "" for e in doc.entries)
+    sizes = Counter(section for _, section in entries)
     for code, lines in sorted(by_rule.items()):
         field = _FIELD_RULES[code]
         others = [f for f in FIELDS if f != field]
-        if len(doc.entries) >= _FLOOD_MIN_ENTRIES and len(lines) * 2 > len(doc.entries):
-            hints.append(
-                f"{code} fired on {len(lines)} of {len(doc.entries)} entries. If this list's entries "
+        if len(entries) >= _FLOOD_MIN_ENTRIES and len(lines) * 2 > len(entries):
+            out.append(
+                f"{code} fired on {len(lines)} of {len(entries)} entries. If this list's entries "
                 f"have no {field}, say so once instead: set `require = {json.dumps(others)}` under "
                 "[tool.readme-lint] (or in .readme-lint.toml), or add it to `ignore`."
             )
             continue
-        per_section = Counter(s.text if (s := entry_lines[n].section) else "" for n in lines)
+        per_section = Counter(section_of[n] for n in lines)
         for name, count in sorted(per_section.items()):
             if name and count == sizes[name] and count >= _SECTION_MIN_ENTRIES:
-                hints.append(
+                out.append(
                     f"{code} fired on all {count} entries of section '{name}'. If that section's "
                     f"entries need no {field}, give it a schema: "
                     f'[tool.readme-lint.sections."{name}"] require = {json.dumps(others)}'
                 )
-    return hints
+    return tuple(out)
 
 
 def run_rules(doc: Document, config: Config, rules: Iterable[Rule]) -> list[Diagnostic]:
@@ -145,7 +150,7 @@ def check_document(doc: Document, config: Config) -> Report:
         if not suppressions.hides(rules[d.code], d.line)
     ]
     found.sort(key=sort_key)
-    return Report(tuple(found), tuple(_hints(doc, found)))
+    return Report(tuple(found), hints(census(doc), found))
 
 
 def check_text(text: str, config: Config | None = None) -> Report:

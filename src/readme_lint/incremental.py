@@ -21,7 +21,7 @@ from itertools import accumulate
 
 from readme_lint.config import Config
 from readme_lint.diagnostics import Diagnostic, Edit, Fix
-from readme_lint.engine import Report, Suppressions, run_rules, selected_rules, sort_key
+from readme_lint.engine import Report, Suppressions, hints, run_rules, selected_rules, sort_key
 from readme_lint.model import Block, Document, Heading, build
 
 
@@ -109,6 +109,8 @@ class _SubDocument:
         self.heading_lines = [h.line for h in doc.headings]
         self.new_text = new_text
         self.new_starts = new_starts
+        # Lines as split_lines counts them: a final newline starts no line.
+        self.line_count = max(len(new_starts) - new_text.endswith("\n"), 1)
         self.shift = shift
 
     def add_region(self, first: int, last: int) -> bool:
@@ -120,17 +122,26 @@ class _SubDocument:
             for number in range(heading.line, heading.last_line + 1):
                 self._add(self.doc.line(number).text, 0)
         self._add("", 0)
-        region = self.new_text[new_start:new_end].split("\n")
+        real_first = bisect.bisect_right(self.new_starts, new_start)
+        real_last = min(bisect.bisect_right(self.new_starts, new_end), self.line_count)
+        region = [self._real_text(n) for n in range(real_first, real_last + 1)]
         # Document rules see blank lines (blank runs, empty sections): a fix that
         # blanked a line could change their findings, so lint in full then.
         old_filled = sum(1 for n in range(first, last + 1) if self.doc.line(n).text.strip())
         if sum(1 for text in region if text.strip()) != old_filled:
             return False
-        real = bisect.bisect_right(self.new_starts, new_start)
         for k, text in enumerate(region):
-            self._add(text.removesuffix("\r"), real + k)
-        self._add("", 0)
+            self._add(text, real_first + k)
+        if real_last < self.line_count:
+            # The end of the document parses differently from a blank line (a
+            # whitespace-only line can be code there), so only separate mid-text.
+            self._add("", 0)
         return True
+
+    def _real_text(self, number: int) -> str:
+        start = self.new_starts[number - 1]
+        end = self.new_starts[number] - 1 if number < len(self.new_starts) else len(self.new_text)
+        return self.new_text[start:end].removesuffix("\r")
 
     def _heading_before(self, line: int) -> Heading | None:
         k = bisect.bisect_left(self.heading_lines, line) - 1
@@ -141,7 +152,7 @@ class _SubDocument:
         self.real.append(real)
 
     def text(self) -> str:
-        return "\n".join(self.lines) + "\n"
+        return "\n".join(self.lines)
 
 
 def _map_fix(fix: Fix, sub_starts: list[int], sub: _SubDocument) -> Fix | None:
@@ -213,4 +224,30 @@ def relint_blocks(
             )
         )
     found.sort(key=sort_key)
-    return Report(tuple(found), report.hints)
+    return Report(
+        tuple(found), hints(_census(doc, sub_doc, sub, regions, shift, new_starts), found)
+    )
+
+
+def _census(
+    doc: Document,
+    sub_doc: Document,
+    sub: _SubDocument,
+    regions: list[tuple[int, int]],
+    shift: _Shift,
+    new_starts: list[int],
+) -> list[tuple[int, str]]:
+    """The entries of the new text: clean ones moved, edited ones as re-read."""
+    region_starts = [first for first, _ in regions]
+    out = []
+    for e in doc.entries:
+        k = bisect.bisect_right(region_starts, e.first_line) - 1
+        if k >= 0 and e.first_line <= regions[k][1]:
+            continue
+        moved = shift.new(doc.line(e.first_line).start)
+        out.append((bisect.bisect_right(new_starts, moved), e.section.text if e.section else ""))
+    for e in sub_doc.entries:
+        real = sub.real[e.first_line - 1]
+        if real:
+            out.append((real, e.section.text if e.section else ""))
+    return out

@@ -22,10 +22,15 @@ def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
     counts: Counter[str] = Counter(
         link.label.text for entry in doc.entries for link in entry.links if link.bracketed
     )
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for spelling, count in counts.items():
+        groups.setdefault(spelling.casefold(), []).append((count, spelling))
     best: dict[str, str] = {}
-    # most_common keeps first-seen order among equal counts, so ties go to the first spelling.
-    for spelling, _ in counts.most_common():
-        best.setdefault(spelling.casefold(), spelling)
+    for key, spellings in groups.items():
+        spellings.sort(reverse=True)
+        # A tie has no most common spelling: nothing to hold the others to.
+        if len(spellings) == 1 or spellings[0][0] > spellings[1][0]:
+            best[key] = spellings[0][1]
     return best
 
 
@@ -42,7 +47,7 @@ def link_label(doc: Document, config: Config) -> Iterator[Violation]:
     Finds list-style link labels (`[[paper](...)]`) spelled differently from the
     list's canonical spelling of the same label (`[[Paper](...)]`). The canonical
     spelling is the configured one (`labels = ["Paper", "Code", "Project Page"]`)
-    or else each label's most common spelling in the file.
+    or else each label's most common spelling in the file (none on a tie).
 
     ## Why is this bad?
     A list reads as one document; `paper`, `Paper` and `PAPER` side by side look
