@@ -178,3 +178,22 @@ def test_diff_applies_with_patch(tmp_path: Path, capsys) -> None:  # type: ignor
     assert copy.read_text(encoding="utf-8") == (FIXTURES / "fix" / "entries.out.md").read_text(
         encoding="utf-8"
     )
+
+
+def _readme_block(readme: str, name: str) -> str:
+    start = readme.index(f"<!-- fix-example:{name} -->\n")
+    body = readme[readme.index("\n", readme.index("```", start)) + 1 :]
+    return body[: body.index("```\n")]
+
+
+def test_readme_fix_example_is_what_the_tool_does(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "README.md", _readme_block(readme, "before"))
+    assert main(["--diff", "--no-color", "README.md"]) == 1
+    assert capsys.readouterr().out == _readme_block(readme, "diff")
+    assert main(["--fix", "--no-color", "README.md"]) == 1
+    assert capsys.readouterr().out == _readme_block(readme, "output")
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == _readme_block(readme, "after")
