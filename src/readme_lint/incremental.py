@@ -59,14 +59,11 @@ def _line_starts(text: str) -> list[int]:
 
 def _dirty_blocks(doc: Document, edits: Sequence[Edit]) -> list[int]:
     """Indices of the blocks the edits touch, with the paragraphs beside them."""
-    starts = [line.start for line in doc.lines]
-    block_starts = [b.first_line for b in doc.blocks]
     dirty: set[int] = set()
     for edit in edits:
-        first = bisect.bisect_right(starts, edit.start)
-        last = bisect.bisect_right(starts, max(edit.start, edit.end - 1))
+        first, last = doc.line_of(edit.start), doc.line_of(max(edit.start, edit.end - 1))
         for number in range(first, last + 1):
-            k = bisect.bisect_right(block_starts, number) - 1
+            k = doc.block_index(number)
             if k >= 0 and doc.blocks[k].last_line >= number:
                 dirty.add(k)
             else:  # between blocks: both neighbours may change (merged, split)
@@ -155,16 +152,17 @@ class _SubDocument:
         return "\n".join(self.lines)
 
 
-def _map_fix(fix: Fix, sub_starts: list[int], sub: _SubDocument) -> Fix | None:
+def _map_fix(fix: Fix, sub_doc: Document, sub: _SubDocument) -> Fix | None:
+    """A fix found in the sub-document, as edits on the real text (None: cannot map)."""
     edits = []
     for edit in fix.edits:
         ends = []
         for offset in (edit.start, edit.end):
-            k = bisect.bisect_right(sub_starts, offset) - 1
+            k = sub_doc.line_of(offset) - 1
             real = sub.real[k] if k < len(sub.real) else 0
             if not real:
                 return None
-            ends.append(sub.new_starts[real - 1] + offset - sub_starts[k])
+            ends.append(sub.new_starts[real - 1] + offset - sub_doc.lines[k].start)
         edits.append(Edit(ends[0], ends[1], edit.text))
     return Fix(fix.title, tuple(edits))
 
@@ -189,18 +187,16 @@ def relint_blocks(
     rules = {r.code: r for r in selected_rules(config)}
     block_rules = [r for r in rules.values() if r.scope == "block"]
     sub_doc = build(sub.text(), config.read_marker)
-    sub_starts = [line.start for line in sub_doc.lines]
     suppressions = Suppressions(doc)
-    old_starts = [ln.start for ln in doc.lines]
     found: list[Diagnostic] = []
     for d in run_rules(sub_doc, config, block_rules):
         real = sub.real[d.line - 1]
         if not real:
             continue  # a synthetic heading line
-        fix = _map_fix(d.fix, sub_starts, sub) if d.fix is not None else None
+        fix = _map_fix(d.fix, sub_doc, sub) if d.fix is not None else None
         if d.fix is not None and fix is None:
             return None
-        old_line = bisect.bisect_right(old_starts, shift.old(new_starts[real - 1]))
+        old_line = doc.line_of(shift.old(new_starts[real - 1]))
         if not suppressions.hides(rules[d.code], old_line):
             found.append(Diagnostic(real, d.column, d.code, d.rule, d.severity, d.message, fix))
 

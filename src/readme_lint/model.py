@@ -173,26 +173,25 @@ class Document:
         return frozenset(h.anchor for h in self.headings) | self.extra_anchors
 
     @cached_property
-    def paragraph_last_lines(self) -> frozenset[int]:
-        return frozenset(b.last_line for b in self.blocks if b.kind == "paragraph")
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
 
-    @cached_property
-    def paragraph_lines(self) -> frozenset[int]:
-        return frozenset(
-            n
-            for b in self.blocks
-            if b.kind == "paragraph"
-            for n in range(b.first_line, b.last_line + 1)
-        )
+    def line_of(self, offset: int) -> int:
+        """The 1-based line holding a source offset (its terminator included)."""
+        return bisect.bisect_right(self._line_starts, offset)
 
     @cached_property
     def _block_starts(self) -> list[int]:
         return [b.first_line for b in self.blocks]
 
+    def block_index(self, number: int) -> int:
+        """Index of the last block starting at or before a line (-1: none)."""
+        return bisect.bisect_right(self._block_starts, number) - 1
+
     def block_at(self, number: int) -> Block | None:
         """The top-level block containing a line, if any."""
-        i = bisect.bisect_right(self._block_starts, number) - 1
-        if i >= 0 and self.blocks[i].first_line <= number <= self.blocks[i].last_line:
+        i = self.block_index(number)
+        if i >= 0 and self.blocks[i].last_line >= number:
             return self.blocks[i]
         return None
 
