@@ -17,7 +17,8 @@ BROKEN = "# List\n\n" + entry("***" + TITLE[2:], AUTHORS, LINKS, SUMMARY + " ") 
 FIXED = "# List\n\n" + ENTRY
 
 pytestmark = pytest.mark.skipif(
-    not (ROOT / ".git").exists() or shutil.which("git") is None, reason="needs git and a git checkout"
+    not (ROOT / ".git").exists() or shutil.which("git") is None,
+    reason="needs git and a git checkout",
 )
 
 
@@ -25,7 +26,12 @@ def _pre_commit(tmp_path: Path, hook: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PRE_COMMIT_COLOR": "never"}
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--files", "README.md"],
-        cwd=tmp_path / "repo", env=env, capture_output=True, text=True, check=False, timeout=600,
+        cwd=tmp_path / "repo",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
     )
 
 
@@ -33,7 +39,11 @@ def _pre_commit(tmp_path: Path, hook: str) -> subprocess.CompletedProcess[str]:
 def repo(tmp_path: Path) -> Path:
     work = tmp_path / "repo"
     work.mkdir()
-    for args in (["init", "-q"], ["config", "user.email", "t@example.org"], ["config", "user.name", "t"]):
+    for args in (
+        ["init", "-q"],
+        ["config", "user.email", "t@example.org"],
+        ["config", "user.name", "t"],
+    ):
         subprocess.run(["git", *args], cwd=work, check=True)
     (work / "README.md").write_text(BROKEN, encoding="utf-8")
     subprocess.run(["git", "add", "README.md"], cwd=work, check=True)

@@ -600,3 +600,24 @@ def test_two_space_hard_breaks_stay_linear() -> None:
     started = time.perf_counter()
     assert found(text, "RL206") == []
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param('<a name="custom"></a>', id="html-block"),
+        pytest.param(
+            'Text with <span id = "custom">x</span> inline.', id="inline-spaced-attribute"
+        ),
+        pytest.param('<div\n  id="custom">\n</div>', id="multi-line-tag"),
+        pytest.param('## Heading <a id="custom"></a>', id="in-heading"),
+    ],
+)
+def test_html_ids_are_anchors(html: str) -> None:
+    assert found(html + "\n\nSee [there](#custom).\n", "RL401") == []
+
+
+def test_ids_in_code_are_not_anchors() -> None:
+    assert found('```\n<a id="custom"></a>\n```\n\nSee [there](#custom).\n', "RL401") == [
+        (5, 15, "RL401")
+    ]

@@ -691,17 +691,13 @@ def _model(text: str, lines: tuple[Line, ...], tree: Any, read_marker: str) -> D
             extra |= _html_anchors(raw)
             directives.extend(_directives(block, lines))
     links = _scan_links(lines, blocks, code_lines)
-    for found in links.values():
-        for lk in found:
-            if "<" in lines[lk.line - 1].text:
-                extra |= _html_anchors(lines[lk.line - 1].text)
-    for number, line in enumerate(lines, 1):
-        if (
-            "<" in line.text
-            and number not in code_lines
-            and ("id=" in line.text or "name=" in line.text)
-        ):
-            extra |= _html_anchors(line.text)
+    # Inline HTML elsewhere can carry ids too (a tag inside a paragraph or heading).
+    in_html = {n for b in blocks if b.kind == "html" for n in range(b.first_line, b.last_line + 1)}
+    skip = code_lines | in_html
+    for line in lines:
+        raw = line.text
+        if "<" in raw and ("id" in raw or "name" in raw) and line.number not in skip:
+            extra |= _html_anchors(raw)
 
     entries = _entries(pairs, lines, links, headings, read_marker)
     toc = _find_toc(pairs, headings, lines, links)
