@@ -619,5 +619,5 @@ def test_html_ids_are_anchors(html: str) -> None:
 
 def test_ids_in_code_are_not_anchors() -> None:
     assert found('```\n<a id="custom"></a>\n```\n\nSee [there](#custom).\n', "RL401") == [
-        (5, 15, "RL401")
+        (5, 13, "RL401")
     ]
