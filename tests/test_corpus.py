@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 from readme_lint.engine import check_text
 
 REQUIRED = {
@@ -104,6 +107,11 @@ def test_fix_on_a_copy_of_the_real_readme(corpus_text: str, tmp_path, capsys) ->
     # gap the entry-split fix at 187 removes).
     with_fix = {d.line for d in check_text(corpus_text).diagnostics if d.fixable}
     assert _removed_lines(diff) == with_fix | {188}
+    if shutil.which("patch"):  # --diff showed exactly what --fix then wrote
+        original = tmp_path / "original.md"
+        original.write_bytes(corpus_text.encode("utf-8"))
+        subprocess.run(["patch", "-s", str(original)], input=diff, text=True, check=True)
+        assert original.read_text(encoding="utf-8") == fixed
 
 
 def _removed_lines(diff: str) -> set[int]:
