@@ -101,6 +101,7 @@ class _SubDocument:
 
     def __init__(self, doc: Document, new_text: str, new_starts: list[int], shift: _Shift) -> None:
         self.lines: list[str] = []
+        self.path: tuple[Heading, ...] | None = None  # heading path written last
         self.real: list[int] = []  # per sub line: the real (new) line number, 0 if synthetic
         self.doc = doc
         self.heading_lines = [h.line for h in doc.headings]
@@ -115,10 +116,13 @@ class _SubDocument:
         new_start, new_end = self.shift.new(old_start), self.shift.new(self.doc.line(last).end)
         if new_start < 0 or new_end < 0:
             return False
-        for heading in reversed(list(self.doc.heading_path(self._heading_before(first)))):
-            for number in range(heading.line, heading.last_line + 1):
-                self._add(self.doc.line(number).text, 0)
-        self._add("", 0)
+        path = tuple(reversed(list(self.doc.heading_path(self._heading_before(first)))))
+        if path != self.path:  # regions of one section share its headings
+            self.path = path
+            for heading in path:
+                for number in range(heading.line, heading.last_line + 1):
+                    self._add(self.doc.line(number).text, 0)
+            self._add("", 0)
         real_first = bisect.bisect_right(self.new_starts, new_start)
         real_last = min(bisect.bisect_right(self.new_starts, new_end), self.line_count)
         region = [self._real_text(n) for n in range(real_first, real_last + 1)]
