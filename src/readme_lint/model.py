@@ -114,6 +114,16 @@ class Entry(NamedTuple):
         return range(self.first_line, self.end_line + 1)
 
     @property
+    def text_lines(self) -> list[int]:
+        """Entry lines that hold its text: ``lines`` without a split's blank gap."""
+        if self.split_gap is None:
+            return list(self.lines)
+        return [
+            *range(self.first_line, self.last_line + 1),
+            *range(self.split_gap[1] + 1, self.end_line + 1),
+        ]
+
+    @property
     def year(self) -> str | None:
         """The year stated with the venue (``NeurIPS 2020.`` -> ``2020``), if any."""
         match = _YEAR.search(self.venue.text) if self.venue else None

@@ -261,10 +261,8 @@ def missing_hard_break(doc: Document, config: Config) -> Iterator[Violation]:
 
 def _entry_lines(doc: Document) -> Iterator[tuple[Entry, Line]]:
     for entry in doc.entries:
-        for number in entry.lines:
-            if number not in doc.code_lines and (
-                number <= entry.last_line or entry.split_gap is None or number > entry.split_gap[1]
-            ):
+        for number in entry.text_lines:
+            if number not in doc.code_lines:
                 yield entry, doc.line(number)
 
 
@@ -352,10 +350,12 @@ def trailing_whitespace(doc: Document, config: Config) -> Iterator[Violation]:
         keep = len(text.rstrip())
         if text.endswith("  ") and keep and _is_hard_break(doc, line):
             continue
+        trailing = text[keep:]
+        what = f"{len(trailing)} trailing space{'s' * (len(trailing) != 1)}"
         yield Violation(
             line.number,
             keep + 1,
-            "trailing whitespace",
+            what if trailing.strip(" ") == "" else "trailing whitespace (tabs included)",
             _replace(line, keep, len(text), "", "delete trailing whitespace"),
         )
 
