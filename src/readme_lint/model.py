@@ -21,6 +21,7 @@ from typing import Any, NamedTuple, TypeVar, cast
 
 from readme_lint import syntax
 from readme_lint.slug import Slugger, strip_shortcodes
+from readme_lint.syntax import Link, Span
 
 T = TypeVar("T")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -36,25 +37,6 @@ class Line(NamedTuple):
     def end(self) -> int:
         """Offset just past the line's text (before its terminator)."""
         return self.start + len(self.text)
-
-
-class Span(NamedTuple):
-    """A piece of one line: 1-based line, 1-based start column, exclusive end column."""
-
-    line: int
-    col: int
-    end_col: int
-    text: str
-
-
-class Link(NamedTuple):
-    line: int
-    col: int  # of the opening "[" (the outer one for "[[Label](url)]")
-    end_col: int
-    label: Span
-    target: Span
-    bracketed: bool  # written "[[Label](url)]", the list style
-    image: bool
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from readme_lint.model import Link
+
+class Span(NamedTuple):
+    """A piece of one line: 1-based line, 1-based start column, exclusive end column."""
+
+    line: int
+    col: int
+    end_col: int
+    text: str
+
+
+class Link(NamedTuple):
+    line: int
+    col: int  # of the opening "[" (the outer one for "[[Label](url)]")
+    end_col: int
+    label: Span
+    target: Span
+    bracketed: bool  # written "[[Label](url)]", the list style
+    image: bool
+
 
 TITLE_START = re.compile(r" {0,3}(?:\*\*+[^*\s]|\*[^*\s][^*]*\*\*)")
 TITLE = re.compile(r" {0,3}(?P<open>\*+)(?P<title>[^*]+)(?P<close>\*+)?")
@@ -99,8 +116,6 @@ def mask_code_spans(text: str) -> str:
 
 
 def find_links(number: int, text: str) -> Iterator[Link]:
-    from readme_lint.model import Link, Span
-
     masked = mask_code_spans(text)
     for match in LINK.finditer(masked):
         image = bool(match.group("bang"))
