@@ -21,7 +21,8 @@ from typing import Any, NamedTuple, TypeVar, cast
 
 from readme_lint import syntax
 from readme_lint.slug import Slugger, strip_shortcodes
-from readme_lint.syntax import Link, Span
+from readme_lint.syntax import Link as Link  # re-exported: the model's records
+from readme_lint.syntax import Span as Span
 
 T = TypeVar("T")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
