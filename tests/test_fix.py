@@ -159,8 +159,8 @@ def test_non_converging_fixes_are_an_error(monkeypatch: pytest.MonkeyPatch) -> N
 def test_trailing_emphasis_is_not_part_of_a_url() -> None:
     # Found by hypothesis: balancing '**url*' once tripped the lost-URL check.
     assert (
-        fix_text("**https://arxiv.org/abs/2006.11239*\n").text
-        == "**https://arxiv.org/abs/2006.11239**\n"
+        fix_text("**https://arxiv.org/abs/2006.11239* \\\n*Jonathan Ho*\n").text
+        == "**https://arxiv.org/abs/2006.11239** \\\n*Jonathan Ho*\n"
     )
 
 

@@ -71,7 +71,11 @@ def test_duplicates_skip_taken_suffixes() -> None:
 @pytest.mark.parametrize(
     ("heading", "anchor"),
     [
-        pytest.param("## Editing :zap:", "editing-", id="shortcode-emoji-removed"),
+        # GitHub slugs the source text: a shortcode's name stays in the anchor.
+        pytest.param("## Editing :zap:", "editing-zap", id="shortcode-kept"),
+        pytest.param(
+            "## :bookmark:Method and Framework", "bookmarkmethod-and-framework", id="shortcode-glued"
+        ),
         pytest.param("## `code` and **bold**", "code-and-bold", id="inline-markup-text"),
         pytest.param("## [Linked](https://x.org) title", "linked-title", id="link-text"),
         pytest.param("## Image ![alt](x.png) here", "image--here", id="image-has-no-text"),

@@ -65,8 +65,32 @@ def ends_with_backslash_break(text: str) -> bool:
     return text.endswith("\\") and trailing_backslashes(text) % 2 == 1
 
 
+_BR_END = re.compile(r"<br\s*/?>[ \t]*$", re.IGNORECASE)
+
+
+def br_break(text: str) -> int | None:
+    """Column (0-based) of a ``<br>`` (``<br/>``, ``<br />``) that ends the line, if any."""
+    if ">" not in text[-12:]:
+        return None
+    match = _BR_END.search(text)
+    return match.start() if match else None
+
+
 def ends_with_hard_break(text: str) -> bool:
-    return ends_with_backslash_break(text) or (text.endswith("  ") and bool(text.strip()))
+    """A backslash, two trailing spaces, or a ``<br>`` tag: GitHub breaks the line there."""
+    return (
+        ends_with_backslash_break(text)
+        or (text.endswith("  ") and bool(text.strip()))
+        or br_break(text) is not None
+    )
+
+
+def unclosed(text: str) -> bool:
+    """Whether a line ends inside a link or a bold/italic run it opened (a soft wrap)."""
+    masked = mask_code_spans(text)
+    if masked.count("[") > masked.count("]") or masked.count("(") > masked.count(")"):
+        return True
+    return masked.count("**") % 2 == 1
 
 
 def backslash_then_space(text: str) -> int | None:
@@ -82,6 +106,10 @@ def strip_hard_break(text: str) -> str:
     stripped = text.rstrip()
     if ends_with_backslash_break(stripped):
         stripped = stripped[:-1].rstrip()
+    else:
+        br = br_break(stripped)
+        if br is not None:
+            stripped = stripped[:br].rstrip()
     return stripped
 
 

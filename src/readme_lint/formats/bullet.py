@@ -1,0 +1,150 @@
+"""``bullet``: one list item an entry (nested lists too), or a bare link paragraph.
+
+    - **DDPM** (Denoising Diffusion Probabilistic Models) [[paper](u)] [[code](u)]
+    - Denoising Diffusion Implicit Models (**ICLR'21**) [[paper](u)] [[code](u)]
+    - [Score-Based Generative Modeling through SDEs](u)
+
+An item is an entry when it has a title and a link to somewhere else (or a venue
+in the ``Title (**Venue**)`` shape). An item that only groups others
+(``- **CVPR'24**`` above a nested list) or a list of in-page links (a TOC) is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from readme_lint import mdparse
+from readme_lint.formats import entry_format
+from readme_lint.formats.base import (
+    Context,
+    Section,
+    blank_prefix,
+    item_lines,
+    markers,
+    plain_title,
+    span_of,
+)
+from readme_lint.records import BULLET, Entry, Heading, Line, Title
+from readme_lint.syntax import Link, Span
+
+_LEADER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+# **Name** (Title) ...
+_NAME_TITLE = re.compile(r"\s*\*\*[^*]+\*\*:?\s*\((?P<title>[^()]{8,})\)")
+# Title (**Venue'24**) ...
+_TITLE_VENUE = re.compile(r"\s*(?P<title>[^\[\]()*]{3,}?)\s*\(\s*\*\*(?P<venue>[^*]+)\*\*\s*\)")
+# **Title** ... or **[Title](u)** ...
+_BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
+
+
+def is_remote(link: Link) -> bool:
+    """A link to another page or file: not ``#anchor``, nor a bare word (a TOC slip)."""
+    target = link.target.text.strip()
+    return not target.startswith("#") and bool(re.search(r"[/:.?]", target))
+
+
+def _span_in(line: Line, match: re.Match[str], group: str) -> Span:
+    return span_of(line, match.start(group), match.end(group))
+
+
+def _title_from_link(line: Line, link: Link) -> Title | None:
+    label = link.label
+    text = re.sub(r"\*+|_{2,}", "", label.text).strip()
+    if not any(c.isalnum() for c in text) or label.text.startswith("!["):
+        return None
+    return Title(line.number, label.col, "", Span(line.number, label.col, label.end_col, text), "")
+
+
+def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None]:
+    """The title (and a venue in ``(**Venue**)``) of an item's first logical line."""
+    text = line.text
+    for pattern in (_NAME_TITLE, _TITLE_VENUE):
+        match = pattern.match(text)
+        if match:
+            venue = _span_in(line, match, "venue") if "venue" in match.groupdict() else None
+            return plain_title(line, match.start("title"), match.end("title")), venue
+    lead = len(text) - len(text.lstrip())
+    first = links[0] if links else None
+    bold = _BOLD.match(text)
+    if bold:
+        inner = [lk for lk in links if bold.start("title") < lk.col <= bold.end("title")]
+        if inner and not inner[0].bracketed:
+            return _title_from_link(line, inner[0]), None
+        return plain_title(line, bold.start("title"), bold.end("title")), None
+    if first is not None and first.col - 1 == lead and not first.bracketed:
+        return _title_from_link(line, first), None
+    end = first.col - 1 if first is not None else len(text)
+    title = plain_title(line, lead, end)
+    if title is None or title.text is None or len(title.text.text.split()) < 2:
+        return None, None
+    return title, None
+
+
+def entry_from_lines(
+    ctx: Context, section: Heading | None, head: Line, numbers: list[int], fmt: str = BULLET
+) -> Entry | None:
+    """An entry from an item's (or paragraph's) logical first line and its line numbers."""
+    links = [lk for n in numbers for lk in ctx.links_on(n)]
+    title, venue = read_title(head, ctx.links_on(head.number))
+    remote = [lk for lk in links if is_remote(lk) or not lk.target.text.strip()]
+    if title is None or not (remote or venue):
+        return None
+    all_links = tuple(lk for n in numbers for lk in ctx.links.get(n, ()))
+    lines = [ctx.line(n) for n in numbers]
+    return Entry(
+        fmt,
+        numbers[0],
+        numbers[-1],
+        numbers[-1],
+        section,
+        title,
+        None,
+        venue,
+        head.number,
+        all_links,
+        None,
+        (),
+        None,
+        markers(lines, ctx.marker),
+    )
+
+
+def items(ctx: Context, section: Section, ordered: bool | None) -> Iterator[tuple[Line, list[int]]]:
+    """(logical first line, own line numbers) of every list item of the section."""
+    for block, token in section.nodes:
+        if block.kind != "list":
+            continue
+        found = list(mdparse.list_items(token))
+        for k, item in enumerate(found):
+            if ordered is not None and (item.leader[-1:] in (".", ")")) != ordered:
+                continue
+            if mdparse.item_first_child(item.token) in ("List", ""):
+                continue  # nests another item on its line, or is empty
+            stop = found[k + 1].line if k + 1 < len(found) else block.last_line + 1
+            numbers = [
+                n for n in item_lines(ctx, item.line, stop, block.last_line) if n not in ctx.code
+            ]
+            if not numbers:
+                continue
+            line = ctx.line(numbers[0])
+            leader = _LEADER.match(line.text)
+            yield blank_prefix(line, leader.end() if leader else 0), numbers
+
+
+@entry_format(BULLET, priority=4)
+def read(section: Section, ctx: Context) -> list[Entry]:
+    out: list[Entry] = []
+    for head, numbers in items(ctx, section, None):
+        entry = entry_from_lines(ctx, section.heading, head, numbers)
+        if entry is not None:
+            out.append(entry)
+    # Bare "[Title](u)" paragraphs, one line each.
+    for block, _ in section.nodes:
+        if block.kind == "paragraph" and block.first_line == block.last_line:
+            line = ctx.line(block.first_line)
+            links = ctx.links_on(line.number)
+            if links and links[0].col - 1 == len(line.text) - len(line.text.lstrip()):
+                entry = entry_from_lines(ctx, section.heading, line, [line.number])
+                if entry is not None:
+                    out.append(entry)
+    return out

@@ -1,0 +1,79 @@
+"""``numbered``: an ordered list item an entry, a bold title first.
+
+    1. **Semi-Supervised Classification with Graph Convolutional Networks.** ICLR 2017. [paper](u)
+       *Thomas N. Kipf, Max Welling.*
+
+The authors may also follow the title on its own line. Items of another shape are
+left to the ``bullet`` format.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readme_lint import syntax
+from readme_lint.formats import entry_format
+from readme_lint.formats.base import (
+    Context,
+    Section,
+    content_span,
+    markers,
+    span_of,
+)
+from readme_lint.formats.bullet import items
+from readme_lint.formats.paragraph import parse_title
+from readme_lint.records import NUMBERED, Entry, Line
+from readme_lint.syntax import Span
+
+_ITALIC = re.compile(r"\s*(?P<authors>\*(?!\*)[^*]+\*(?!\*)|_(?!_)[^_]+_(?!_))")
+
+
+def _venue(head: Line, after: int, links_col: int | None) -> Span | None:
+    end = (links_col - 1) if links_col is not None else len(head.text)
+    if end <= after:
+        return None
+    span = span_of(head, after, end)
+    return span if any(c.isalnum() for c in span.text) else None
+
+
+@entry_format(NUMBERED, priority=3)
+def read(section: Section, ctx: Context) -> list[Entry]:
+    out: list[Entry] = []
+    for head, numbers in items(ctx, section, True):
+        if not syntax.TITLE_START.match(head.text.lstrip()):
+            continue
+        title = parse_title(head)
+        if title is None or title.text is None:
+            continue
+        after = title.text.end_col - 1 + len(title.closing)
+        authors = None
+        inline = _ITALIC.match(head.text, after)
+        if inline:
+            authors = span_of(head, inline.start("authors"), inline.end("authors"))
+            after = inline.end()
+        elif len(numbers) > 1:
+            second = content_span(ctx.line(numbers[1]))
+            if syntax.AUTHORS_START.match(second.text):
+                authors = second
+        head_links = ctx.links_on(head.number)
+        venue = _venue(head, after, head_links[0].col if head_links else None)
+        links = tuple(lk for n in numbers for lk in ctx.links.get(n, ()))
+        out.append(
+            Entry(
+                NUMBERED,
+                numbers[0],
+                numbers[-1],
+                numbers[-1],
+                section.heading,
+                title,
+                authors,
+                venue,
+                head.number if head_links else None,
+                links,
+                None,
+                (),
+                None,
+                markers([ctx.line(n) for n in numbers], ctx.marker),
+            )
+        )
+    return out

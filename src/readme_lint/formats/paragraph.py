@@ -1,0 +1,230 @@
+"""``paragraph``: one paragraph an entry, fields on lines joined by hard breaks.
+
+    **Denoising Diffusion Probabilistic Models** :zap: \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+
+Hard breaks may be `` \\``, two trailing spaces or ``<br>`` (mixed too). A line
+``[8th Mar., 2022] [MICCAI, 2022]`` is a date/venue line. A paragraph is an entry
+only when it is shaped like one: a bold title that ends its line (a hard break, or
+an authors line next), or no title but an authors line or list-style links. A bold
+lead-in (``**Note:** updated weekly``) or a bold label above a list is prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from readme_lint import syntax
+from readme_lint.formats import entry_format
+from readme_lint.formats.base import (
+    Context,
+    Section,
+    content_span,
+    markers,
+    without_trailing_shortcodes,
+)
+from readme_lint.records import PARAGRAPH, Block, Entry, Heading, Line, Title
+from readme_lint.syntax import Span
+
+_BRACKETS_ONLY = re.compile(r"(?:\[[^\[\]()]*\]\s*)+")
+
+
+@dataclass
+class _Fields:
+    """Mutable scratch state while one entry's lines are classified."""
+
+    authors: Span | None = None
+    venue: Span | None = None
+    links_line: int | None = None
+    date: Span | None = None
+    summary: list[Span] = field(default_factory=list)
+    structural: list[int] = field(default_factory=list)
+
+
+def parse_title(line: Line) -> Title | None:
+    match = syntax.TITLE.match(line.text.lstrip()) if line.text.startswith(" ") else None
+    shift = len(line.text) - len(line.text.lstrip()) if match else 0
+    match = match or syntax.TITLE.match(line.text)
+    if match is None:
+        return None
+    opening = match.group("open")
+    if match.group("close") is None:
+        return Title(line.number, shift + match.start("open") + 1, opening, None, "")
+    text = match.group("title")
+    col = shift + match.start("title") + 1
+    return Title(
+        line.number,
+        shift + match.start("open") + 1,
+        opening,
+        Span(line.number, col, col + len(text), text),
+        match.group("close"),
+    )
+
+
+def _classify(fields: _Fields, line: Line, ctx: Context, index: int) -> None:
+    content = content_span(line)
+    text = content.text
+    if fields.summary:
+        fields.summary.append(content)
+        return
+    links = ctx.links_on(line.number)
+    before_links = fields.links_line is None and fields.date is None
+    if index == 1 and syntax.AUTHORS_LINE.match(text):
+        # Right after the title; its names may be links (homepages) too.
+        fields.authors = without_trailing_shortcodes(content)
+    elif links or syntax.LINKISH.search(text):
+        if fields.links_line is None:
+            fields.links_line = line.number
+            first = links[0].col if links else text.find("[") + content.col
+            venue = line.text[content.col - 1 : first - 1].strip()
+            if venue:
+                vcol = line.text.index(venue, content.col - 1) + 1
+                fields.venue = Span(line.number, vcol, vcol + len(venue), venue)
+    elif syntax.DATE.match(text):
+        fields.date = content
+    elif before_links and fields.venue is None and _BRACKETS_ONLY.fullmatch(text):
+        fields.venue = content  # "[8th Mar., 2022] [MICCAI, 2022]"
+    elif (
+        before_links
+        and fields.venue is None
+        and syntax.VENUE_ONLY.match(text)
+        and syntax.ends_with_hard_break(line.text)
+    ):
+        fields.venue = content
+    elif text:
+        fields.summary.append(content)
+        return
+    fields.structural.append(line.number)
+
+
+def read_fields(
+    fmt: str,
+    ctx: Context,
+    section: Heading | None,
+    head: Line,
+    rest: Sequence[Line],
+    *,
+    end_line: int | None = None,
+    gap: tuple[int, int] | None = None,
+    title_breaks: bool = True,
+) -> Entry:
+    """An entry from its first line and the (logical) lines after it.
+
+    ``title_breaks``: whether the first line's end separates it from the next field
+    (not so when the rest is a blockquote, a block of its own).
+    """
+    title = parse_title(head) if syntax.TITLE_START.match(head.text) else None
+    fields = _Fields()
+    for index, line in enumerate(rest, start=1):
+        _classify(fields, line, ctx, index)
+    all_lines = [head, *rest]
+    last = all_lines[-1].number if gap is None else gap[0] - 1
+    ends = [head.number] if title_breaks else []
+    ends += fields.structural
+    by_number = {line.number: line for line in all_lines}
+    field_ends = tuple(
+        n
+        for n in dict.fromkeys(ends)
+        if n < all_lines[-1].number and not syntax.unclosed(by_number[n].text)
+    )
+    entry_links = tuple(lk for line in all_lines for lk in ctx.links.get(line.number, ()))
+    return Entry(
+        fmt,
+        head.number,
+        last,
+        end_line if end_line is not None else last,
+        section,
+        title,
+        fields.authors,
+        fields.venue,
+        fields.links_line,
+        entry_links,
+        fields.date,
+        tuple(fields.summary),
+        gap,
+        markers(all_lines, ctx.marker),
+        field_ends,
+    )
+
+
+_LINK_OR_CODE = re.compile(r"!?\[[^\]]*\]\([^)]*\)|:[a-z0-9_+\-]+:|`[^`]*`")
+
+
+def _lead_in(head: str) -> bool:
+    """A bold lead-in of prose (``**Note:** this list is updated weekly``), not a title."""
+    match = syntax.TITLE.match(head)
+    if match is None or match.group("close") is None:
+        return False  # never closed: a broken title, still a title
+    if re.sub(r":[a-z0-9_+\-]+:", "", match.group("title")).rstrip().endswith(":"):
+        return True
+    rest = _LINK_OR_CODE.sub(" ", syntax.strip_hard_break(head[match.end() :]))
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) >= 4
+
+
+def is_entry(ctx: Context, block: Block) -> bool:
+    """A paragraph shaped like an entry (see the module doc)."""
+    first = ctx.line(block.first_line).text
+    count = block.last_line - block.first_line + 1
+    if count < 2:
+        return False
+    second = ctx.line(block.first_line + 1).text.strip()
+    if syntax.TITLE_START.match(first):
+        if _lead_in(first):
+            return False
+        return syntax.ends_with_hard_break(first) or bool(syntax.AUTHORS_START.match(second))
+    if count < 3 or not syntax.ends_with_hard_break(first):
+        return False
+    # No bold title, but an authors line or list-style links follow.
+    return bool(syntax.AUTHORS_START.match(second)) or any(
+        "[[" in ctx.line(block.first_line + k).text for k in range(1, min(4, count))
+    )
+
+
+def _build(ctx: Context, section: Heading | None, block: Block, rest_block: Block | None) -> Entry:
+    head = ctx.line(block.first_line)
+    numbers = list(range(block.first_line + 1, block.last_line + 1))
+    if rest_block is None:
+        return read_fields(PARAGRAPH, ctx, section, head, [ctx.line(n) for n in numbers])
+    numbers += range(rest_block.first_line, rest_block.last_line + 1)
+    gap = (block.last_line + 1, rest_block.first_line - 1)
+    return read_fields(
+        PARAGRAPH,
+        ctx,
+        section,
+        head,
+        [ctx.line(n) for n in numbers],
+        end_line=rest_block.last_line,
+        gap=gap,
+    )
+
+
+def _splits(ctx: Context, entry: Entry, block: Block, nxt: Block | None, nxt_is_entry: bool) -> bool:
+    """Whether the next paragraph is this entry's rest, cut off by a blank line."""
+    return (
+        nxt is not None
+        and not entry.summary
+        and nxt.kind == "paragraph"
+        and not nxt_is_entry
+        and syntax.ends_with_backslash_break(ctx.line(block.last_line).text)
+    )
+
+
+@entry_format(PARAGRAPH, priority=0)
+def read(section: Section, ctx: Context) -> list[Entry]:
+    blocks = [b for b, _ in section.nodes]
+    flags = [b.kind == "paragraph" and is_entry(ctx, b) for b in blocks]
+    out: list[Entry] = []
+    for i, block in enumerate(blocks):
+        if not flags[i]:
+            continue
+        entry = _build(ctx, section.heading, block, None)
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if _splits(ctx, entry, block, nxt, i + 1 < len(flags) and flags[i + 1]):
+            assert nxt is not None
+            entry = _build(ctx, section.heading, block, nxt)
+        out.append(entry)
+    return out

@@ -1,0 +1,210 @@
+"""The one place that talks to mistletoe: a small typed adapter around its block tree.
+
+Everything mistletoe-specific lives here: the parse (with paragraph spans parsed on
+demand, for speed), block kinds, list items and table rows with their line
+numbers, and the text of a heading as GitHub's anchor sees it. The rest of
+readme-lint reads the :class:`Node` records this module returns.
+
+mistletoe keeps its token set in module state, so the parse swaps two token classes
+in for its duration and restores them after. That touches mistletoe internals
+(``_token_types``, ``_root_node``, ``Token.children``); ``pyproject.toml`` pins the
+releases this was tested with, and ``tests/test_model.py`` checks the state is
+restored after every parse.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, NamedTuple
+
+# mistletoe's token registry is global: one parse at a time.
+_LOCK = threading.Lock()
+
+KINDS = {
+    "Paragraph": "paragraph",
+    "Heading": "heading",
+    "SetextHeading": "heading",
+    "List": "list",
+    "CodeFence": "code",
+    "BlockCode": "code",
+    "HtmlBlock": "html",
+    "Quote": "quote",
+    "Table": "table",
+    "ThematicBreak": "break",
+}
+
+
+class Node(NamedTuple):
+    """A block-level token with its kind and first line (1-based)."""
+
+    kind: str
+    line: int
+    token: Any
+
+
+@contextmanager
+def parsed(lines: Sequence[str]) -> Iterator[Any]:
+    """Parse LF-terminated lines; span-level parsing of paragraphs happens on demand.
+
+    Paragraph spans are what a full mistletoe parse spends most of its time on, and
+    entries are read from their raw lines, so a paragraph's inline tokens are only
+    built when something asks for them (headings, TOC items). That must happen
+    inside this context: it holds mistletoe's module state (token set with HTML,
+    root node for reference links) that span parsing uses.
+    """
+    from mistletoe import block_token, span_token
+    from mistletoe import token as mtoken
+    from mistletoe.block_token import Document as MDocument
+    from mistletoe.block_token import HtmlBlock as SlowHtmlBlock
+    from mistletoe.block_token import Paragraph as EagerParagraph
+    from mistletoe.span_token import HtmlSpan
+
+    # Same class name on purpose: mistletoe (and this module) dispatch on it.
+    class Paragraph(EagerParagraph):
+        def __init__(self, lines: list[str]) -> None:
+            self._source = "".join([line.lstrip() for line in lines]).strip()
+
+        @property
+        def children(self) -> Any:
+            kids = self.__dict__.get("_children")
+            if kids is None:
+                kids = spans.tokenize_inner(self._source)
+                root.Token.children.fset(self, kids)  # also sets each child's parent
+            return kids
+
+        @children.setter
+        def children(self, value: Any) -> None:
+            root.Token.children.fset(self, value)
+
+    class HtmlBlock(SlowHtmlBlock):
+        # Every HTML block starts with "<" after at most 3 spaces; skip the regexes otherwise.
+        @classmethod
+        def start(cls, line: str) -> Any:
+            slow: Any = super()
+            return "<" in line[:4] and slow.start(line)
+
+    blocks: Any = block_token
+    spans: Any = span_token
+    root: Any = mtoken
+    with _LOCK:
+        blocks.add_token(HtmlBlock)
+        spans.add_token(HtmlSpan)
+        types = blocks._token_types
+        types[types.index(EagerParagraph)] = Paragraph
+        try:
+            tree = MDocument(lines)
+            root._root_node = tree
+            yield tree
+        finally:
+            root._root_node = None
+            blocks.reset_tokens()
+            spans.reset_tokens()
+
+
+def name(token: Any) -> str:
+    return type(token).__name__
+
+
+def kind(token: Any) -> str:
+    return KINDS.get(name(token), "other")
+
+
+def children(token: Any) -> list[Any]:
+    return list(getattr(token, "children", None) or ())
+
+
+def top_level(tree: Any) -> list[Node]:
+    return [Node(kind(t), int(t.line_number), t) for t in children(tree)]
+
+
+def heading_level(token: Any) -> int:
+    return int(token.level)
+
+
+def code_body_lines(token: Any) -> int:
+    """How many lines a code block's body holds."""
+    kids = children(token)
+    body = kids[0].content if kids else ""
+    return int(body.count("\n"))
+
+
+def is_fence(token: Any) -> bool:
+    return name(token) == "CodeFence"
+
+
+def code_blocks(token: Any) -> Iterator[Any]:
+    """Code blocks inside lists and quotes (top-level ones are blocks of their own)."""
+    for child in children(token):
+        kind_ = kind(child)
+        if kind_ == "code":
+            yield child
+        elif name(child) in ("List", "ListItem", "Quote"):
+            yield from code_blocks(child)
+
+
+class Item(NamedTuple):
+    """A list item: its first line, depth, leader (``-``, ``1.``) and child nodes."""
+
+    line: int
+    depth: int
+    leader: str
+    token: Any
+
+
+def list_items(token: Any, depth: int = 0) -> Iterator[Item]:
+    """Every item of a list, nested ones included, in document order."""
+    for item in children(token):
+        yield Item(int(item.line_number), depth, str(item.leader), item)
+        for child in children(item):
+            if name(child) == "List":
+                yield from list_items(child, depth + 1)
+
+
+def item_first_child(item: Any) -> str:
+    kids = children(item)
+    return name(kids[0]) if kids else ""
+
+
+def item_paragraph_link(item: Any) -> Any | None:
+    """The one link an item's first paragraph consists of, if that is all it holds."""
+    kids = children(item)
+    if not kids or name(kids[0]) != "Paragraph":
+        return None
+    spans = [c for c in children(kids[0]) if not (name(c) == "RawText" and not c.content.strip())]
+    if len(spans) == 1 and name(spans[0]) == "Link":
+        return spans[0]
+    return None
+
+
+def link_target(link: Any) -> str:
+    return str(link.target)
+
+
+def sublists(item: Any) -> Iterator[Any]:
+    for child in children(item):
+        if name(child) == "List":
+            yield child
+
+
+def table_rows(token: Any) -> Iterator[int]:
+    """Line numbers of a table's body rows (the header and delimiter rows excluded)."""
+    for row in children(token):
+        yield int(row.line_number)
+
+
+def plain_text(token: Any) -> str:
+    """Text content as GitHub's heading anchor sees it (images and HTML tags dropped)."""
+    kind_ = name(token)
+    if kind_ in ("InlineCode", "EscapeSequence"):
+        return "".join(plain_text(c) for c in children(token))
+    if kind_ == "RawText":
+        # Entities (``&#x20;``, ``&amp;``) are what GitHub's text content holds, decoded.
+        return html.unescape(str(token.content))
+    if kind_ in ("Image", "HtmlSpan"):
+        return ""
+    if kind_ == "LineBreak":
+        return " " if token.soft else ""
+    return "".join(plain_text(c) for c in children(token))

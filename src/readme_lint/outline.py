@@ -1,0 +1,140 @@
+"""Headings with GitHub's anchors, HTML anchors, the table of contents, directives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from readme_lint import mdparse
+from readme_lint.records import Block, Directive, Heading, Line, Toc, TocItem
+from readme_lint.slug import Slugger, strip_shortcodes
+from readme_lint.syntax import Link
+
+_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_DIRECTIVE = re.compile(
+    r"<!--\s*readme-lint-(disable-next-line|disable|enable)(?=\s|-->)([^>]*?)-->", re.IGNORECASE
+)
+_TOC_TITLES = frozenset({"contents", "table of contents", "toc"})
+
+
+def headings(pairs: Sequence[tuple[Block, Any]]) -> list[Heading]:
+    """Every heading with the anchor GitHub gives it (emoji shortcodes are part of it)."""
+    slugger = Slugger()
+    out: list[Heading] = []
+    for block, token in pairs:
+        if block.kind != "heading":
+            continue
+        plain = mdparse.plain_text(token)
+        text = plain.strip()
+        out.append(
+            Heading(
+                len(out),
+                block.first_line,
+                mdparse.heading_level(token),
+                text,
+                slugger.slug(plain),
+                block.last_line,
+                " ".join(strip_shortcodes(text).split()),
+            )
+        )
+    return out
+
+
+def html_anchors(text: str) -> set[str]:
+    found: set[str] = set()
+    for match in _HTML_ID.finditer(text):
+        value = match.group(1)
+        found.add(value)
+        found.add(value.removeprefix("user-content-"))
+    return found
+
+
+def directives(block: Block, lines: Sequence[Line]) -> list[Directive]:
+    text = "\n".join(lines[n - 1].text for n in range(block.first_line, block.last_line + 1))
+    out = []
+    for match in _DIRECTIVE.finditer(text):
+        rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
+        out.append(Directive(block.first_line, block.last_line, match.group(1).lower(), rules))
+    return out
+
+
+def _is_page_target(target: str) -> bool:
+    return target.startswith("#") or (bool(target) and not re.search(r"[/:.?]", target))
+
+
+def _toc_candidate(token: Any) -> bool:
+    """A list made only of links to places in this page (items may nest on one line)."""
+    saw_fragment = False
+    for item in mdparse.children(token):
+        if mdparse.item_first_child(item) == "List":
+            if len(mdparse.children(item)) != 1 or not _toc_candidate(mdparse.children(item)[0]):
+                return False
+            saw_fragment = True
+            continue
+        link = mdparse.item_paragraph_link(item)
+        if link is None or not _is_page_target(mdparse.link_target(link)):
+            return False
+        saw_fragment = saw_fragment or mdparse.link_target(link).startswith("#")
+        for sub in mdparse.children(item)[1:]:
+            if mdparse.name(sub) != "List" or not _toc_candidate(sub):
+                return False
+    return saw_fragment
+
+
+def _toc_items(
+    token: Any, depth: int, lines: Sequence[Line], links: Mapping[int, list[Link]]
+) -> Iterator[TocItem]:
+    for item in mdparse.children(token):
+        number = int(item.line_number)
+        kids = mdparse.children(item)
+        if kids and mdparse.name(kids[0]) == "List" and int(kids[0].line_number) == number:
+            # "- - [Data](#data)": the outer item only nests the inner one.
+            yield from _toc_items(kids[0], depth + 1, lines, links)
+            continue
+        raw = lines[number - 1].text
+        indent = raw[: len(raw) - len(raw.lstrip())]
+        token_link = mdparse.item_paragraph_link(item)
+        link = None
+        if token_link is not None:
+            link = next((lk for lk in links.get(number, ()) if not lk.image), None)
+        text = mdparse.plain_text(token_link) if token_link is not None else raw.strip()
+        lead = raw[: link.col - 1] if link is not None else indent + str(item.leader) + " "
+        yield TocItem(number, depth, indent, str(item.leader), link, text, lead)
+        for sub in kids[1:]:
+            if mdparse.name(sub) == "List":
+                yield from _toc_items(sub, depth + 1, lines, links)
+
+
+def find_toc(
+    pairs: Sequence[tuple[Block, Any]],
+    heads: Sequence[Heading],
+    lines: Sequence[Line],
+    links: Mapping[int, list[Link]],
+) -> Toc | None:
+    """The list under a Contents heading, else the first list of in-page links."""
+    toc_heading: Heading | None = None
+    chosen: tuple[Block, Any] | None = None
+    by_line = {h.line: h for h in heads}
+    for i, (block, _token) in enumerate(pairs):
+        if block.kind != "heading":
+            continue
+        heading = by_line[block.first_line]
+        if re.sub(r"[^\w ]+", "", heading.name).strip().lower() in _TOC_TITLES:
+            for later, later_token in pairs[i + 1 :]:
+                if later.kind == "heading":
+                    break
+                if later.kind == "list":
+                    toc_heading, chosen = heading, (later, later_token)
+                    break
+            if chosen:
+                break
+    if chosen is None:
+        chosen = next(
+            ((b, t) for b, t in pairs if b.kind == "list" and _toc_candidate(t)), None
+        )
+    if chosen is None:
+        return None
+    block, token = chosen
+    items = tuple(_toc_items(token, 0, lines, links))
+    return Toc(toc_heading, block.first_line, block.last_line, items)
