@@ -23,7 +23,15 @@ from readme_lint.diagnostics import Diagnostic
 from readme_lint.engine import check_text
 from readme_lint.files import FileError, SourceFile, read_source, write_source
 from readme_lint.fixer import FixSafetyError, fix_text
-from readme_lint.output import FORMATS, github_line, github_notice, json_document, text_line
+from readme_lint.model import build
+from readme_lint.output import (
+    FORMATS,
+    entries_report,
+    github_line,
+    github_notice,
+    json_document,
+    text_line,
+)
 from readme_lint.rules import all_rules, find_rule, resolve_selector
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -60,9 +68,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _overrides(
-    config: Config, select: tuple[str, ...], extend: tuple[str, ...], ignore: tuple[str, ...]
+    config: Config,
+    select: tuple[str, ...],
+    extend: tuple[str, ...],
+    ignore: tuple[str, ...],
+    unsafe_fixes: bool = False,
 ) -> Config:
     changes: dict[str, object] = {}
+    if unsafe_fixes:
+        changes["unsafe_fixes"] = True
     if select:
         changes["select"] = select
     if extend:
@@ -84,7 +98,7 @@ def _list_rules() -> None:
                 r.code,
                 r.name,
                 r.severity.value,
-                "yes" if r.fixable else "",
+                r.fix_availability if r.fixable else "",
                 "on" if r.default else "off",
                 r.summary,
             )
@@ -101,7 +115,7 @@ def _explain(selector: str) -> int:
     if found is None:
         _error(f"unknown rule {selector!r} (see --list-rules)")
         return EXIT_ERROR
-    fix = "fixable" if found.fixable else "not fixable"
+    fix = f"fixable ({found.applicability})" if found.fixable else "not fixable"
     state = "on" if found.default else "off"
     click.echo(f"# {found.code} {found.name}\n\n{found.summary}\n")
     click.echo(f"Default severity: {found.severity.value}; {fix}; {state} by default.\n")
@@ -136,6 +150,9 @@ def _unified_diff(path: str, before: str, after: str) -> str:
 
 def _process(path: Path, source: SourceFile, config: Config, mode: str) -> _Outcome:
     name = str(path)
+    if mode == "entries":
+        click.echo(entries_report(name, build(source.text, config.read_marker)), nl=False)
+        return _Outcome(name, (), ())
     if mode == "lint":
         report = check_text(source.text, config)
         return _Outcome(name, report.diagnostics, report.hints)
@@ -150,7 +167,7 @@ def _process(path: Path, source: SourceFile, config: Config, mode: str) -> _Outc
 def _run_files(
     files: Sequence[Path],
     explicit: Config | None,
-    overrides: tuple[tuple[str, ...], ...],
+    overrides: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool],
     mode: str,
 ) -> _Run:
     run = _Run()
@@ -198,13 +215,17 @@ def _summary(run: _Run, mode: str) -> str:
     if not remaining:
         return f"All checks passed ({_plural(files, 'file')})."
     fixable = sum(1 for _, d in run.findings if d.fixable)
+    unsafe = sum(1 for _, d in run.findings if d.unsafe_fixable)
     line = f"Found {_plural(remaining, 'problem')} in {_plural(files, 'file')}"
-    if fixable:
-        line += f" ({fixable} fixable with --fix, marked [*])"
-    return line + "."
+    notes = [f"{fixable} fixable with --fix, marked [*]"] if fixable else []
+    if unsafe:
+        notes.append(f"{unsafe} more with --unsafe-fixes")
+    return line + (f" ({'; '.join(notes)})" if notes else "") + "."
 
 
 def _report(run: _Run, output_format: str, quiet: bool, color: bool, mode: str) -> None:
+    if mode == "entries":
+        return
     if mode == "diff":
         for outcome in run.outcomes:
             click.echo(outcome.diff, nl=False)
@@ -270,6 +291,16 @@ def _exit_code(run: _Run, mode: str) -> int:
     metavar="RULES",
     help="Only these rules (codes, prefixes like RL2, names, or ALL; comma-separated).",
 )
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also apply fixes that guess (TOC insertions, retargeting a link by similarity).",
+)
+@click.option(
+    "--show-entries",
+    is_flag=True,
+    help="Show what was understood: each section's entry format, its entries and their fields.",
+)
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules to the selection.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Turn these rules off.")
 @click.option(
@@ -291,6 +322,8 @@ def cli(
     files: tuple[Path, ...],
     fix: bool,
     show_diff: bool,
+    unsafe_fixes: bool,
+    show_entries: bool,
     output_format: str,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
@@ -307,7 +340,7 @@ def cli(
         return EXIT_CLEAN
     if explain:
         return _explain(explain)
-    overrides = (_split(select), _split(extend_select), _split(ignore))
+    overrides = (_split(select), _split(extend_select), _split(ignore), unsafe_fixes)
     explicit = None
     if config_path is not None:
         try:
@@ -315,7 +348,7 @@ def cli(
         except ConfigError as exc:
             _error(str(exc))
             return EXIT_ERROR
-    mode = "diff" if show_diff else "fix" if fix else "lint"
+    mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
     run = _run_files(files or (Path("README.md"),), explicit, overrides, mode)
     _report(run, output_format, quiet, _use_color(color), mode)
     return _exit_code(run, mode)

@@ -71,15 +71,22 @@ class Config:
     toc_exclude: tuple[str, ...] = DEFAULT_TOC_EXCLUDE
     sections: Mapping[str, SectionSchema] = field(default_factory=dict)  # by section_key()
     require: frozenset[str] = frozenset(FIELDS)
+    require_is_set: bool = False  # `require` written in the configuration, not the default
+    unsafe_fixes: bool = False  # apply fixes that guess (TOC insertions, retargeting)
+    duplicates: str = "file"  # where a repeated paper counts: anywhere, or in one section
     source: str | None = None
 
     def schema_for(self, path: list[str]) -> frozenset[str]:
         """Required fields for an entry under these headings (innermost first)."""
+        return self.declared_schema(path) or self.require
+
+    def declared_schema(self, path: list[str]) -> frozenset[str] | None:
+        """The fields a configuration states for these headings, if it states any."""
         for name in path:
             schema = self.sections.get(section_key(name))
             if schema is not None:
                 return schema.require
-        return self.require
+        return self.require if self.require_is_set else None
 
     def overridden(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -140,6 +147,19 @@ def _sections(value: Any, where: str) -> dict[str, SectionSchema]:
     return out
 
 
+def _bool(value: Any, key: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: '{key}' must be true or false")
+    return value
+
+
+def _choice(value: Any, key: str, where: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        known = " or ".join(f'"{c}"' for c in choices)
+        raise ConfigError(f"{where}: '{key}' must be {known}, not {value!r}")
+    return str(value)
+
+
 def from_mapping(data: Mapping[str, Any], where: str) -> Config:
     """Validate a configuration table; every error names ``where`` and the key."""
     handlers: dict[str, Any] = {
@@ -152,7 +172,11 @@ def from_mapping(data: Mapping[str, Any], where: str) -> Config:
         "labels": lambda v: {"labels": _strings(v, "labels", where)},
         "toc-exclude": lambda v: {"toc_exclude": _strings(v, "toc-exclude", where)},
         "sections": lambda v: {"sections": _sections(v, where)},
-        "require": lambda v: {"require": _require(v, "require", where)},
+        "require": lambda v: {"require": _require(v, "require", where), "require_is_set": True},
+        "unsafe-fixes": lambda v: {"unsafe_fixes": _bool(v, "unsafe-fixes", where)},
+        "duplicates": lambda v: {
+            "duplicates": _choice(v, "duplicates", where, ("file", "section"))
+        },
     }
     changes: dict[str, Any] = {"source": where}
     for key, value in data.items():

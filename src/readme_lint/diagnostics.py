@@ -27,6 +27,8 @@ class Fix:
 
     title: str
     edits: tuple[Edit, ...]
+    # Unsafe: the remedy is a guess (applied only with --unsafe-fixes), as in ruff.
+    safe: bool = True
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,13 @@ class Diagnostic:
 
     @property
     def fixable(self) -> bool:
-        return self.fix is not None
+        """Carries a fix that ``--fix`` applies (a safe one)."""
+        return self.fix is not None and self.fix.safe
+
+    @property
+    def unsafe_fixable(self) -> bool:
+        """Carries a fix applied only with ``--unsafe-fixes``."""
+        return self.fix is not None and not self.fix.safe
 
 
 def _overlaps(edit: Edit, other: Edit) -> bool:

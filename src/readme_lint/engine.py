@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readme_lint.config import FIELDS, Config
 from readme_lint.diagnostics import Diagnostic, Severity
@@ -131,9 +131,10 @@ def run_rules(doc: Document, config: Config, rules: Iterable[Rule]) -> list[Diag
     for rule in rules:
         severity = _severity(rule, config)
         for v in rule.check(doc, config):
-            found.append(
-                Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, v.fix)
-            )
+            fix = v.fix
+            if fix is not None and not fix.safe and config.unsafe_fixes:
+                fix = replace(fix, safe=True)  # the user opted in: apply it like any other
+            found.append(Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, fix))
     return found
 
 

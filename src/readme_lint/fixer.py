@@ -83,7 +83,7 @@ def _culprit(text: str, diagnostics: Iterable[Diagnostic], marker: str) -> tuple
     """The rule whose fixes alone reproduce a failed check (for the error message)."""
     by_rule: dict[str, list[Fix]] = {}
     for d in diagnostics:
-        if d.fix is not None:
+        if d.fix is not None and d.fixable:
             by_rule.setdefault(f"{d.code} {d.rule}", []).append(d.fix)
     for rule, fixes in by_rule.items():
         alone, _ = apply_fixes(text, fixes)
@@ -95,7 +95,7 @@ def _culprit(text: str, diagnostics: Iterable[Diagnostic], marker: str) -> tuple
 
 def _round(text: str, report: Report, config: Config) -> tuple[str, list[Diagnostic], bool]:
     """Apply one round: (new text, findings fixed, whether some fix had to wait)."""
-    fixable = [d for d in report.diagnostics if d.fix is not None]
+    fixable = [d for d in report.diagnostics if d.fixable]
     new_text, deferred = apply_fixes(text, [d.fix for d in fixable if d.fix is not None])
     problem = _problem(text, new_text, config.read_marker)
     if problem:
@@ -118,27 +118,34 @@ def fix_text(text: str, config: Config | None = None, *, incremental: bool = Tru
     report = check_document(first, config)
     doc: Document | None = first
     rounds = 0
-    while any(d.fix is not None for d in report.diagnostics):
-        if rounds == MAX_ROUNDS:
-            rules = sorted({f"{d.code} {d.rule}" for d in report.diagnostics if d.fix is not None})
-            raise FixSafetyError(", ".join(rules), f"not settle after {MAX_ROUNDS} rounds")
-        rounds += 1
-        new_text, applied, waited = _round(text, report, config)
-        if new_text == text:
-            break  # every remaining fix is a no-op: nothing more can change
-        fixed.extend(applied)
-        relinted = None
-        if (
-            incremental
-            and doc is not None
-            and not waited
-            and all(scopes.get(d.code) == "block" for d in applied)
-        ):
-            relinted = relint_blocks(doc, report, applied, new_text, config)
-        text = new_text
-        if relinted is None:
-            doc = build(text, config.read_marker)
-            report = check_document(doc, config)
-        else:
-            doc, report = None, relinted  # the next round, if any, lints in full
+    while True:
+        while any(d.fixable for d in report.diagnostics):
+            if rounds == MAX_ROUNDS:
+                rules = sorted({f"{d.code} {d.rule}" for d in report.diagnostics if d.fixable})
+                raise FixSafetyError(", ".join(rules), f"not settle after {MAX_ROUNDS} rounds")
+            rounds += 1
+            new_text, applied, waited = _round(text, report, config)
+            if new_text == text:
+                break  # every remaining fix is a no-op: nothing more can change
+            fixed.extend(applied)
+            relinted = None
+            if (
+                incremental
+                and doc is not None
+                and not waited
+                and all(scopes.get(d.code) == "block" for d in applied)
+            ):
+                relinted = relint_blocks(doc, report, applied, new_text, config)
+            text = new_text
+            if relinted is None:
+                doc = build(text, config.read_marker)
+                report = check_document(doc, config)
+            else:
+                doc, report = None, relinted  # the next round, if any, lints in full
+        if doc is not None:
+            break
+        # The incremental re-lint skips document rules; the final word is a full lint,
+        # and anything it still finds fixable gets another round: one run is enough.
+        doc = build(text, config.read_marker)
+        report = check_document(doc, config)
     return FixResult(text, tuple(fixed), report.diagnostics, report.hints, rounds)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import click
 
 from readme_lint.diagnostics import Diagnostic, Severity
+from readme_lint.model import Document, Entry, Span
 
 FORMATS = ("text", "json", "github")
 
@@ -62,3 +63,42 @@ def github_line(path: str, d: Diagnostic) -> str:
 
 def github_notice(path: str, hint: str) -> str:
     return f"::notice file={_escape_property(path)},title=readme-lint hint::{_escape_data(hint)}"
+
+
+def _field(name: str, span: Span | None) -> str | None:
+    if span is None:
+        return None
+    text = span.text if len(span.text) <= 40 else span.text[:39] + "…"
+    return f"{name} {span.line}:{span.col} {text!r}"
+
+
+def _entry_fields(entry: Entry) -> str:
+    title = entry.title.text if entry.title else None
+    fields = [
+        _field("title", title) or "no title",
+        _field("authors", entry.authors),
+        _field("venue", entry.venue),
+        f"links {len([lk for lk in entry.links if not lk.image])}",
+        _field("date", entry.date),
+        _field("summary", entry.summary[0]) if entry.summary else None,
+    ]
+    return "; ".join(f for f in fields if f)
+
+
+def entries_report(path: str, doc: Document) -> str:
+    """What the model understood, per section: format, entry count, each entry's fields."""
+    by_section: dict[int, list[Entry]] = {}
+    for entry in doc.entries:
+        by_section.setdefault(entry.section.line if entry.section else 0, []).append(entry)
+    names = {h.line: h.name for h in doc.headings}
+    out = [f"{path}: {len(doc.entries)} entries"]
+    for line, fmt in doc.formats:
+        entries = by_section.get(line, [])
+        name = names.get(line, "(before the first heading)")
+        where = f"line {line}" if line else "top"
+        if fmt is None:
+            out.append(f"  {name} ({where}): no entries")
+            continue
+        out.append(f"  {name} ({where}): {fmt}, {len(entries)} entries")
+        out += [f"    {e.first_line}: {_entry_fields(e)}" for e in entries]
+    return "\n".join(out) + "\n"

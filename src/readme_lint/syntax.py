@@ -93,6 +93,11 @@ def unclosed(text: str) -> bool:
     return masked.count("**") % 2 == 1
 
 
+def unclosed_link_url(masked: str) -> bool:
+    """Whether the line ends in a link's URL that goes on on the next line."""
+    return bool(re.search(r"\]\(\s*\S*$", masked.rstrip()))
+
+
 def backslash_then_space(text: str) -> int | None:
     """Column (0-based) of a hard-break backslash followed only by whitespace, if any."""
     stripped = text.rstrip()

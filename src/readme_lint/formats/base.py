@@ -95,7 +95,8 @@ def plain_title(line: Line, start: int, end: int) -> Title | None:
     span = span_of(line, start, end)
     if not any(c.isalnum() for c in span.text):
         return None
-    return Title(line.number, span.col, "", span, "")
+    text = span.text.strip("* ")
+    return Title(line.number, span.col, "", span._replace(text=text), "")
 
 
 def markers(lines: Sequence[Line], marker: str) -> tuple[Span, ...]:

@@ -35,6 +35,8 @@ _NAME_TITLE = re.compile(r"\s*\*\*[^*]+\*\*:?\s*\((?P<title>[^()]{8,})\)")
 _TITLE_VENUE = re.compile(r"\s*(?P<title>[^\[\]()*]{3,}?)\s*\(\s*\*\*(?P<venue>[^*]+)\*\*\s*\)")
 # **Title** ... or **[Title](u)** ...
 _BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
+# [arXiv 2023] Title ...: a venue tag before the title.
+_TAG = re.compile(r"\s*(?:\*\*)?\[(?P<venue>[^\[\]]{2,40})\](?!\()\s+")
 
 
 def is_remote(link: Link) -> bool:
@@ -56,28 +58,37 @@ def _title_from_link(line: Line, link: Link) -> Title | None:
 
 
 def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None]:
-    """The title (and a venue in ``(**Venue**)``) of an item's first logical line."""
+    """The title (and a venue in ``(**Venue**)`` or ``[Venue]``) of an item's first line."""
     text = line.text
     for pattern in (_NAME_TITLE, _TITLE_VENUE):
         match = pattern.match(text)
         if match:
             venue = _span_in(line, match, "venue") if "venue" in match.groupdict() else None
             return plain_title(line, match.start("title"), match.end("title")), venue
+    tag = _TAG.match(text)
+    venue = None
+    if tag is not None:
+        venue = _span_in(line, tag, "venue")
+        # Read the rest as if the tag were not there (columns kept).
+        line = line._replace(text=" " * tag.end() + text[tag.end() :].replace("**", "  "))
+        text = line.text
     lead = len(text) - len(text.lstrip())
     first = links[0] if links else None
     bold = _BOLD.match(text)
     if bold:
         inner = [lk for lk in links if bold.start("title") < lk.col <= bold.end("title")]
         if inner and not inner[0].bracketed:
-            return _title_from_link(line, inner[0]), None
-        return plain_title(line, bold.start("title"), bold.end("title")), None
+            return _title_from_link(line, inner[0]), venue
+        return plain_title(line, bold.start("title"), bold.end("title")), venue
     if first is not None and first.col - 1 == lead and not first.bracketed:
-        return _title_from_link(line, first), None
+        return _title_from_link(line, first), venue
     end = first.col - 1 if first is not None else len(text)
     title = plain_title(line, lead, end)
-    if title is None or title.text is None or len(title.text.text.split()) < 2:
+    if title is None or title.text is None or title.text.text.endswith(":"):
+        return None, None  # a lead-in of prose ("Our survey paper on arXiv: [Title](u)")
+    if len(title.text.text.split()) < 2:
         return None, None
-    return title, None
+    return title, venue
 
 
 def entry_from_lines(
@@ -138,12 +149,12 @@ def read(section: Section, ctx: Context) -> list[Entry]:
         entry = entry_from_lines(ctx, section.heading, head, numbers)
         if entry is not None:
             out.append(entry)
-    # Bare "[Title](u)" paragraphs, one line each.
+    # One-line paragraphs in an item's shape: "[Title](u)", "**Title** [[paper](u)]",
+    # "[Venue] Title [[paper]](u)". Prose (which starts with a word) is left alone.
     for block, _ in section.nodes:
         if block.kind == "paragraph" and block.first_line == block.last_line:
             line = ctx.line(block.first_line)
-            links = ctx.links_on(line.number)
-            if links and links[0].col - 1 == len(line.text) - len(line.text.lstrip()):
+            if line.text.lstrip().startswith(("[", "**")):
                 entry = entry_from_lines(ctx, section.heading, line, [line.number])
                 if entry is not None:
                     out.append(entry)

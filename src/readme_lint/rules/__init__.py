@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,12 +19,15 @@ from readme_lint.diagnostics import Severity, Violation
 if TYPE_CHECKING:
     from readme_lint.config import Config
     from readme_lint.model import Document
+    from readme_lint.records import Entry
 
 Check = Callable[["Document", "Config"], Iterable[Violation]]
 
 _CODE = re.compile(r"RL\d{3}")
 _NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
 SCOPES = ("block", "document")
+# As in ruff: whether a rule's findings carry a fix always, sometimes or never.
+APPLICABILITY = ("always", "sometimes", "never")
 DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix")
 
 
@@ -43,10 +46,17 @@ class Rule:
     # cannot change any document rule's findings.
     scope: str = "block"
     fix_scope: str = "block"
+    # Entry formats whose entries the rule checks (None: every format, or not about entries).
+    formats: frozenset[str] | None = None
+    applicability: str = "always"  # when fixable: "always" or "sometimes"
 
     @property
     def doc(self) -> str:
         return inspect.getdoc(self.check) or ""
+
+    @property
+    def fix_availability(self) -> str:
+        return self.applicability if self.fixable else "never"
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -62,6 +72,8 @@ def rule(
     default: bool = True,
     scope: str = "block",
     fix_scope: str = "block",
+    formats: Iterable[str] | None = None,
+    applicability: str = "always",
 ) -> Callable[[Check], Check]:
     """Register a check function as a rule."""
     if not _CODE.fullmatch(code) or not _NAME.fullmatch(name):
@@ -72,8 +84,20 @@ def rule(
             raise ValueError(f"rule {code} {name} registered twice")
         if scope not in SCOPES or fix_scope not in SCOPES:
             raise ValueError(f"rule {code}: scope must be one of {SCOPES}")
+        if applicability not in APPLICABILITY[:2]:
+            raise ValueError(f"rule {code}: applicability must be 'always' or 'sometimes'")
         _REGISTRY[code] = Rule(
-            code, name, summary, severity, fixable, default, check, scope, fix_scope
+            code,
+            name,
+            summary,
+            severity,
+            fixable,
+            default,
+            check,
+            scope,
+            fix_scope,
+            frozenset(formats) if formats is not None else None,
+            applicability,
         )
         return check
 
@@ -86,6 +110,12 @@ def all_rules() -> list[Rule]:
     from readme_lint.rules import document, entries, lines, links, toc  # noqa: F401
 
     return [_REGISTRY[code] for code in sorted(_REGISTRY)]
+
+
+def entries_for(doc: Document, code: str) -> Iterator[Entry]:
+    """The document's entries in the formats rule ``code`` declares."""
+    formats = _REGISTRY[code].formats
+    return (e for e in doc.entries if formats is None or e.format in formats)
 
 
 def resolve_selector(selector: str) -> list[Rule]:

@@ -5,22 +5,70 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from readme_lint.config import Config
+import datetime
+from collections import Counter
+
+from readme_lint.config import FIELDS, Config
 from readme_lint.diagnostics import Edit, Fix, Severity, Violation
 from readme_lint.model import Document, Entry, Span
-from readme_lint.rules import rule
+from readme_lint.records import HARD_BREAK_FORMATS, PARAGRAPH
+from readme_lint.rules import entries_for, rule
 from readme_lint.slug import strip_shortcodes
+
+# What each format always has: a hard-break paragraph has every field, the others a
+# title and a link (authors and summaries are optional there, or not part of the shape).
+_FORMAT_FIELDS = {fmt: frozenset(FIELDS) for fmt in HARD_BREAK_FORMATS}
+_LIST_FIELDS = frozenset({"title", "link"})
+# Below this many entries a file's own habits say too little to infer its schema.
+_INFER_MIN_ENTRIES = 5
 
 
 def entry_name(entry: Entry, limit: int = 50) -> str:
     """A short, quotable name for an entry in messages."""
-    text = entry.title.text.text if entry.title and entry.title.text else ""
-    text = strip_shortcodes(text).strip() or "untitled entry"
+    text = strip_shortcodes(entry.title_text).strip() or "untitled entry"
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _has(entry: Entry, field: str) -> bool:
+    if field == "title":
+        return entry.title is not None
+    if field == "authors":
+        return entry.authors is not None
+    if field == "link":
+        return any(not link.image for link in entry.links)
+    return bool(entry.summary)
+
+
+def unused_fields(doc: Document) -> list[tuple[str, str, int, int]]:
+    """(format, field, entries having it, entries) for fields most of a format's entries lack.
+
+    A list whose entries never carry a summary (or authors) writes another schema
+    than ours; reporting every entry would be noise, so the field is not required
+    there (unless the configuration says it is) and a hint says so.
+    """
+
+    def compute() -> list[tuple[str, str, int, int]]:
+        counts = Counter(e.format for e in doc.entries)
+        out = []
+        for fmt, total in sorted(counts.items()):
+            if total < _INFER_MIN_ENTRIES or fmt not in HARD_BREAK_FORMATS:
+                continue
+            for field in ("authors", "summary"):
+                have = sum(1 for e in doc.entries if e.format == fmt and _has(e, field))
+                if have * 2 < total:
+                    out.append((fmt, field, have, total))
+        return out
+
+    return doc.memo("unused-fields", compute)
+
+
 def _required(doc: Document, config: Config, entry: Entry) -> frozenset[str]:
-    return config.schema_for([h.text for h in doc.heading_path(entry.section)])
+    shape = _FORMAT_FIELDS.get(entry.format, _LIST_FIELDS)
+    declared = config.declared_schema([h.text for h in doc.heading_path(entry.section)])
+    if declared is not None:
+        return declared & shape
+    unused = {field for fmt, field, _, _ in unused_fields(doc) if fmt == entry.format}
+    return config.require & shape - unused
 
 
 def _missing(doc: Document, config: Config, field: str) -> Iterator[Entry]:
@@ -58,7 +106,8 @@ def entry_title(doc: Document, config: Config) -> Iterator[Violation]:
     """
     for entry in _missing(doc, config, "title"):
         if entry.title is None:
-            yield Violation(entry.first_line, 1, "entry has no bold title (**Title**)")
+            what = "bold title (**Title**)" if entry.format in HARD_BREAK_FORMATS else "title"
+            yield Violation(entry.first_line, 1, f"entry has no {what}")
 
 
 @rule("RL102", "entry-authors", "Entry has no italic authors line.")
@@ -171,7 +220,7 @@ def _punctuation_only(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
 
-@rule("RL105", "placeholder-summary", "Summary is a placeholder.")
+@rule("RL105", "placeholder-summary", "Summary is a placeholder.", formats=HARD_BREAK_FORMATS)
 def placeholder_summary(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -198,7 +247,7 @@ def placeholder_summary(doc: Document, config: Config) -> Iterator[Violation]:
     Not fixable: someone has to read the paper.
     """
     wanted = {p.casefold() for p in config.placeholders}
-    for entry in doc.entries:
+    for entry in entries_for(doc, "RL105"):
         text = entry.summary_text
         if text and (text.casefold() in wanted or _punctuation_only(text)):
             first = entry.summary[0]
@@ -288,7 +337,13 @@ def authors_format(doc: Document, config: Config) -> Iterator[Violation]:
             yield Violation(entry.authors.line, entry.authors.col, f"authors: {problem}")
 
 
-@rule("RL107", "entry-split", "Blank line splits an entry from its summary.", fixable=True)
+@rule(
+    "RL107",
+    "entry-split",
+    "Blank line splits an entry from its summary.",
+    fixable=True,
+    formats=(PARAGRAPH,),
+)
 def entry_split(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -315,7 +370,7 @@ def entry_split(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Removes the blank line(s), so the summary belongs to its entry again.
     """
-    for entry in doc.entries:
+    for entry in entries_for(doc, "RL107"):
         if entry.split_gap is None:
             continue
         gap_first, gap_last = entry.split_gap
@@ -359,7 +414,14 @@ def _move_marker(entry: Entry, marker: Span, doc: Document) -> Fix | None:
     return Fix("move the read marker after the title", edits)
 
 
-@rule("RL108", "read-marker", "Read marker is not right after the title.", fixable=True)
+@rule(
+    "RL108",
+    "read-marker",
+    "Read marker is not right after the title.",
+    fixable=True,
+    applicability="sometimes",
+    formats=HARD_BREAK_FORMATS,
+)
 def read_marker(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -383,7 +445,7 @@ def read_marker(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Moves the marker to right after the title (when the entry has one marker).
     """
-    for entry in doc.entries:
+    for entry in entries_for(doc, "RL108"):
         for marker in entry.markers:
             if not _marker_in_place(entry, marker, doc):
                 yield Violation(
@@ -480,3 +542,52 @@ def venue_mismatch(doc: Document, config: Config) -> Iterator[Violation]:
                     f"venue '{venue} {year}' disagrees with the link, which points to {seen[0]} {seen[1]}",
                 )
                 break
+
+
+_NUMBER = re.compile(r"(?<![\w/.#-])(?:1[0-9]{3}|2[0-9]{3}|(?:19|20)[0-9]{3})(?![\w/.-])")
+
+
+def _year_spans(entry: Entry) -> Iterator[Span]:
+    for span in (entry.venue, entry.date):
+        if span is not None:
+            yield span
+
+
+@rule("RL110", "implausible-year", "A year in the venue or date that cannot be right.")
+def implausible_year(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds a year in an entry's venue or date that no paper can have: a typo with
+    five digits (`20223`), before 1900, or after next year.
+
+    ## Why is this bad?
+    Readers sort and filter by year; a typo misplaces the paper and usually hides
+    another one (a wrong arXiv id, a wrong venue).
+
+    ## Example
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 20200. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
+
+    ## Use instead
+    ```markdown
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    ```
+
+    ## Fix
+    Not fixable: which digit is wrong is unknown.
+    """
+    latest = datetime.date.today().year + 1
+    for entry in doc.entries:
+        for span in _year_spans(entry):
+            for match in _NUMBER.finditer(span.text):
+                year = int(match.group())
+                if len(match.group()) == 5 or not 1900 <= year <= latest:
+                    yield Violation(
+                        span.line,
+                        span.col + match.start(),
+                        f"'{match.group()}' is not a plausible year for a paper",
+                    )

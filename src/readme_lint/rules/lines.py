@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from readme_lint import syntax
 from readme_lint.config import Config
 from readme_lint.diagnostics import Edit, Fix, Violation
+from readme_lint.formats.base import unquote
 from readme_lint.model import Document, Entry, Line
-from readme_lint.rules import rule
+from readme_lint.records import FORMATS, HARD_BREAK_FORMATS, TABLE
+from readme_lint.rules import entries_for, rule
 
 
 def _replace(line: Line, start: int, end: int, text: str, title: str) -> Fix:
@@ -55,7 +57,14 @@ def _authors_problem(doc: Document, entry: Entry) -> tuple[int, str, Fix | None]
     return begin, message, Fix("balance the authors' asterisks", edits)
 
 
-@rule("RL201", "stray-asterisk", "Unbalanced '*' around a title or authors.", fixable=True)
+@rule(
+    "RL201",
+    "stray-asterisk",
+    "Unbalanced '*' around a title or authors.",
+    fixable=True,
+    applicability="sometimes",
+    formats=HARD_BREAK_FORMATS,
+)
 def stray_asterisk(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -82,7 +91,7 @@ def stray_asterisk(doc: Document, config: Config) -> Iterator[Violation]:
     authors line that was never closed. A title that is never closed is reported
     only: where it should end is unknown.
     """
-    for entry in doc.entries:
+    for entry in entries_for(doc, "RL201"):
         title = entry.title
         if title is not None:
             if title.text is None:
@@ -198,20 +207,15 @@ def dangling_backslash(doc: Document, config: Config) -> Iterator[Violation]:
         )
 
 
-def _structural_lines(entry: Entry, doc: Document) -> Iterator[int]:
-    """Title, authors, venue/links and date lines: the ones that must break."""
-    seen = set()
-    candidates = [
-        entry.first_line,
-        entry.authors.line if entry.authors else None,
-        entry.venue.line if entry.venue else None,
-        entry.links_line,
-        entry.date.line if entry.date else None,
-    ]
-    for number in candidates:
-        if number is not None and number < entry.last_line and number not in seen:
-            seen.add(number)
-            yield number
+def _break_style(doc: Document, entry: Entry) -> str:
+    """How this entry writes its hard breaks: `` \\`` unless it uses ``<br>``."""
+    for number in entry.field_ends:
+        text = doc.line(number).text
+        br = syntax.br_break(text)
+        if br is not None:
+            tag = text[br:].rstrip()
+            return tag if text[:br].endswith(" ") else " " + tag
+    return " \\"
 
 
 @rule(
@@ -219,12 +223,15 @@ def _structural_lines(entry: Entry, doc: Document) -> Iterator[int]:
     "missing-hard-break",
     "Title, authors or venue line without a hard break.",
     fixable=True,
+    formats=HARD_BREAK_FORMATS,
 )
 def missing_hard_break(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
     Finds a title, authors, venue/links or date line of an entry that does not
-    end in a hard break (` \\`) although another line of the entry follows.
+    end in a hard break (` \\`, two spaces or `<br>`) although another line of
+    the entry follows. A line that ends inside a link, a URL or emphasis is a
+    soft wrap, not the end of a field, and is left alone.
 
     ## Why is this bad?
     Without the break, GitHub joins the lines: the authors run into the title.
@@ -233,19 +240,24 @@ def missing_hard_break(doc: Document, config: Config) -> Iterator[Violation]:
     ```markdown
     **Denoising Diffusion Probabilistic Models**
     *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
     ```
 
     ## Use instead
     ```markdown
     **Denoising Diffusion Probabilistic Models** \\
     *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
     ```
 
     ## Fix
-    Appends ` \\` (replacing any trailing whitespace).
+    Appends the entry's own break (` \\`, or `<br>` where the entry uses it),
+    replacing any trailing whitespace.
     """
-    for entry in doc.entries:
-        for number in _structural_lines(entry, doc):
+    for entry in entries_for(doc, "RL204"):
+        for number in entry.field_ends:
             line = doc.line(number)
             text = line.text
             if syntax.ends_with_hard_break(text) or syntax.backslash_then_space(text) is not None:
@@ -254,19 +266,25 @@ def missing_hard_break(doc: Document, config: Config) -> Iterator[Violation]:
             yield Violation(
                 number,
                 keep + 1,
-                "line does not end in a hard break (' \\'), so the next line runs into it",
-                _replace(line, keep, len(text), " \\", "add a hard break"),
+                "line does not end in a hard break, so the next line runs into it",
+                _replace(line, keep, len(text), _break_style(doc, entry), "add a hard break"),
             )
 
 
-def _entry_lines(doc: Document) -> Iterator[tuple[Entry, Line]]:
-    for entry in doc.entries:
+def _entry_lines(doc: Document, code: str) -> Iterator[tuple[Entry, Line]]:
+    for entry in entries_for(doc, code):
         for number in entry.text_lines:
             if number not in doc.code_lines:
                 yield entry, doc.line(number)
 
 
-@rule("RL205", "backslash-spacing", "No space before the hard-break backslash.", fixable=True)
+@rule(
+    "RL205",
+    "backslash-spacing",
+    "No space before the hard-break backslash.",
+    fixable=True,
+    formats=HARD_BREAK_FORMATS,
+)
 def backslash_spacing(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -290,7 +308,7 @@ def backslash_spacing(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Inserts a space before the backslash.
     """
-    for entry, line in _entry_lines(doc):
+    for entry, line in _entry_lines(doc, "RL205"):
         text = line.text
         if line.number == entry.last_line or not syntax.ends_with_backslash_break(text):
             continue
@@ -364,7 +382,13 @@ _RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 _MATH = re.compile(r"\$[^$]+\$")
 
 
-@rule("RL207", "multiple-spaces", "Two or more spaces in a row inside an entry line.", fixable=True)
+@rule(
+    "RL207",
+    "multiple-spaces",
+    "Two or more spaces in a row inside an entry line.",
+    fixable=True,
+    formats=tuple(f for f in FORMATS if f != TABLE),  # table cells align with spaces
+)
 def multiple_spaces(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -388,8 +412,8 @@ def multiple_spaces(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Replaces the run with one space.
     """
-    for _, line in _entry_lines(doc):
-        text = line.text
+    for _, line in _entry_lines(doc, "RL207"):
+        text = unquote(line).text
         if "  " not in text.strip():
             continue
         masked = syntax.mask_code_spans(text)
@@ -413,6 +437,7 @@ _SPACED = re.compile(r"\[\[(?P<label>[^\[\]\n]*)\](?P<gap>[ \t]+)\(\s*(?:https?:
     "Link markup that does not render, or links run together.",
     fixable=True,
     fix_scope="document",
+    formats=FORMATS,
 )
 def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     """
@@ -440,8 +465,14 @@ def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     Removes the space before `(`, inserts a space between links, adds the
     missing bracket.
     """
-    for entry, line in _entry_lines(doc):
+    for entry, line in _entry_lines(doc, "RL208"):
         masked = syntax.mask_code_spans(line.text)
+        split = _split_url(doc, entry, line, masked)
+        if split is not None:
+            yield split
+        elif _unclosed_bracket(entry, line, masked):
+            col = masked.rfind("[") + 1
+            yield Violation(line.number, col, "'[' is never closed on this line")
         for match in _SPACED.finditer(masked):
             gap = match.start("gap"), match.end("gap")
             yield Violation(
@@ -451,6 +482,35 @@ def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
                 _replace(line, gap[0], gap[1], "", "remove the space before '('"),
             )
         yield from _bracket_problems(entry, line, masked)
+
+
+_URL_CUT = re.compile(r"\]\(\s*(?P<url>https?://[^\s()]*)$")
+_URL_REST = re.compile(r"[^\s()\[\]]+\)")
+
+
+def _split_url(doc: Document, entry: Entry, line: Line, masked: str) -> Violation | None:
+    """A link whose URL is cut by a line break: ``[[Code](https://`` / ``github.com/x)]``."""
+    match = _URL_CUT.search(masked.rstrip())
+    if match is None or line.number + 1 not in entry.lines:
+        return None
+    nxt = unquote(doc.line(line.number + 1))
+    lead = len(nxt.text) - len(nxt.text.lstrip())
+    if not _URL_REST.match(nxt.text, lead):
+        return None
+    edit = Edit(line.start + len(line.text.rstrip()), nxt.start + lead, "")
+    return Violation(
+        line.number,
+        match.start("url") + 1,
+        "the link's URL is broken across two lines, so it does not render as a link",
+        Fix("join the URL's two lines", (edit,)),
+    )
+
+
+def _unclosed_bracket(entry: Entry, line: Line, masked: str) -> bool:
+    """An entry field line (not the summary) with a '[' it never closes."""
+    if any(span.line == line.number for span in entry.summary):
+        return False
+    return masked.count("[") > masked.count("]") and not syntax.unclosed_link_url(masked)
 
 
 def _bracket_problems(entry: Entry, line: Line, masked: str) -> Iterator[Violation]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -9,22 +10,27 @@ from urllib.parse import urlsplit
 
 from readme_lint.config import Config
 from readme_lint.diagnostics import Edit, Fix, Severity, Violation
-from readme_lint.model import Document, Entry
+from readme_lint.model import Document, Entry, Link
 from readme_lint.rules import rule
 from readme_lint.rules.entries import entry_name
 from readme_lint.slug import strip_shortcodes
 
 
+def label_key(label: str) -> str:
+    """Labels that are one label: case and inner whitespace do not count."""
+    return " ".join(label.split()).casefold()
+
+
 def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
     """Casefolded label -> its canonical spelling (configured, else most common)."""
     if config.labels:
-        return {label.casefold(): label for label in config.labels}
+        return {label_key(label): label for label in config.labels}
     counts: Counter[str] = Counter(
         link.label.text for entry in doc.entries for link in entry.links if link.bracketed
     )
     groups: dict[str, list[tuple[int, str]]] = {}
     for spelling, count in counts.items():
-        groups.setdefault(spelling.casefold(), []).append((count, spelling))
+        groups.setdefault(label_key(spelling), []).append((count, spelling))
     best: dict[str, str] = {}
     for key, spellings in groups.items():
         spellings.sort(reverse=True)
@@ -71,7 +77,7 @@ def link_label(doc: Document, config: Config) -> Iterator[Violation]:
         for link in entry.links:
             if not link.bracketed:
                 continue
-            want = canonical.get(link.label.text.casefold())
+            want = canonical.get(label_key(link.label.text))
             if want is not None and want != link.label.text:
                 line = doc.line(link.line)
                 edit = Edit(
@@ -100,6 +106,23 @@ def arxiv_id(url: str) -> str | None:
     return match.group("id").lower() if match else None
 
 
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#]+?)(?:/full|/abstract|\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE)
+_OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)\?id=([\w\-]+)", re.IGNORECASE)
+
+
+def paper_id(url: str) -> str | None:
+    """The paper a link identifies (arXiv id, DOI, OpenReview id), if it identifies one."""
+    found = arxiv_id(url)
+    if found:
+        return f"arxiv:{found}"
+    if "10." in url:
+        doi = _DOI.search(url)
+        if doi:
+            return f"doi:{doi.group(1).lower()}"
+    review = _OPENREVIEW.search(url)
+    return f"openreview:{review.group(1)}" if review else None
+
+
 def normalize_url(url: str) -> str:
     """One spelling per resource: scheme, ``www.``, trailing slash and arXiv forms folded."""
     found = arxiv_id(url)
@@ -112,9 +135,16 @@ def normalize_url(url: str) -> str:
     return f"{host}{path}{query}"
 
 
-def _title_key(entry: Entry) -> str:
-    text = entry.title.text.text if entry.title and entry.title.text else ""
-    return re.sub(r"[\W_]+", "", strip_shortcodes(text).casefold())
+def title_key(entry: Entry) -> str:
+    """A title as compared: case, punctuation, quotes, emphasis and emoji do not count."""
+    return re.sub(r"[\W_]+", "", strip_shortcodes(entry.title_text).casefold())
+
+
+def similar_titles(a: str, b: str) -> bool:
+    """Titles of one paper: equal, either unknown, or differing in a few characters."""
+    if not a or not b or a == b:
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
 def _author_names(entry: Entry) -> set[str]:
@@ -125,23 +155,29 @@ def _author_names(entry: Entry) -> set[str]:
 
 
 def _paper_ids(entry: Entry) -> set[str]:
-    return {i for i in (arxiv_id(link.target.text) for link in entry.links) if i}
+    return {i for i in (paper_id(link.target.text) for link in entry.links if not link.image) if i}
 
 
-def duplicate_entries(doc: Document) -> list[tuple[Entry, Entry, str]]:
+def duplicate_entries(doc: Document, config: Config) -> list[tuple[Entry, Entry, str]]:
     """(later entry, earlier entry, reason) for every repeated paper (computed once)."""
-    return doc.memo("duplicate-entries", lambda: _find_duplicates(doc))
+    return doc.memo(f"duplicate-entries-{config.duplicates}", lambda: _find_duplicates(doc, config))
 
 
-def _find_duplicates(doc: Document) -> list[tuple[Entry, Entry, str]]:
-    by_title: dict[str, list[Entry]] = {}
-    by_id: dict[str, Entry] = {}
+def _scope(entry: Entry, config: Config) -> int:
+    """Where a repeat counts: the whole file (0), or the entry's own section."""
+    return entry.section.line if config.duplicates == "section" and entry.section else 0
+
+
+def _find_duplicates(doc: Document, config: Config) -> list[tuple[Entry, Entry, str]]:
+    by_title: dict[tuple[int, str], list[Entry]] = {}
+    by_id: dict[tuple[int, str], Entry] = {}
     out: list[tuple[Entry, Entry, str]] = []
     for entry in doc.entries:
+        scope = _scope(entry, config)
         earlier: tuple[Entry, str] | None = None
-        key = _title_key(entry)
+        key = title_key(entry)
         papers = _paper_ids(entry)
-        for other in by_title.get(key, []) if key else []:
+        for other in by_title.get((scope, key), []) if key else []:
             names, others = _author_names(entry), _author_names(other)
             # Same title by different people (a blog post and a video) is not a duplicate.
             if not names or not others or names & others:
@@ -149,71 +185,101 @@ def _find_duplicates(doc: Document) -> list[tuple[Entry, Entry, str]]:
                 break
         if earlier is None:
             for paper in sorted(papers):
-                if paper in by_id:
-                    earlier = (by_id[paper], f"same arXiv paper {paper}")
+                other = by_id.get((scope, paper))
+                # One id under two different titles is a wrong link (duplicate-link), not a repeat.
+                if other is not None and similar_titles(title_key(other), key):
+                    earlier = (other, f"same paper ({paper})")
                     break
         if earlier is not None:
             out.append((entry, earlier[0], earlier[1]))
         if key:
-            by_title.setdefault(key, []).append(entry)
+            by_title.setdefault((scope, key), []).append(entry)
         for paper in papers:
-            by_id.setdefault(paper, entry)
+            by_id.setdefault((scope, paper), entry)
     return out
+
+
+def cross_section_hint(doc: Document, config: Config) -> str | None:
+    """A hint when every repeated paper is repeated in another section (cross-listing)."""
+    found = duplicate_entries(doc, config)
+    if config.duplicates != "file" or len(found) < 2:
+        return None
+    if all(later.section != earlier.section for later, earlier, _ in found):
+        return (
+            f"RL303 found {len(found)} papers listed again, each in another section. If this "
+            'list cross-lists on purpose, set `duplicates = "section"` under [tool.readme-lint] '
+            "(or in .readme-lint.toml) to report only repeats within a section."
+        )
+    return None
 
 
 @rule(
     "RL302",
     "duplicate-link",
-    "The same URL in two entries.",
+    "The same paper link in two entries with different titles.",
     severity=Severity.WARNING,
     scope="document",
 )
 def duplicate_link(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
-    Finds a URL that appears in two different entries, comparing normalized URLs:
-    `http`/`https`, `www.`, a trailing slash, and arXiv `abs`/`pdf`/version
-    forms of one paper are the same link. Entries already reported as
-    `duplicate-entry` are not reported again here.
+    Finds a paper link (an arXiv id in any URL form, a DOI, an OpenReview id) in
+    two entries whose titles differ. Links that many papers share — a code
+    repository, a project site — are not reported, and entries already reported
+    as `duplicate-entry` are not reported again here.
 
     ## Why is this bad?
-    Usually a copy-paste slip: the second entry points at the first entry's
-    paper or code.
+    Two different titles cannot be the same paper: one of the links is a
+    copy-paste slip or a wrong id, and readers land on the wrong paper.
 
     ## Example
     ```markdown
-    [[Paper](https://arxiv.org/abs/2006.11239)] \\
-    ...
-    [[Paper](https://arxiv.org/pdf/2006.11239v2.pdf)] \\
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+
+    **Denoising Diffusion Implicit Models** \\
+    *Jiaming Song, Chenlin Meng, Stefano Ermon* \\
+    ICLR 2021. [[Paper](https://arxiv.org/pdf/2006.11239v2.pdf)] \\
+    Deterministic sampling.
     ```
 
     ## Use instead
-    Point each entry at its own paper.
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+
+    **Denoising Diffusion Implicit Models** \\
+    *Jiaming Song, Chenlin Meng, Stefano Ermon* \\
+    ICLR 2021. [[Paper](https://arxiv.org/abs/2010.02502)] \\
+    Deterministic sampling.
+    ```
 
     ## Fix
-    Not fixable. A warning by default: some links (a shared code base) are
-    legitimately shared.
+    Not fixable: only a person can tell which entry has the wrong link. A
+    warning by default.
     """
-    paired = {(id(later), id(earlier)) for later, earlier, _ in duplicate_entries(doc)}
+    paired = {(id(later), id(earlier)) for later, earlier, _ in duplicate_entries(doc, config)}
     first_seen: dict[str, tuple[Entry, int]] = {}
     for entry in doc.entries:
-        reported: set[str] = set()
         for link in entry.links:
-            if link.image or not link.target.text or link.target.text.startswith("#"):
+            key = None if link.image else paper_id(link.target.text)
+            if key is None:
                 continue
-            key = normalize_url(link.target.text)
-            seen = first_seen.get(key)
-            if seen is None:
-                first_seen[key] = (entry, link.line)
-                continue
+            seen = first_seen.setdefault(key, (entry, link.line))
             other, other_line = seen
-            if other is entry or key in reported or (id(entry), id(other)) in paired:
+            if other is entry or (id(entry), id(other)) in paired:
                 continue
-            reported.add(key)
+            if similar_titles(title_key(other), title_key(entry)):
+                continue  # the same paper, reported (or not) by duplicate-entry
             yield Violation(
                 link.line,
                 link.target.col,
-                f"same link as the entry at line {other_line} ('{entry_name(other)}')",
+                f"same paper link as the entry at line {other_line} ('{entry_name(other)}'), "
+                "whose title differs: is one of the links wrong?",
             )
 
 
@@ -244,7 +310,7 @@ def duplicate_entry(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable: which copy to keep is an editorial choice.
     """
-    for later, earlier, reason in duplicate_entries(doc):
+    for later, earlier, reason in duplicate_entries(doc, config):
         yield Violation(
             later.first_line,
             1,
@@ -274,6 +340,18 @@ def empty_link(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable.
     """
+    in_entries: set[tuple[int, int]] = set()
+    for entry in doc.entries:
+        empty = [lk for lk in entry.links if _empty(lk)]
+        in_entries.update((lk.line, lk.col) for lk in entry.links)
+        if empty:
+            labels = ", ".join(f"'{lk.label.text}'" for lk in empty)
+            what = "link" if len(empty) == 1 else "links"
+            yield Violation(empty[0].line, empty[0].col, f"{what} {labels} with an empty target")
     for link in doc.links:
-        if not link.image and link.target.text.strip() in ("", "#"):
-            yield Violation(link.line, link.col, f"link '{link.label.text}' has an empty target")
+        if (link.line, link.col) not in in_entries and _empty(link):
+            yield Violation(link.line, link.col, f"link '{link.label.text}' with an empty target")
+
+
+def _empty(link: Link) -> bool:
+    return not link.image and link.target.text.strip() in ("", "#")

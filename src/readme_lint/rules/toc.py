@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 from collections.abc import Iterator
 
 from readme_lint.config import Config
@@ -11,7 +12,17 @@ from readme_lint.diagnostics import Edit, Fix, Violation
 from readme_lint.model import Document, Heading, Link, Toc, TocItem
 from readme_lint.rules import rule
 from readme_lint.rules.document import majority_eol
-from readme_lint.slug import fragment_forms, slugify, strip_shortcodes
+from readme_lint.slug import fragment_forms, slugify
+from readme_lint.syntax import DATE
+
+# A heading that is a note, not a section: "Last update: Jun 7, 2024", "Updated 2024-06-07".
+_NOTE = re.compile(r"(?:last\s+)?(?:updated?|modified|news)\b", re.IGNORECASE)
+_DATE_IN = re.compile(DATE.pattern.removesuffix("$"), re.IGNORECASE)
+
+
+def is_note(heading: Heading) -> bool:
+    """A heading used as a dated note, which no TOC lists and nothing need follow."""
+    return bool(_NOTE.match(heading.name)) and bool(_DATE_IN.search(heading.name))
 
 
 def _resolves(doc: Document, fragment: str) -> bool:
@@ -23,17 +34,23 @@ def _unique(headings: list[Heading]) -> Heading | None:
     return headings[0] if len(headings) == 1 else None
 
 
-def _guess(doc: Document, link: Link) -> Heading | None:
-    """The one heading a broken in-page link clearly means, if exactly one does."""
+def _guess(doc: Document, link: Link) -> tuple[Heading, bool] | None:
+    """The one heading a broken in-page link clearly means, and whether that is certain.
+
+    Certain (a safe fix): the target is the heading's anchor but for a missing
+    '#' or letter case. Otherwise a match by slug or label is a guess (unsafe).
+    """
     raw = fragment_forms(link.target.text.removeprefix("#"))
-    for key in (slugify(raw), slugify(strip_shortcodes(link.label.text).strip())):
+    exact = _unique([h for h in doc.headings if h.anchor.casefold() == raw.casefold()])
+    if exact is not None:
+        return exact, True
+    for key in (slugify(raw), slugify(link.label.text.strip())):
         if not key:
             continue
-        found = _unique([h for h in doc.headings if slugify(strip_shortcodes(h.text)) == key])
+        found = _unique([h for h in doc.headings if h.anchor == key])
         if found is not None:
-            return found
-    folded = raw.casefold()
-    return _unique([h for h in doc.headings if h.anchor.casefold() == folded])
+            return found, slugify(raw) == found.anchor and raw.casefold() == raw.lower()
+    return None
 
 
 def _in_page_links(doc: Document) -> Iterator[tuple[Link, bool]]:
@@ -56,6 +73,7 @@ def _in_page_links(doc: Document) -> Iterator[tuple[Link, bool]]:
     "toc-anchor",
     "In-page link to an anchor no heading produces.",
     fixable=True,
+    applicability="sometimes",
     scope="document",
     fix_scope="document",
 )
@@ -98,16 +116,17 @@ def toc_anchor(doc: Document, config: Config) -> Iterator[Violation]:
             problem = f"'{target}' is a relative file link, not an in-page anchor (missing '#')"
         else:
             continue
-        heading = _guess(doc, link)
+        guess = _guess(doc, link)
         fix = None
-        if heading is not None:
+        if guess is not None:
+            heading, certain = guess
             line = doc.line(link.line)
             edit = Edit(
                 line.start + link.target.col - 1,
                 line.start + link.target.end_col - 1,
                 "#" + heading.anchor,
             )
-            fix = Fix(f"link to '#{heading.anchor}'", (edit,))
+            fix = Fix(f"link to '#{heading.anchor}'", (edit,), safe=certain)
             problem += f"; did you mean '#{heading.anchor}' (line {heading.line})?"
         yield Violation(link.line, link.target.col, problem, fix)
 
@@ -119,37 +138,55 @@ def toc_matches(doc: Document) -> list[tuple[TocItem, Heading | None]]:
     by_anchor = {h.anchor: h for h in doc.headings}
     by_text: dict[str, list[Heading]] = {}
     for h in doc.headings:
-        by_text.setdefault(slugify(strip_shortcodes(h.text)), []).append(h)
+        by_text.setdefault(slugify(h.name), []).append(h)
     out: list[tuple[TocItem, Heading | None]] = []
     for item in doc.toc.items:
         heading = None
         if item.link is not None and item.link.target.text.startswith("#"):
             heading = by_anchor.get(fragment_forms(item.link.target.text[1:]))
         if heading is None:
-            heading = _unique(by_text.get(slugify(strip_shortcodes(item.text)), []))
+            heading = _unique(by_text.get(slugify(" ".join(item.text.split())), []))
         out.append((item, heading))
     return out
 
 
 def _excluded(config: Config, heading: Heading) -> bool:
-    name = strip_shortcodes(heading.text).strip().casefold()
-    return any(name == e.casefold() for e in config.toc_exclude)
+    name = heading.name.casefold()
+    return is_note(heading) or any(name == e.casefold() for e in config.toc_exclude)
 
 
-def _missing_headings(doc: Document, config: Config) -> list[Heading]:
-    """Headings after the TOC, at the levels it covers, that no item stands for."""
+def _missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]]:
+    """Headings after the TOC, at the levels it covers, that no item stands for.
+
+    Each with whether it lies in the stretch of the page the TOC covers (from its
+    first heading to the end of its last one's section): only there is it clear
+    where the new item goes.
+    """
     toc = doc.toc
     matches = toc_matches(doc)
-    levels = {h.level for _, h in matches if h is not None}
-    if toc is None or not levels:
+    listed_headings = [h for _, h in matches if h is not None]
+    if toc is None or not listed_headings:
         return []
-    low, high = min(levels), max(levels)
-    listed = {h.index for _, h in matches if h is not None}
+    low = min(h.level for h in listed_headings)
+    high = max(h.level for h in listed_headings)
+    listed = {h.index for h in listed_headings}
+    linked = {
+        fragment_forms(item.link.target.text[1:])
+        for item in toc.items
+        if item.link is not None and item.link.target.text.startswith("#")
+    }
+    first = min(h.index for h in listed_headings)
+    last = max(listed_headings, key=lambda h: h.index)
+    end = next(
+        (h.index for h in doc.headings[last.index + 1 :] if h.level <= last.level),
+        len(doc.headings),
+    )
     return [
-        h
+        (h, first <= h.index < end)
         for h in doc.headings
         if h.line > toc.last_line
         and h.index not in listed
+        and h.anchor not in linked
         and low <= h.level <= high
         and not _excluded(config, h)
     ]
@@ -165,8 +202,8 @@ def _siblings(items: tuple[TocItem, ...], pos: int, depth: int) -> Iterator[TocI
             k += step
 
 
-def _style(items: tuple[TocItem, ...], pos: int, depth: int) -> tuple[str, str]:
-    """Indentation and bullet for a new item at ``depth`` next to position ``pos``.
+def _style(items: tuple[TocItem, ...], pos: int, depth: int) -> str:
+    """The source before the link of a new item at ``depth`` next to position ``pos``.
 
     Copied from its would-be siblings (another bullet would start a new list),
     else from any item at that depth, else derived from the TOC's indentation.
@@ -175,19 +212,19 @@ def _style(items: tuple[TocItem, ...], pos: int, depth: int) -> tuple[str, str]:
         (i for i in items if i.depth == depth), None
     )
     if same is not None:
-        return same.indent, same.bullet
+        return same.lead
     top = items[0]
     child = next((i for i in items if i.depth == 1), None)
     unit = (
         child.indent[len(top.indent) :] if child and len(child.indent) > len(top.indent) else "  "
     )
-    return top.indent + unit * depth, top.bullet
+    return top.indent + unit * depth + top.bullet + " "
 
 
 def _item_line(items: tuple[TocItem, ...], pos: int, heading: Heading, depth: int, eol: str) -> str:
-    indent, bullet = _style(items, pos, depth)
+    lead = _style(items, pos, depth)
     label = heading.text.replace("[", "\\[").replace("]", "\\]")
-    return f"{indent}{bullet} [{label}](#{heading.anchor}){eol}"
+    return f"{lead}[{label}](#{heading.anchor}){eol}"
 
 
 def _line_eol(doc: Document, number: int) -> str:
@@ -214,7 +251,8 @@ def _insertion_fix(doc: Document, missing: list[Heading]) -> Fix:
         depth = max(heading.level - base, 0)
         inserts.setdefault(at, []).append(prefix + _item_line(toc.items, pos, heading, depth, eol))
     edits = tuple(Edit(at, at, "".join(lines)) for at, lines in sorted(inserts.items()))
-    return Fix("add the missing headings to the table of contents", edits)
+    # Unsafe: where an item goes and how it is labelled is the maintainer's call.
+    return Fix("add the missing headings to the table of contents", edits, safe=False)
 
 
 @rule(
@@ -222,6 +260,7 @@ def _insertion_fix(doc: Document, missing: list[Heading]) -> Fix:
     "toc-missing",
     "Heading missing from the table of contents.",
     fixable=True,
+    applicability="sometimes",
     scope="document",
     fix_scope="document",
 )
@@ -256,10 +295,14 @@ def toc_missing(doc: Document, config: Config) -> Iterator[Violation]:
     the TOC's own indentation and bullet for its depth.
     """
     missing = _missing_headings(doc, config)
-    fix = _insertion_fix(doc, missing) if missing else None
-    for heading in missing:
+    inside = [h for h, covered in missing if covered]
+    fix = _insertion_fix(doc, inside) if inside else None
+    for heading, covered in missing:
         yield Violation(
-            heading.line, 1, f"heading '{heading.text}' is not in the table of contents", fix
+            heading.line,
+            1,
+            f"heading '{heading.name}' is not in the table of contents",
+            fix if covered else None,
         )
 
 
@@ -426,5 +469,50 @@ def empty_section(doc: Document, config: Config) -> Iterator[Violation]:
         if nxt is not None and nxt.level > heading.level:
             continue  # its subsections are its content
         end = nxt.line - 1 if nxt is not None else len(doc.lines)
+        if is_note(heading):
+            continue
         if not any(doc.line(n).text.strip() for n in range(heading.last_line + 1, end + 1)):
-            yield Violation(heading.line, 1, f"section '{heading.text}' is empty")
+            yield Violation(heading.line, 1, f"section '{heading.name}' is empty")
+
+
+_NO_SPACE_HEADING = re.compile(r" {0,3}(#{1,6})(?=[^\W_])[^.!?]{1,100}$")
+
+
+@rule("RL405", "heading-syntax", "A heading without a space after its '#'.", fixable=True)
+def heading_syntax(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds a line that was meant as a heading but has no space after its `#`s
+    (`#2 Deep Learning Method`, `##Editing`).
+
+    ## Why is this bad?
+    GitHub renders it as a plain paragraph with the `#` showing: the section
+    has no heading, no anchor, and the TOC link to it goes nowhere.
+
+    ## Example
+    ```markdown
+    ##Editing
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Editing
+    ```
+
+    ## Fix
+    Inserts the space after the `#`s.
+    """
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        line = doc.line(block.first_line)
+        match = _NO_SPACE_HEADING.match(line.text)
+        if match is None:
+            continue
+        at = match.end(1)
+        yield Violation(
+            line.number,
+            match.start(1) + 1,
+            f"no space after '{match.group(1)}': GitHub shows this line as text, not a heading",
+            Fix("insert a space after the '#'", (Edit(line.start + at, line.start + at, " "),)),
+        )
