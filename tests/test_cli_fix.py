@@ -171,7 +171,7 @@ def test_diff_applies_with_patch(tmp_path: Path, capsys) -> None:  # type: ignor
 
     source = (FIXTURES / "fix" / "entries.in.md").read_text(encoding="utf-8")
     path = _write(tmp_path / "README.md", source)
-    main(["--diff", str(path)])
+    main(["--diff", "--unsafe-fixes", str(path)])
     diff = capsys.readouterr().out
     copy = _write(tmp_path / "copy.md", source)
     subprocess.run(["patch", "-s", str(copy)], input=diff, text=True, check=True)

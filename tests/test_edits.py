@@ -138,6 +138,7 @@ FIXES = [
         "## A\ntext\n## B\ntext\n## Contents\n- [A](#a)\n- [B](#b)",
         id="RL403-toc-ends-file-without-newline",
     ),
+    pytest.param("RL405", "##Editing\ntext\n", "## Editing\ntext\n", id="RL405-space"),
     pytest.param("RL501", "text", "text\n", id="RL501-lf"),
     pytest.param("RL501", "a\r\nb", "a\r\nb\r\n", id="RL501-crlf"),
     pytest.param("RL502", "a\nb\r\nc\n", "a\nb\nc\n", id="RL502"),

@@ -89,10 +89,15 @@ def test_fixture_pairs(source: Path) -> None:
     expected = source.with_name(source.name.replace(".in.md", ".out.md")).read_text(
         encoding="utf-8"
     )
-    result = fix_text(before)
+    # The pairs include TOC insertions, which are unsafe fixes: opted in here.
+    unsafe = Config(unsafe_fixes=True)
+    result = fix_text(before, unsafe)
     assert result.text == expected
     assert not [d for d in result.remaining if d.fix is not None]
-    assert fix_text(expected).text == expected
+    assert fix_text(expected, unsafe).text == expected
+    safe_only = fix_text(before)
+    assert not [d for d in safe_only.remaining if d.fixable]
+    assert all(d.unsafe_fixable for d in safe_only.remaining if d.fix is not None)
 
 
 def test_result_reports_fixed_and_remaining() -> None:

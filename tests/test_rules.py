@@ -200,6 +200,32 @@ CASES = [
         id="RL109-agrees",
     ),
     pytest.param("RL109", ENTRY, [], id="RL109-arxiv-says-nothing"),
+    # RL110 implausible-year
+    pytest.param(
+        "RL110",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "NeurIPS 20200."), SUMMARY),
+        [(3, 9)],
+        id="RL110-five-digits",
+    ),
+    pytest.param(
+        "RL110",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "NeurIPS 1899."), SUMMARY),
+        [(3, 9)],
+        id="RL110-too-early",
+    ),
+    pytest.param(
+        "RL110",
+        entry(TITLE, AUTHORS, "[8th Mar., 2022] [arXiv, 20223 \\", LINKS, SUMMARY),
+        [(3, 26)],
+        id="RL110-date-venue-line",
+    ),
+    pytest.param("RL110", ENTRY, [], id="RL110-plausible"),
+    pytest.param(
+        "RL110",
+        entry(TITLE, AUTHORS, "arXiv:2006.11239 [[Paper](https://arxiv.org/abs/2006.11239)] \\", SUMMARY),
+        [],
+        id="RL110-arxiv-id-is-not-a-year",
+    ),
     # RL201 stray-asterisk
     pytest.param(
         "RL201",
@@ -386,8 +412,14 @@ CASES = [
         + DDIM.replace(
             "https://github.com/ermongroup/ddim", "https://arxiv.org/pdf/2006.11239v2.pdf"
         ),
-        [],
-        id="RL302-same-paper-is-RL303s-job",
+        [(8, 64)],
+        id="RL302-other-title-same-arxiv-id",
+    ),
+    pytest.param(
+        "RL302",
+        ENTRY + "\n" + DDIM.replace("abs/2010.02502", "pdf/2006.11239v2.pdf"),
+        [(8, 21)],
+        id="RL302-same-arxiv-paper-other-title",
     ),
     pytest.param(
         "RL302",
@@ -396,8 +428,8 @@ CASES = [
         + DDIM.replace(
             "https://github.com/ermongroup/ddim", "http://www.github.com/hojonathanho/diffusion/"
         ),
-        [(8, 64)],
-        id="RL302-scheme-www-slash",
+        [],
+        id="RL302-shared-code-repo-is-normal",
     ),
     pytest.param("RL302", ENTRY + "\n" + DDIM, [], id="RL302-distinct"),
     # RL303 duplicate-entry
@@ -406,7 +438,7 @@ CASES = [
     ),
     pytest.param(
         "RL303",
-        ENTRY + "\n" + DDIM.replace("2010.02502", "2006.11239"),
+        ENTRY + "\n" + ENTRY.replace("Models**", "Models (DDPM)**").replace("abs/", "pdf/"),
         [(6, 1)],
         id="RL303-same-arxiv-id",
     ),
@@ -425,8 +457,8 @@ CASES = [
     pytest.param(
         "RL304",
         entry(TITLE, AUTHORS, "[[Paper]()] [[Code](#)] \\", SUMMARY),
-        [(3, 1), (3, 13)],
-        id="RL304-empty-and-hash",
+        [(3, 1)],
+        id="RL304-once-per-entry",
     ),
     pytest.param("RL304", ENTRY, [], id="RL304-clean"),
     # RL401 toc-anchor
@@ -495,6 +527,10 @@ CASES = [
     # RL404 empty-section
     pytest.param("RL404", "## Editing\n\n## Inversion\ntext\n", [(1, 1)], id="RL404-empty"),
     pytest.param("RL404", "# Papers\n## Editing\ntext\n", [], id="RL404-subsection-is-content"),
+    pytest.param("RL404", "## Papers\ntext\n## Last update: Jun 7, 2024\n", [], id="RL404-note"),
+    # RL405 heading-syntax
+    pytest.param("RL405", "#2 Deep Learning Method\n\ntext\n", [(1, 1)], id="RL405-no-space"),
+    pytest.param("RL405", "## Editing\n\n#hashtag in a sentence.\n", [], id="RL405-prose"),
     # RL501 final-newline
     pytest.param("RL501", "text", [(1, 5)], id="RL501-missing"),
     pytest.param("RL501", "text\n", [], id="RL501-present"),

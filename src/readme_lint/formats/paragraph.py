@@ -30,7 +30,8 @@ from readme_lint.formats.base import (
 from readme_lint.records import PARAGRAPH, Block, Entry, Heading, Line, Title
 from readme_lint.syntax import Span
 
-_BRACKETS_ONLY = re.compile(r"(?:\[[^\[\]()]*\]\s*)+")
+# "[8th Mar., 2022] [MICCAI, 2022]" (the last bracket may be left open: a typo to report).
+_BRACKETS_ONLY = re.compile(r"(?:\[[^\[\]()]*(?:\]|$)\s*)+")
 
 
 @dataclass
@@ -86,8 +87,8 @@ def _classify(fields: _Fields, line: Line, ctx: Context, index: int) -> None:
                 fields.venue = Span(line.number, vcol, vcol + len(venue), venue)
     elif syntax.DATE.match(text):
         fields.date = content
-    elif before_links and fields.venue is None and _BRACKETS_ONLY.fullmatch(text):
-        fields.venue = content  # "[8th Mar., 2022] [MICCAI, 2022]"
+    elif before_links and _BRACKETS_ONLY.fullmatch(text):
+        fields.date = content  # "[8th Mar., 2022] [MICCAI, 2022]": the date and venue line
     elif (
         before_links
         and fields.venue is None

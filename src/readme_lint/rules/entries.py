@@ -544,7 +544,7 @@ def venue_mismatch(doc: Document, config: Config) -> Iterator[Violation]:
                 break
 
 
-_NUMBER = re.compile(r"(?<![\w/.#-])(?:1[0-9]{3}|2[0-9]{3}|(?:19|20)[0-9]{3})(?![\w/.-])")
+_NUMBER = re.compile(r"(?<![\w/.#-])(?:(?:19|20)[0-9]{3}|1[0-9]{3}|2[0-9]{3})(?![\w/-]|\.\d)")
 
 
 def _year_spans(entry: Entry) -> Iterator[Span]:

@@ -468,9 +468,10 @@ def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     for entry, line in _entry_lines(doc, "RL208"):
         masked = syntax.mask_code_spans(line.text)
         split = _split_url(doc, entry, line, masked)
+        brackets = list(_bracket_problems(entry, line, masked))
         if split is not None:
             yield split
-        elif _unclosed_bracket(entry, line, masked):
+        elif not brackets and _unclosed_bracket(entry, line, masked):
             col = masked.rfind("[") + 1
             yield Violation(line.number, col, "'[' is never closed on this line")
         for match in _SPACED.finditer(masked):
@@ -481,7 +482,7 @@ def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
                 "space between ']' and '(' stops this from being a link",
                 _replace(line, gap[0], gap[1], "", "remove the space before '('"),
             )
-        yield from _bracket_problems(entry, line, masked)
+        yield from brackets
 
 
 _URL_CUT = re.compile(r"\]\(\s*(?P<url>https?://[^\s()]*)$")

@@ -144,7 +144,7 @@ def similar_titles(a: str, b: str) -> bool:
     """Titles of one paper: equal, either unknown, or differing in a few characters."""
     if not a or not b or a == b:
         return True
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
 
 
 def _author_names(entry: Entry) -> set[str]:

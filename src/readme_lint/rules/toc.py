@@ -159,8 +159,8 @@ def _missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool
     """Headings after the TOC, at the levels it covers, that no item stands for.
 
     Each with whether it lies in the stretch of the page the TOC covers (from its
-    first heading to the end of its last one's section): only there is it clear
-    where the new item goes.
+    first heading up to a heading above the TOC's levels after its last one): only
+    there is it clear where the new item goes.
     """
     toc = doc.toc
     matches = toc_matches(doc)
@@ -178,7 +178,7 @@ def _missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool
     first = min(h.index for h in listed_headings)
     last = max(listed_headings, key=lambda h: h.index)
     end = next(
-        (h.index for h in doc.headings[last.index + 1 :] if h.level <= last.level),
+        (h.index for h in doc.headings[last.index + 1 :] if h.level < low),
         len(doc.headings),
     )
     return [
