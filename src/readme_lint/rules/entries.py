@@ -5,19 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import datetime
 from collections import Counter
 
 from readme_lint.config import FIELDS, Config
 from readme_lint.diagnostics import Edit, Fix, Severity, Violation
 from readme_lint.model import Document, Entry, Span
-from readme_lint.records import HARD_BREAK_FORMATS, PARAGRAPH
+from readme_lint.records import HARD_BREAK_FORMATS, PARAGRAPH, QUOTED
 from readme_lint.rules import entries_for, rule
 from readme_lint.slug import strip_shortcodes
 
 # What each format always has: a hard-break paragraph has every field, the others a
 # title and a link (authors and summaries are optional there, or not part of the shape).
-_FORMAT_FIELDS = {fmt: frozenset(FIELDS) for fmt in HARD_BREAK_FORMATS}
+_FORMAT_FIELDS = {
+    PARAGRAPH: frozenset(FIELDS),
+    QUOTED: frozenset({"title", "authors", "link"}),  # ends in a date, not a summary
+}
 _LIST_FIELDS = frozenset({"title", "link"})
 # Below this many entries a file's own habits say too little to infer its schema.
 _INFER_MIN_ENTRIES = 5
@@ -558,7 +560,8 @@ def implausible_year(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
     Finds a year in an entry's venue or date that no paper can have: a typo with
-    five digits (`20223`), before 1900, or after next year.
+    five digits (`20223`), or a year before 1900. (Four digits after next year are
+    left alone: `arXiv 2405` is a year and month.)
 
     ## Why is this bad?
     Readers sort and filter by year; a typo misplaces the paper and usually hides
@@ -580,12 +583,10 @@ def implausible_year(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable: which digit is wrong is unknown.
     """
-    latest = datetime.date.today().year + 1
     for entry in doc.entries:
         for span in _year_spans(entry):
             for match in _NUMBER.finditer(span.text):
-                year = int(match.group())
-                if len(match.group()) == 5 or not 1900 <= year <= latest:
+                if len(match.group()) == 5 or int(match.group()) < 1900:
                     yield Violation(
                         span.line,
                         span.col + match.start(),

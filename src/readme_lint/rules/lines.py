@@ -10,7 +10,7 @@ from readme_lint.config import Config
 from readme_lint.diagnostics import Edit, Fix, Violation
 from readme_lint.formats.base import unquote
 from readme_lint.model import Document, Entry, Line
-from readme_lint.records import FORMATS, HARD_BREAK_FORMATS, TABLE
+from readme_lint.records import FORMATS, HARD_BREAK_FORMATS, QUOTED, TABLE
 from readme_lint.rules import entries_for, rule
 
 
@@ -359,10 +359,13 @@ def trailing_whitespace(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Deletes the trailing whitespace.
     """
+    quoted_titles = {e.first_line for e in doc.entries if e.format == QUOTED}
     for line in doc.lines:
         text = line.text
         if not text or not text[-1].isspace() or line.number in doc.code_lines:
             continue
+        if line.number in quoted_titles and text.endswith("  "):
+            continue  # a break before the entry's blockquote: meant as one, renders the same
         if syntax.backslash_then_space(text) is not None:
             continue  # backslash-trailing-space reports it
         keep = len(text.rstrip())
@@ -436,6 +439,7 @@ _SPACED = re.compile(r"\[\[(?P<label>[^\[\]\n]*)\](?P<gap>[ \t]+)\(\s*(?:https?:
     "link-syntax",
     "Link markup that does not render, or links run together.",
     fixable=True,
+    applicability="sometimes",
     fix_scope="document",
     formats=FORMATS,
 )
@@ -503,7 +507,8 @@ def _split_url(doc: Document, entry: Entry, line: Line, masked: str) -> Violatio
         line.number,
         match.start("url") + 1,
         "the link's URL is broken across two lines, so it does not render as a link",
-        Fix("join the URL's two lines", (edit,)),
+        # Unsafe: joining changes what the page shows (text becomes a link), a call to confirm.
+        Fix("join the URL's two lines", (edit,), safe=False),
     )
 
 

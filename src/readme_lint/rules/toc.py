@@ -478,7 +478,13 @@ def empty_section(doc: Document, config: Config) -> Iterator[Violation]:
 _NO_SPACE_HEADING = re.compile(r" {0,3}(#{1,6})(?=[^\W_])[^.!?]{1,100}$")
 
 
-@rule("RL405", "heading-syntax", "A heading without a space after its '#'.", fixable=True)
+@rule(
+    "RL405",
+    "heading-syntax",
+    "A heading without a space after its '#'.",
+    fixable=True,
+    applicability="sometimes",
+)
 def heading_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
@@ -500,7 +506,8 @@ def heading_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     ```
 
     ## Fix
-    Inserts the space after the `#`s.
+    Inserts the space after the `#`s. An unsafe fix (`--unsafe-fixes`): it adds a
+    section to the page.
     """
     for block in doc.blocks:
         if block.kind != "paragraph":
@@ -514,5 +521,6 @@ def heading_syntax(doc: Document, config: Config) -> Iterator[Violation]:
             line.number,
             match.start(1) + 1,
             f"no space after '{match.group(1)}': GitHub shows this line as text, not a heading",
-            Fix("insert a space after the '#'", (Edit(line.start + at, line.start + at, " "),)),
+            # Unsafe: it turns a paragraph into a heading (a new anchor, a new section).
+            Fix("insert a space after the '#'", (Edit(line.start + at, line.start + at, " "),), False),
         )
