@@ -56,7 +56,7 @@ FIX = [
         entry(
             TITLE,
             AUTHORS,
-            LINKS.replace(")] [[", ")] [[").replace("[[Github]", "[[Github] "),
+            LINKS.replace(")] [[", ")][["),
             SUMMARY,
         ),
         entry(TITLE, AUTHORS, LINKS, SUMMARY),

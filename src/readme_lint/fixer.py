@@ -30,6 +30,8 @@ _TOC_LINE = re.compile(
     r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\([^)\s]*\)[ \t]*\r?$", re.MULTILINE
 )
 _PAGE_TARGET = re.compile(r"\]\((?!https?:)[^)\s]*\)")
+# A <br> is a line break, not a word: hard-break fixes may write one.
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 class FixSafetyError(Exception):
@@ -60,7 +62,7 @@ def _urls(text: str) -> Counter[str]:
 
 def _words(text: str, marker: str) -> list[str]:
     # Whole-text operations only (C speed): this runs over every byte before a write.
-    prose = _PAGE_TARGET.sub("]", _TOC_LINE.sub("", text.replace(marker, " ")))
+    prose = _PAGE_TARGET.sub("]", _TOC_LINE.sub("", _BR.sub(" ", text.replace(marker, " "))))
     return _WORD.findall(prose.casefold())
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
 from collections import Counter
+from collections.abc import Iterator
 
 from readme_lint.config import FIELDS, Config
 from readme_lint.diagnostics import Edit, Fix, Severity, Violation

@@ -19,6 +19,10 @@ def _replace(line: Line, start: int, end: int, text: str, title: str) -> Fix:
     return Fix(title, (Edit(line.start + start, line.start + end, text),))
 
 
+def _unsafe(fix: Fix) -> Fix:
+    return Fix(fix.title, fix.edits, safe=False)
+
+
 def _title_fix(doc: Document, entry: Entry) -> Fix | None:
     title = entry.title
     if title is None or title.text is None:
@@ -466,8 +470,9 @@ def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     ```
 
     ## Fix
-    Removes the space before `(`, inserts a space between links, adds the
-    missing bracket.
+    Inserts a space between links and adds a missing bracket. Removing the space
+    before `(` and joining a URL broken across lines are unsafe fixes
+    (`--unsafe-fixes`): they turn shown text into a link.
     """
     for entry, line in _entry_lines(doc, "RL208"):
         masked = syntax.mask_code_spans(line.text)
@@ -484,7 +489,8 @@ def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
                 line.number,
                 match.start() + 1,
                 "space between ']' and '(' stops this from being a link",
-                _replace(line, gap[0], gap[1], "", "remove the space before '('"),
+                # Unsafe: the shown text becomes a link, which changes what the page says.
+                _unsafe(_replace(line, gap[0], gap[1], "", "remove the space before '('")),
             )
         yield from brackets
 

@@ -185,10 +185,10 @@ def _find_duplicates(doc: Document, config: Config) -> list[tuple[Entry, Entry, 
                 break
         if earlier is None:
             for paper in sorted(papers):
-                other = by_id.get((scope, paper))
+                same = by_id.get((scope, paper))
                 # One id under two different titles is a wrong link (duplicate-link), not a repeat.
-                if other is not None and similar_titles(title_key(other), key):
-                    earlier = (other, f"same paper ({paper})")
+                if same is not None and similar_titles(title_key(same), key):
+                    earlier = (same, f"same paper ({paper})")
                     break
         if earlier is not None:
             out.append((entry, earlier[0], earlier[1]))

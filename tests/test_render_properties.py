@@ -1,0 +1,124 @@
+"""Property: in every entry format, ``--fix`` never makes what GitHub renders worse.
+
+Lists are drawn by hypothesis (so failures shrink): entries in each of the six
+formats, break styles ` \\`, two spaces and ``<br>``, blockquotes, tables, numbered
+items, setext headings and varied labels, with the defects contributors make.
+GitHub's renderer (tests/render.py) compares the page before and after the fix.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readme_lint.config import Config
+from readme_lint.fixer import fix_text
+from readme_lint.model import build
+from tests.render import worse
+
+PAPERS = [
+    ("Denoising Diffusion Probabilistic Models", "Jonathan Ho, Ajay Jain, Pieter Abbeel", "2006.11239"),
+    ("Denoising Diffusion Implicit Models", "Jiaming Song, Chenlin Meng, Stefano Ermon", "2010.02502"),
+    ("Semi-Supervised Classification with Graph Convolutional Networks", "Thomas N. Kipf, Max Welling", "1609.02907"),
+    ("Attention Is All You Need", "Ashish Vaswani, Noam Shazeer, Niki Parmar", "1706.03762"),
+    ("Deep Residual Learning for Image Recognition", "Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun", "1512.03385"),
+    ("Auto-Encoding Variational Bayes", "Diederik P. Kingma, Max Welling", "1312.6114"),
+]
+LABELS = st.sampled_from(["Paper", "paper", "PDF", "Code", "Project  Page", "Github"])
+BREAKS = st.sampled_from([" \\", "  ", "<br>", " <br/>", "", " \\ "])
+DEFECT = st.sampled_from(["", "stray", "glued", "space-label", "marker", "double-space", "empty"])
+
+
+def _links(arxiv: str, label: str, defect: str) -> str:
+    paper = f"[[{label}](https://arxiv.org/abs/{arxiv})]"
+    code = "[[Code](https://github.com/example/repo)]"
+    if defect == "glued":
+        return paper + code
+    if defect == "space-label":
+        return paper + " [[Code] (https://github.com/example/repo)]"
+    if defect == "empty":
+        return paper + " [[Code]()]"
+    if defect == "double-space":
+        return paper + "  " + code
+    return paper + " " + code
+
+
+@st.composite
+def paragraph(draw: st.DrawFn, k: int) -> str:
+    title, authors, arxiv = PAPERS[k % len(PAPERS)]
+    defect, brk, label = draw(DEFECT), draw(BREAKS), draw(LABELS)
+    stars = "***" if defect == "stray" else "**"
+    marker = " :zap:" if defect != "marker" else ""
+    author_marker = " :zap:" if defect == "marker" else ""
+    lines = [
+        f"{stars}{title}**{marker}{brk}",
+        f"*{authors}*{author_marker}{draw(BREAKS)}",
+        f"NeurIPS 2020. {_links(arxiv, label, defect)}{draw(BREAKS)}",
+        draw(st.sampled_from(["The comeback.", "???", "1 Jun 2022"])),
+    ]
+    if draw(st.booleans()):  # the quoted variant
+        return lines[0].rstrip("\\ ") + "\n" + "\n".join("> " + line for line in lines[1:])
+    return "\n".join(lines)
+
+
+@st.composite
+def item(draw: st.DrawFn, k: int) -> str:
+    title, authors, arxiv = PAPERS[k % len(PAPERS)]
+    defect, label = draw(DEFECT), draw(LABELS)
+    shape = draw(st.integers(0, 4))
+    links = _links(arxiv, label, defect)
+    if shape == 0:
+        return f"- **M{k}** ({title}) {links}"
+    if shape == 1:
+        return f"- {title} (**ICLR'2{k % 10}**) {links}"
+    if shape == 2:
+        return f"{k + 1}. **{title}.** ICLR 2021. [paper](https://arxiv.org/abs/{arxiv})\n   *{authors}.*"
+    if shape == 3:
+        return f'**[{k + 1}]** {authors}. "**{title}**." ICLR (2021). [[pdf]](https://arxiv.org/abs/{arxiv}) :star:'
+    return f"| [{title}](https://arxiv.org/abs/{arxiv}) | ICLR | 2021-01 | [code](https://github.com/x/y{k}) |"
+
+
+@st.composite
+def document(draw: st.DrawFn) -> str:
+    parts = ["# Papers", "", "## Contents", "", "- [Models](#models)", "- [Other](#other)", ""]
+    parts += ["Models", "------", ""]
+    for k in range(draw(st.integers(1, 4))):
+        parts += [draw(paragraph(k)), ""]
+    parts += ["## Other", ""]
+    rows = [draw(item(k)) for k in range(draw(st.integers(1, 4)))]
+    if any(r.startswith("|") for r in rows):
+        rows = [r for r in rows if r.startswith("|")]
+        parts += ["| Title | Venue | Date | Code |", "|---|---|---|---|", *rows, ""]
+    else:
+        parts += ["\n\n".join(rows), ""]
+    if draw(st.booleans()):
+        parts += ["**Note:** this list is updated weekly.", "", "## Last update: Jun 7, 2024", ""]
+    return "\n".join(parts)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document(), st.booleans())
+def test_fix_never_makes_the_rendered_page_worse(text: str, unsafe: bool) -> None:
+    config = Config(select=("ALL",), unsafe_fixes=unsafe)
+    after = fix_text(text, config).text
+    problems = worse(text, after)
+    if unsafe:
+        # Unsafe fixes may add TOC items or turn text into a heading; never lose or break markup.
+        problems = [p for p in problems if not p.startswith(("words lost", "links changed"))]
+    assert problems == []
+    assert fix_text(after, config).text == after
+
+
+@settings(max_examples=40, deadline=None)
+@given(document())
+def test_generated_lists_are_read_in_their_formats(text: str) -> None:
+    doc = build(text)
+    assert doc.entries, text
+    assert {e.format for e in doc.entries} <= {
+        "paragraph",
+        "paragraph-quoted",
+        "bullet",
+        "numbered",
+        "citation",
+        "table",
+    }
