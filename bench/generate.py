@@ -66,6 +66,22 @@ def entry(rng: random.Random, index: int) -> list[str]:
     ]
 
 
+def bullet(rng: random.Random, index: int) -> list[str]:
+    """One clean entry in the ``bullet`` format: ``- **Name** (Title) [[paper](u)] [[code](u)]``."""
+    year = 2015 + index % 10
+    arxiv = f"{year % 100:02d}{1 + index % 12:02d}.{index:05d}"
+    links = f"[[paper](https://arxiv.org/abs/{arxiv})]"
+    if index % 2 == 0:
+        links += f" [[code](https://github.com/lab{index % 97}/project-{index})]"
+    return [f"- **M{index}** ({_title(rng, index)}) {links}"]
+
+
+_BULLET_DEFECTS = (
+    lambda lines: [lines[0].replace("[[paper]", "[[Paper]")],  # off-spelling label
+    lambda lines: [lines[0].replace(")] [[", ")][[")],  # links run together
+    lambda lines: [lines[0].replace(") [[", ")  [[")],  # two spaces
+)
+
 _DEFECTS = (
     lambda lines: ["*" + lines[0], *lines[1:]],  # stray asterisk
     lambda lines: [lines[0] + " ", *lines[1:]],  # space after the backslash
@@ -78,8 +94,10 @@ _DEFECTS = (
 )
 
 
-def generate(entries: int, seed: int = 0, defects: float = 0.0) -> str:
+def generate(entries: int, seed: int = 0, defects: float = 0.0, fmt: str = "paragraph") -> str:
+    """A list of ``entries`` papers in the ``paragraph`` (default) or ``bullet`` format."""
     rng = random.Random(seed)
+    make, broken, gap = (bullet, _BULLET_DEFECTS, []) if fmt == "bullet" else (entry, _DEFECTS, [""])
     per_section = max(1, -(-entries // len(_SECTIONS)))
     sections = [s for k, s in enumerate(_SECTIONS) if k * per_section < entries]
     out = ["# Papers on Diffusion Models", "", "A generated paper list.", "", "## Contents", ""]
@@ -88,10 +106,10 @@ def generate(entries: int, seed: int = 0, defects: float = 0.0) -> str:
     for name in sections:
         out += [*([""] if out[-1] else []), f"## {name}", ""]
         for _ in range(min(per_section, entries - index)):
-            lines = entry(rng, index)
+            lines = make(rng, index)
             if defects and rng.random() < defects:
-                lines = rng.choice(_DEFECTS)(lines)
-            out += [*lines, ""]
+                lines = rng.choice(broken)(lines)
+            out += [*lines, *gap]
             index += 1
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -101,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("entries", type=int)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--defects", type=float, default=0.0)
+    parser.add_argument("--format", choices=("paragraph", "bullet"), default="paragraph")
     args = parser.parse_args(argv)
-    sys.stdout.write(generate(args.entries, args.seed, args.defects))
+    sys.stdout.write(generate(args.entries, args.seed, args.defects, args.format))
     return 0
 
 

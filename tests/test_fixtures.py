@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from readme_lint.config import Config
 from readme_lint.engine import lint_text
+from readme_lint.model import build
 from tests.conftest import FIXTURES, expected_findings
 
 LISTS = sorted((FIXTURES / "lists").glob("*.md"))
@@ -17,3 +19,25 @@ def test_fixture_findings(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     got = {(d.line, d.column, d.code) for d in lint_text(text)}
     assert got == expected_findings(text)
+
+
+FORMATS = sorted((FIXTURES / "formats").glob("*.md"))
+ALL_BUT_BLANKS = Config(select=("ALL",), ignore=("RL503",))
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in FORMATS])
+def test_format_fixture_findings(path: Path) -> None:
+    # <format>.md marks every defect it holds; <format>.clean.md, its twin, has none.
+    text = path.read_text(encoding="utf-8")
+    got = {(d.line, d.column, d.code) for d in lint_text(text, ALL_BUT_BLANKS)}
+    expected = set() if path.name.endswith(".clean.md") else expected_findings(text)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "fmt", ["paragraph", "paragraph-quoted", "bullet", "numbered", "citation", "table"]
+)
+def test_every_format_has_a_fixture_pair_read_in_its_format(fmt: str) -> None:
+    for name in (f"{fmt}.md", f"{fmt}.clean.md"):
+        doc = build((FIXTURES / "formats" / name).read_text(encoding="utf-8"))
+        assert len([e for e in doc.entries if e.format == fmt]) >= 15, name
