@@ -151,7 +151,25 @@ def check_document(doc: Document, config: Config) -> Report:
         if not suppressions.hides(rules[d.code], d.line)
     ]
     found.sort(key=sort_key)
-    return Report(tuple(found), hints(census(doc), found))
+    return Report(tuple(found), hints(census(doc), found) + _schema_hints(doc, config, rules))
+
+
+def _schema_hints(doc: Document, config: Config, rules: dict[str, Rule]) -> tuple[str, ...]:
+    """What the file's own habits changed: fields it never uses, repeats across sections."""
+    from readme_lint.rules.entries import unused_fields
+    from readme_lint.rules.links import cross_section_hint
+
+    out: list[str] = []
+    codes = {"authors": "RL102", "summary": "RL104"}
+    for fmt, field, have, total in unused_fields(doc):
+        if codes[field] in rules:
+            out.append(
+                f"{codes[field]}: only {have} of the {total} {fmt} entries have a {field} line, so "
+                f"this list's entries are read as having none; to require it anyway, set "
+                "`require` under [tool.readme-lint]."
+            )
+    cross = cross_section_hint(doc, config) if "RL303" in rules else None
+    return (*out, *([cross] if cross else []))
 
 
 def check_text(text: str, config: Config | None = None) -> Report:

@@ -54,7 +54,7 @@ def unused_fields(doc: Document) -> list[tuple[str, str, int, int]]:
         for fmt, total in sorted(counts.items()):
             if total < _INFER_MIN_ENTRIES or fmt not in HARD_BREAK_FORMATS:
                 continue
-            for field in ("authors", "summary"):
+            for field in sorted({"authors", "summary"} & _FORMAT_FIELDS[fmt]):
                 have = sum(1 for e in doc.entries if e.format == fmt and _has(e, field))
                 if have * 2 < total:
                     out.append((fmt, field, have, total))
