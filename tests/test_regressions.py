@@ -186,3 +186,20 @@ def test_github_anchor_cases_end_to_end() -> None:
     assert good == []
     bad = [d for d in lint_text(_slugger_page("-zz")) if d.code == "RL401"]
     assert len(bad) == len(SLUGGER) == 78
+
+
+def test_incremental_relint_keeps_unsafe_fixes_unsafe() -> None:
+    # Found by the render property: after a label fix, the re-lint of that block
+    # re-proposed the unsafe '] (' repair as safe, and --fix applied it.
+    links = "[[paper](https://arxiv.org/abs/2010.02502)] [[Code] (https://github.com/x/y)] \\"
+    text = (
+        "# Papers\n\n**Denoising Diffusion Probabilistic Models** \\\n*Jonathan Ho* \\\n"
+        "NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\\nThe comeback.\n\n"
+        "**Denoising Diffusion Implicit Models** \\\n*Jiaming Song* \\\n"
+        f"ICLR 2021. {links}\nDeterministic.\n\n"
+        "**Score-Based Generative Modeling through SDEs** \\\n*Yang Song* \\\n"
+        "ICLR 2021. [[Paper](https://arxiv.org/abs/2011.13456)] \\\nSDEs.\n"
+    )
+    after = fix_text(text, ALL).text
+    assert "[[Code] (https://github.com/x/y)]" in after
+    assert "[[Paper](https://arxiv.org/abs/2010.02502)]" in after
