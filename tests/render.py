@@ -44,6 +44,11 @@ def _web_links(html: str) -> Counter[str]:
     return Counter({u: n for u, n in _links(html).items() if not u.startswith("#")})
 
 
+def web_links(text: str) -> Counter[str]:
+    """The hrefs (outside the page) of the links GitHub shows for ``text``, with repeats."""
+    return _web_links(render(text))
+
+
 def _words(html: str) -> Counter[str]:
     tokens = (w.strip("*\\_`[](){}<>.,;:!?\"'#") for w in _TAG.sub(" ", html).split())
     return Counter(w.casefold() for w in tokens if any(c.isalnum() for c in w))

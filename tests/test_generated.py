@@ -1,22 +1,61 @@
-"""Generated lists: clean ones are clean, huge ones do not break anything."""
+"""Generated lists: clean ones are clean, each generated defect is found where it was put,
+huge and pathological input is read without a crash.
+
+How long pathological input takes is measured by ``bench/pathological.py``, not here.
+"""
 
 from __future__ import annotations
 
-import time
+import random
 
-from generate import entry, generate  # type: ignore[import-not-found]
+import pytest
+
+from generate import _BULLET_DEFECTS, _DEFECTS, bullet, entry, generate  # type: ignore[import-not-found]
+from pathological import cases  # type: ignore[import-not-found]
 from readme_lint.config import Config
 from readme_lint.engine import lint_text
+
+ALL = Config(select=("ALL",))
 
 
 def test_clean_thousand_entry_list_has_zero_findings() -> None:
     text = generate(1000, seed=7)
     assert text.count("\n**") == 1000
-    assert lint_text(text, Config(select=("ALL",))) == []
+    assert lint_text(text, ALL) == []
 
 
-def test_injected_defects_are_found() -> None:
-    assert lint_text(generate(200, seed=3, defects=0.2))
+def test_clean_thousand_entry_bullet_list_has_zero_findings() -> None:
+    text = generate(1000, seed=7, fmt="bullet")
+    assert text.count("\n- **M") == 1000
+    assert lint_text(text, ALL) == []
+
+
+# (format, defect index in bench/generate.py, findings as (line within the entry, code))
+DEFECTS = [
+    ("paragraph", 0, [(0, "RL201")]),  # stray asterisk
+    ("paragraph", 1, [(0, "RL202")]),  # space after the backslash
+    ("paragraph", 2, [(0, "RL205")]),  # no space before the backslash
+    ("paragraph", 3, [(3, "RL105")]),  # placeholder summary
+    ("paragraph", 4, [(2, "RL301")]),  # off-spelling label
+    ("paragraph", 5, [(1, "RL204")]),  # missing hard break
+    ("paragraph", 6, [(2, "RL207")]),  # two spaces between links
+    ("paragraph", 7, [(2, "RL107")]),  # summary split off
+    ("bullet", 0, [(0, "RL301")]),
+    ("bullet", 1, [(0, "RL208")]),
+    ("bullet", 2, [(0, "RL207")]),
+]
+
+
+@pytest.mark.parametrize(("fmt", "index", "expected"), DEFECTS)
+def test_each_generated_defect_is_found_at_its_line(
+    fmt: str, index: int, expected: list[tuple[int, str]]
+) -> None:
+    make, defects = (bullet, _BULLET_DEFECTS) if fmt == "bullet" else (entry, _DEFECTS)
+    head = generate(10, seed=1, fmt=fmt).rstrip("\n") + "\n\n"
+    broken = defects[index](make(random.Random(5), 100))
+    first = head.count("\n") + 1
+    findings = lint_text(head + "\n".join(broken) + "\n", ALL)
+    assert sorted((d.line - first, d.code) for d in findings) == sorted(expected)
 
 
 def test_five_megabyte_file() -> None:
@@ -25,19 +64,23 @@ def test_five_megabyte_file() -> None:
     assert lint_text(text) == []
 
 
-def test_hundred_thousand_character_line() -> None:
-    import random
+# Input built to make a careless regex backtrack (bench/pathological.py times it): each is
+# read, and exactly what it shows is reported.
+PATHOLOGICAL = {
+    "long-word": [],
+    "open-brackets": [],
+    "asterisks": [],
+    "unclosed-bold": [(1, "RL203")],
+    "backticks": [(1, "RL206")],
+    "long-summary": [(4, "RL207")] * 20_000,  # every double space in the summary
+}
 
-    body = "\n".join(entry(random.Random(0), 1))
-    cases = [
-        "x" * 100_000,
-        "[" * 50_000 + "](" * 25_000,
-        "*" * 100_000,
-        "**" + "a " * 50_000 + "\\",
-        "`" * 33_333 + "a" + "` " * 33_333,
-        body.replace("The comeback", "word  " * 20_000),
-    ]
-    for line in cases:
-        started = time.perf_counter()
-        lint_text(line + "\n")
-        assert time.perf_counter() - started < 10, line[:20]
+
+def test_every_pathological_case_has_expectations() -> None:
+    assert set(PATHOLOGICAL) == set(cases())
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_pathological_lines(name: str) -> None:
+    text = cases()[name]
+    assert [(d.line, d.code) for d in lint_text(text + "\n", ALL)] == PATHOLOGICAL[name]

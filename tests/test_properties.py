@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TypeVar
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generate import _DEFECTS, entry  # type: ignore[import-not-found]
@@ -14,6 +16,9 @@ from readme_lint.diagnostics import apply_fixes
 from readme_lint.engine import lint_text
 from readme_lint.fixer import fix_text
 from readme_lint.model import split_lines
+from tests.render import web_links
+
+T = TypeVar("T")
 
 ALL = Config(select=("ALL",))
 
@@ -72,23 +77,12 @@ def test_any_text_lints_with_positions_and_edits_in_bounds(text: str) -> None:
                 assert 0 <= edit.start <= edit.end <= len(text)
 
 
-_URL_RUN = re.compile(r"https?://[^\s<>()\[\]\\*]+")
-
-
-class _URL:
-    """URLs as a reader sees them: no brackets, no trailing punctuation or emphasis."""
-
-    @staticmethod
-    def findall(text: str) -> list[str]:
-        return [u.rstrip("*_~.,:;!?'\"") for u in _URL_RUN.findall(text)]
-
-
 @settings(max_examples=200, deadline=None)
 @given(MARKDOWNISH)
-def test_one_round_of_fixes_keeps_every_url(text: str) -> None:
-    fixes = [d.fix for d in lint_text(text, ALL) if d.fix is not None]
+def test_one_round_of_safe_fixes_keeps_every_link(text: str) -> None:
+    fixes = [d.fix for d in lint_text(text, ALL) if d.fix is not None and d.fix.safe]
     out, _ = apply_fixes(text, fixes)
-    assert sorted(_URL.findall(out)) == sorted(_URL.findall(text))
+    assert web_links(out) == web_links(text)
 
 
 WORD = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=2, max_size=10)
@@ -126,7 +120,7 @@ def test_well_formed_entries_are_clean(entries: list[str]) -> None:
 
 EXTRA_DEFECTS = [
     lambda lines: [lines[0], lines[1] + "  ", *lines[2:]],  # trailing spaces (a two-space break)
-    lambda lines: [lines[0].replace("**", "**", 1) + "\t", *lines[1:]],  # tab after the backslash
+    lambda lines: [lines[0] + "\t", *lines[1:]],  # tab after the backslash
     lambda lines: [lines[0], "**" + lines[1], *lines[2:]],  # stray asterisks on the authors
     lambda lines: [
         lines[0],
@@ -140,15 +134,27 @@ EXTRA_DEFECTS = [
 ALL_DEFECTS = [*_DEFECTS, *EXTRA_DEFECTS]
 
 
+class _Drawn:
+    """The part of ``random.Random`` that ``generate.entry`` uses, drawn from hypothesis."""
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self._draw = draw
+
+    def choice(self, items: Sequence[T]) -> T:
+        return self._draw(st.sampled_from(items))
+
+    def sample(self, items: Sequence[T], k: int) -> list[T]:
+        return self._draw(st.permutations(items))[:k]
+
+    def randint(self, low: int, high: int) -> int:
+        return self._draw(st.integers(low, high))
+
+
 @st.composite
 def defective_list(draw: st.DrawFn) -> tuple[str, str]:
     """(broken list, the same list before the defects were injected)."""
-    import random
-
     count = draw(st.integers(1, 6))
-    seed = draw(st.integers(0, 10_000))
-    rng = random.Random(seed)
-    clean_entries = [entry(rng, i) for i in range(count)]
+    clean_entries = [entry(_Drawn(draw), i) for i in range(count)]
     broken_entries = []
     for lines in clean_entries:
         for k in draw(st.lists(st.integers(0, len(ALL_DEFECTS) - 1), max_size=3)):
@@ -178,7 +184,7 @@ def test_fixing_is_idempotent_complete_and_lossless(case: tuple[str, str]) -> No
     once = fix_text(broken, ALL)
     assert fix_text(once.text, ALL).text == once.text
     assert [d for d in once.remaining if d.fix is not None] == []
-    assert sorted(_URL.findall(once.text)) == sorted(_URL.findall(broken))
+    assert web_links(once.text) == web_links(broken)
     assert _words(once.text) == _words(broken)
 
 
@@ -195,18 +201,14 @@ def test_injected_defects_are_repaired_to_the_clean_list(case: tuple[str, str]) 
     broken, clean = case
     # Every injected defect is mechanically fixable except a placeholder summary
     # (which replaces the summary) and a two-space break (valid Markdown, kept).
-    if "???" in broken or "  \n" in broken.replace("\r\n", "\n"):
-        return
+    assume("???" not in broken and "  \n" not in broken.replace("\r\n", "\n"))
     # Label spelling is relative to the list; say which spelling is canonical.
     config = Config(select=("ALL",), labels=("Paper", "Code"))
     assert fix_text(broken, config).text == clean
 
 
 def _outcome(text: str, incremental: bool, config: Config = ALL) -> object:
-    try:
-        result = fix_text(text, config, incremental=incremental)
-    except Exception as exc:  # the same failure either way is agreement too
-        return type(exc).__name__, str(exc)
+    result = fix_text(text, config, incremental=incremental)
     remaining = [(d.line, d.column, d.code, d.message, d.fix) for d in result.remaining]
     return result.text, remaining, result.hints, sorted(d.code for d in result.fixed)
 

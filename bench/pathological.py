@@ -1,0 +1,49 @@
+"""Time readme-lint on input built to make a careless regular expression backtrack.
+
+    python bench/pathological.py          # seconds per case; each should be well under 1 s
+
+The cases are the ones tests/test_generated.py checks for findings; here only time is measured.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import entry
+from readme_lint.config import Config
+from readme_lint.engine import lint_text
+from readme_lint.fixer import fix_text
+
+
+def cases() -> dict[str, str]:
+    one = "\n".join(entry(random.Random(0), 1))
+    return {
+        "long-word": "x" * 100_000,
+        "open-brackets": "[" * 50_000 + "](" * 25_000,
+        "asterisks": "*" * 100_000,
+        "unclosed-bold": "**" + "a " * 50_000 + "\\",
+        "backticks": "`" * 33_333 + "a" + "` " * 33_333,
+        "long-summary": one.replace("Proposes", "word  " * 20_000),
+    }
+
+
+def main() -> int:
+    config = Config(select=("ALL",))
+    print(f"{'case':<16}{'lint s':>9}{'fix s':>9}")
+    for name, text in cases().items():
+        started = time.perf_counter()
+        lint_text(text + "\n", config)
+        linted = time.perf_counter() - started
+        fix_text(text + "\n", config)
+        fixed = time.perf_counter() - started - linted
+        print(f"{name:<16}{linted:>9.2f}{fixed:>9.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
