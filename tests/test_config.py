@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from readme_lint.config import Config, ConfigError, discover, from_mapping, load
 from readme_lint.diagnostics import Severity
-from readme_lint.engine import lint_text, selected_rules
+from readme_lint.engine import lint_text
+from readme_lint.selection import check_selectors, selected_rules
 from tests.test_rules import AUTHORS, ENTRY, LINKS, TITLE, entry
 
 
@@ -38,10 +41,22 @@ from tests.test_rules import AUTHORS, ENTRY, LINKS, TITLE, entry
 )
 def test_bad_configuration_names_the_key(data: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError) as info:
-        from_mapping(data, "pyproject.toml [tool.readme-lint]")
+        check_selectors(from_mapping(data, "pyproject.toml [tool.readme-lint]"))
     text = str(info.value)
     assert message in text
     assert text.startswith("pyproject.toml [tool.readme-lint]")
+
+
+def test_a_selector_typo_is_an_error_not_a_rule_silently_off() -> None:
+    with pytest.raises(ConfigError, match="'ignore' names unknown rule 'RL2O1'"):
+        lint_text("# x\n", Config(ignore=("RL2O1",)))
+
+
+def test_configuration_module_does_not_import_the_rules() -> None:
+    # Config is plain data; the rules import it, never the other way round.
+    code = "import sys, readme_lint.config; print('readme_lint.rules' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_selection_semantics() -> None:

@@ -33,6 +33,7 @@ from readme_lint.output import (
     text_line,
 )
 from readme_lint.rules import all_rules, find_rule, resolve_selector
+from readme_lint.selection import check_selectors
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -345,6 +346,7 @@ def cli(
     if config_path is not None:
         try:
             explicit = load(config_path)
+            check_selectors(explicit)
         except ConfigError as exc:
             _error(str(exc))
             return EXIT_ERROR

@@ -186,20 +186,7 @@ def from_mapping(data: Mapping[str, Any], where: str) -> Config:
                 f"{where}: unknown key '{key}' (known: {', '.join(sorted(handlers))})"
             )
         changes.update(handler(value))
-    config = Config(**changes)
-    # Validate rule selectors now, so a typo is a config error, not a silent no-op.
-    from readme_lint.rules import resolve_selector
-
-    for key, selectors in (
-        ("select", config.select or ()),
-        ("extend-select", config.extend_select),
-        ("ignore", config.ignore),
-        ("severity", tuple(config.severity)),
-    ):
-        for selector in selectors:
-            if not resolve_selector(selector):
-                raise ConfigError(f"{where}: '{key}' names unknown rule {selector!r}")
-    return config
+    return Config(**changes)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

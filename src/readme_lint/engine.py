@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from readme_lint.config import FIELDS, Config
-from readme_lint.diagnostics import Diagnostic, Severity
+from readme_lint.diagnostics import Diagnostic
 from readme_lint.model import Directive, Document, build
-from readme_lint.rules import Rule, all_rules, resolve_selector
+from readme_lint.rules import Rule
+from readme_lint.selection import selected_rules, severity_of
 
 # Field rules whose flood a section schema can silence.
 _FIELD_RULES = {"RL101": "title", "RL102": "authors", "RL103": "link", "RL104": "summary"}
@@ -22,29 +23,6 @@ _SECTION_MIN_ENTRIES = 3
 class Report:
     diagnostics: tuple[Diagnostic, ...]
     hints: tuple[str, ...]
-
-
-def selected_rules(config: Config) -> list[Rule]:
-    """The rules a configuration turns on, in code order."""
-    if config.select is None:
-        chosen = {r.code for r in all_rules() if r.default}
-    else:
-        chosen = {r.code for s in config.select for r in resolve_selector(s)}
-    chosen |= {r.code for s in config.extend_select for r in resolve_selector(s)}
-    chosen -= {r.code for s in config.ignore for r in resolve_selector(s)}
-    return [r for r in all_rules() if r.code in chosen]
-
-
-def _severity(rule: Rule, config: Config) -> Severity:
-    # The most specific selector wins: a code or name over a prefix over ALL.
-    best: tuple[int, Severity] | None = None
-    for selector, level in config.severity.items():
-        if rule not in resolve_selector(selector):
-            continue
-        rank = 0 if selector.upper() == "ALL" else (2 if selector in (rule.code, rule.name) else 1)
-        if best is None or rank >= best[0]:
-            best = (rank, level)
-    return best[1] if best else rule.severity
 
 
 def _norm(rules: Iterable[str]) -> frozenset[str]:
@@ -129,7 +107,7 @@ def run_rules(doc: Document, config: Config, rules: Iterable[Rule]) -> list[Diag
     """Every finding of ``rules`` on ``doc``, before suppression comments."""
     found: list[Diagnostic] = []
     for rule in rules:
-        severity = _severity(rule, config)
+        severity = severity_of(rule, config)
         for v in rule.check(doc, config):
             fix = v.fix
             if fix is not None and not fix.safe and config.unsafe_fixes:

@@ -21,8 +21,9 @@ from itertools import accumulate
 
 from readme_lint.config import Config
 from readme_lint.diagnostics import Diagnostic, Edit, Fix
-from readme_lint.engine import Report, Suppressions, hints, run_rules, selected_rules, sort_key
+from readme_lint.engine import Report, Suppressions, hints, run_rules, sort_key
 from readme_lint.model import Block, Document, Heading, build
+from readme_lint.selection import selected_rules
 
 
 class _Shift:
