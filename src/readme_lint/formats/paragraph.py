@@ -176,7 +176,13 @@ def is_entry(ctx: Context, block: Block) -> bool:
     if syntax.TITLE_START.match(first):
         if _lead_in(first):
             return False
-        return syntax.ends_with_hard_break(first) or bool(syntax.AUTHORS_START.match(second))
+        # A backslash with a space after it still says "break here" (RL202 repairs it).
+        meant_break = syntax.ends_with_backslash_break(first.rstrip())
+        return (
+            syntax.ends_with_hard_break(first)
+            or meant_break
+            or bool(syntax.AUTHORS_START.match(second))
+        )
     if count < 3 or not syntax.ends_with_hard_break(first):
         return False
     # No bold title, but an authors line or list-style links follow.
