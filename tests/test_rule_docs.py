@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from readme_lint.config import Config
+from readme_lint.engine import lint_text
 from readme_lint.rules import DOC_HEADINGS, Rule, all_rules
 from tests.conftest import ROOT
 
@@ -22,10 +24,6 @@ def test_rule_identity_and_docs(rule: Rule) -> None:
     assert headings == list(DOC_HEADINGS)
 
 
-def test_names_are_unique() -> None:
-    assert len({r.name for r in RULES}) == len(RULES)
-
-
 def test_readme_rule_table_matches_registry() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     rows = re.findall(
@@ -35,3 +33,21 @@ def test_readme_rule_table_matches_registry() -> None:
     )
     documented = {(code, name, severity, fix == "yes") for code, name, _, severity, fix in rows}
     assert documented == {(r.code, r.name, r.severity.value, r.fixable) for r in RULES}
+
+
+def _block(doc: str, heading: str) -> str:
+    """The first fenced block under ``## heading`` in a rule's docs."""
+    section = doc.split(f"## {heading}\n", 1)[1]
+    match = re.search(r"^```\w*\n(.*?)^```", section, re.MULTILINE | re.DOTALL)
+    assert match, f"no code block under {heading!r}"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("rule", [pytest.param(r, id=r.code) for r in RULES])
+def test_documented_example_triggers_the_rule_and_its_fix_does_not(rule: Rule) -> None:
+    config = Config(select=(rule.code,))
+    example = _block(rule.doc, "Example")
+    if rule.code == "RL501":  # a fenced block always ends its last line; the file does not
+        example = example.removesuffix("\n")
+    assert [d.code for d in lint_text(example, config)], "Example is clean"
+    assert lint_text(_block(rule.doc, "Use instead"), config) == []

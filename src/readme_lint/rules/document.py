@@ -28,10 +28,16 @@ def final_newline(doc: Document, config: Config) -> Iterator[Violation]:
     appended entry then shows a spurious change on the line before it.
 
     ## Example
-    `...the diffusion loss.` and end of file.
+    The last line, with the end of the file right after its last character:
+    ```markdown
+    Trains the denoiser with a simplified variational bound.
+    ```
 
     ## Use instead
-    `...the diffusion loss.` followed by a newline.
+    The same line, ended by a newline:
+    ```markdown
+    Trains the denoiser with a simplified variational bound.
+    ```
 
     ## Fix
     Appends a newline in the file's own style (LF or CRLF).
@@ -60,10 +66,23 @@ def mixed_line_endings(doc: Document, config: Config) -> Iterator[Violation]:
     those lines noisy and can confuse tools that split lines.
 
     ## Example
-    A file of LF lines where a contributor's lines end in CRLF.
+    A file of LF lines where a contributor's lines end in CRLF. Here the authors
+    line ends in CRLF, the others in LF:
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\\r
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
 
     ## Use instead
-    One line ending throughout.
+    One line ending throughout (here LF):
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
 
     ## Fix
     Rewrites the minority line endings to the majority style.
@@ -100,10 +119,26 @@ def consecutive_blank_lines(doc: Document, config: Config) -> Iterator[Violation
     ones are invisible noise that drifts the file's layout.
 
     ## Example
-    An entry, three blank lines, the next entry.
+    ```markdown
+    ## Papers
+
+
+
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
 
     ## Use instead
-    An entry, one blank line, the next entry.
+    ```markdown
+    ## Papers
+
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
 
     ## Fix
     Deletes the extra blank lines.

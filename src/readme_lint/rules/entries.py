@@ -234,13 +234,17 @@ def placeholder_summary(doc: Document, config: Config) -> Iterator[Violation]:
 
     ## Example
     ```markdown
-    [[Paper](https://arxiv.org/abs/2307.12868)] \\
+    **Understanding the Latent Space of Diffusion Models through the Lens of Riemannian Geometry** \\
+    *Yong-Hyun Park, Mingi Kwon, Jaewoong Choi, Junghyo Jo, Youngjung Uh* \\
+    NeurIPS 2023. [[Paper](https://arxiv.org/abs/2307.12868)] \\
     ???
     ```
 
     ## Use instead
     ```markdown
-    [[Paper](https://arxiv.org/abs/2307.12868)] \\
+    **Understanding the Latent Space of Diffusion Models through the Lens of Riemannian Geometry** \\
+    *Yong-Hyun Park, Mingi Kwon, Jaewoong Choi, Junghyo Jo, Youngjung Uh* \\
+    NeurIPS 2023. [[Paper](https://arxiv.org/abs/2307.12868)] \\
     Studies the latent space through the pullback metric of the U-Net.
     ```
 
@@ -319,12 +323,18 @@ def authors_format(doc: Document, config: Config) -> Iterator[Violation]:
 
     ## Example
     ```markdown
+    **Plug-and-Play Diffusion Features for Text-Driven Image-to-Image Translation** \\
     *Narek Tumanyan Michal Geyer Shai Bagon Tali Dekel* \\
+    CVPR 2023. [[Paper](https://arxiv.org/abs/2211.12572)] \\
+    Injects the source image's spatial features and self-attention maps into the generation.
     ```
 
     ## Use instead
     ```markdown
+    **Plug-and-Play Diffusion Features for Text-Driven Image-to-Image Translation** \\
     *Narek Tumanyan, Michal Geyer, Shai Bagon, Tali Dekel* \\
+    CVPR 2023. [[Paper](https://arxiv.org/abs/2211.12572)] \\
+    Injects the source image's spatial features and self-attention maps into the generation.
     ```
 
     ## Fix
@@ -357,14 +367,18 @@ def entry_split(doc: Document, config: Config) -> Iterator[Violation]:
 
     ## Example
     ```markdown
-    ICLR 2023 [[Paper](https://arxiv.org/abs/2210.10960)] \\
+    **Diffusion Models Already Have a Semantic Latent Space** \\
+    *Mingi Kwon, Jaeseok Jeong, Youngjung Uh* \\
+    ICLR 2023. [[Paper](https://arxiv.org/abs/2210.10960)] \\
 
     Proposes an asymmetric reverse process.
     ```
 
     ## Use instead
     ```markdown
-    ICLR 2023 [[Paper](https://arxiv.org/abs/2210.10960)] \\
+    **Diffusion Models Already Have a Semantic Latent Space** \\
+    *Mingi Kwon, Jaeseok Jeong, Youngjung Uh* \\
+    ICLR 2023. [[Paper](https://arxiv.org/abs/2210.10960)] \\
     Proposes an asymmetric reverse process.
     ```
 
@@ -436,11 +450,17 @@ def read_marker(doc: Document, config: Config) -> Iterator[Violation]:
     ## Example
     ```markdown
     **Denoising Diffusion Probabilistic Models :zap:** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
     ```
 
     ## Use instead
     ```markdown
     **Denoising Diffusion Probabilistic Models** :zap: \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
     ```
 
     ## Fix
@@ -516,12 +536,18 @@ def venue_mismatch(doc: Document, config: Config) -> Iterator[Violation]:
 
     ## Example
     ```markdown
-    CVPR 2023 [[Paper](https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf)] \\
+    **Adding Conditional Control to Text-to-Image Diffusion Models** \\
+    *Lvmin Zhang, Anyi Rao, Maneesh Agrawala* \\
+    CVPR 2023. [[Paper](https://openaccess.thecvf.com/content/ICCV2023/papers/Zhang_Adding_Conditional_Control_to_Text-to-Image_Diffusion_Models_ICCV_2023_paper.pdf)] \\
+    ControlNet: adds spatial conditions (edges, depth, pose) to a frozen Stable Diffusion.
     ```
 
     ## Use instead
     ```markdown
-    ICCV 2023 [[Paper](https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf)] \\
+    **Adding Conditional Control to Text-to-Image Diffusion Models** \\
+    *Lvmin Zhang, Anyi Rao, Maneesh Agrawala* \\
+    ICCV 2023. [[Paper](https://openaccess.thecvf.com/content/ICCV2023/papers/Zhang_Adding_Conditional_Control_to_Text-to-Image_Diffusion_Models_ICCV_2023_paper.pdf)] \\
+    ControlNet: adds spatial conditions (edges, depth, pose) to a frozen Stable Diffusion.
     ```
 
     ## Fix

@@ -61,12 +61,18 @@ def link_label(doc: Document, config: Config) -> Iterator[Violation]:
 
     ## Example
     ```markdown
-    [[paper](https://arxiv.org/abs/2211.09794)] \\
+    ## Papers
+    - **Denoising Diffusion Probabilistic Models** [[Paper](https://arxiv.org/abs/2006.11239)]
+    - **Denoising Diffusion Implicit Models** [[Paper](https://arxiv.org/abs/2010.02502)]
+    - **Null-text Inversion for Editing Real Images using Guided Diffusion Models** [[paper](https://arxiv.org/abs/2211.09794)]
     ```
 
     ## Use instead
     ```markdown
-    [[Paper](https://arxiv.org/abs/2211.09794)] \\
+    ## Papers
+    - **Denoising Diffusion Probabilistic Models** [[Paper](https://arxiv.org/abs/2006.11239)]
+    - **Denoising Diffusion Implicit Models** [[Paper](https://arxiv.org/abs/2010.02502)]
+    - **Null-text Inversion for Editing Real Images using Guided Diffusion Models** [[Paper](https://arxiv.org/abs/2211.09794)]
     ```
 
     ## Fix
@@ -298,14 +304,24 @@ def duplicate_entry(doc: Document, config: Config) -> Iterator[Violation]:
     ## Example
     ```markdown
     **Generative Modeling by Estimating Gradients of the Data Distribution** \\
-    *Yang Song* \\
-    ...
+    *Yang Song, Stefano Ermon* \\
+    NeurIPS 2019. [[Paper](https://arxiv.org/abs/1907.05600)] \\
+    Score matching plus annealed Langevin dynamics.
+
     **Generative Modeling by Estimating Gradients of the Data Distribution** \\
     *Yang Song, Stefano Ermon* \\
+    NeurIPS 2019. [[Code](https://github.com/ermongroup/ncsn)] \\
+    Noise-conditional score networks.
     ```
 
     ## Use instead
     Keep one entry; merge the links and summaries.
+    ```markdown
+    **Generative Modeling by Estimating Gradients of the Data Distribution** \\
+    *Yang Song, Stefano Ermon* \\
+    NeurIPS 2019. [[Paper](https://arxiv.org/abs/1907.05600)] [[Code](https://github.com/ermongroup/ncsn)] \\
+    Noise-conditional score networks, sampled with annealed Langevin dynamics.
+    ```
 
     ## Fix
     Not fixable: which copy to keep is an editorial choice.
