@@ -9,6 +9,7 @@ import pytest
 from readme_lint.config import Config
 from readme_lint.diagnostics import Diagnostic, apply_fixes
 from readme_lint.engine import lint_text
+from readme_lint.rules import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -16,6 +17,12 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "reading-diffusion-README.md"
 
 # bench/generate.py is the one list generator, shared by the benchmark and the tests.
 sys.path.insert(0, str(ROOT / "bench"))
+
+
+def use_only(monkeypatch: pytest.MonkeyPatch, *rules: Rule) -> None:
+    """Make the engine (and the fixer's incremental re-lint) run exactly ``rules``."""
+    for where in ("readme_lint.engine", "readme_lint.incremental"):
+        monkeypatch.setattr(f"{where}.selected_rules", lambda config: list(rules))
 
 
 def run(text: str, *select: str, **settings: object) -> list[Diagnostic]:

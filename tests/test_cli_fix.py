@@ -15,6 +15,7 @@ from readme_lint.config import Config
 from readme_lint.diagnostics import Edit, Fix, Violation
 from readme_lint.model import Document
 from readme_lint.rules import Rule, all_rules
+from tests.conftest import use_only
 from tests.test_rules import AUTHORS, ENTRY, LINKS, SUMMARY, TITLE, entry
 
 CLEAN = "# List\n\n" + ENTRY
@@ -143,7 +144,7 @@ def rogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     rule = Rule(
         "RL599", "rogue-rule", "Deletes a word.", all_rules()[0].severity, True, True, check
     )
-    monkeypatch.setattr("readme_lint.engine.selected_rules", lambda config: [rule])
+    use_only(monkeypatch, rule)
     yield
 
 

@@ -12,7 +12,7 @@ from readme_lint.diagnostics import Edit, Fix, Violation
 from readme_lint.fixer import FixSafetyError, fix_text
 from readme_lint.model import Document
 from readme_lint.rules import Rule, all_rules
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, use_only
 from tests.test_rules import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry
 
 NOOP = [
@@ -127,7 +127,7 @@ def rogue_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     rogue = Rule(
         "RL599", "rogue-rule", "Deletes a word.", all_rules()[0].severity, True, True, check
     )
-    monkeypatch.setattr("readme_lint.engine.selected_rules", lambda config: [rogue])
+    use_only(monkeypatch, rogue)
     yield "RL599 rogue-rule"
 
 
@@ -145,7 +145,7 @@ def test_safety_net_catches_a_lost_url(monkeypatch: pytest.MonkeyPatch) -> None:
             yield Violation(1, 1, "rogue", Fix("drop a url", (Edit(at, at + 8, "x"),)))
 
     rogue = Rule("RL598", "url-eater", "Eats URLs.", all_rules()[0].severity, True, True, check)
-    monkeypatch.setattr("readme_lint.engine.selected_rules", lambda config: [rogue])
+    use_only(monkeypatch, rogue)
     with pytest.raises(FixSafetyError, match=r"RL598 url-eater.*drop the URL"):
         fix_text(ENTRY)
 
@@ -155,8 +155,10 @@ def test_non_converging_fixes_are_an_error(monkeypatch: pytest.MonkeyPatch) -> N
         end = len(doc.text)
         yield Violation(1, 1, "grows", Fix("append a space", (Edit(end, end, " "),)))
 
-    rogue = Rule("RL597", "grower", "Never settles.", all_rules()[0].severity, True, True, check)
-    monkeypatch.setattr("readme_lint.engine.selected_rules", lambda config: [rogue])
+    # It reads the whole text (its length), so it is a document rule.
+    severity = all_rules()[0].severity
+    rogue = Rule("RL597", "grower", "Never settles.", severity, True, True, check, "document")
+    use_only(monkeypatch, rogue)
     with pytest.raises(FixSafetyError, match="not settle"):
         fix_text("text\n")
 

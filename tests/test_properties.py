@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -82,7 +83,13 @@ def test_any_text_lints_with_positions_and_edits_in_bounds(text: str) -> None:
 def test_one_round_of_safe_fixes_keeps_every_link(text: str) -> None:
     fixes = [d.fix for d in lint_text(text, ALL) if d.fix is not None and d.fix.safe]
     out, _ = apply_fixes(text, fixes)
-    assert web_links(out) == web_links(text)
+    assert _hrefs(out) == _hrefs(text)
+
+
+def _hrefs(text: str) -> Counter[str]:
+    # GitHub autolinks a bare URL with a dangling backslash after it into the URL
+    # (``...11239%5C``); deleting that backslash mends the link, it loses nothing.
+    return Counter(u.removesuffix("%5C") for u in web_links(text).elements())
 
 
 WORD = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=2, max_size=10)

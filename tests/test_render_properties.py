@@ -122,3 +122,15 @@ def test_generated_lists_are_read_in_their_formats(text: str) -> None:
         "citation",
         "table",
     }
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document(), st.booleans())
+def test_incremental_fixing_equals_full_relints_in_every_format(text: str, unsafe: bool) -> None:
+    # The fixer derives each round's report from a re-lint of the edited blocks when
+    # nothing a document rule reads changed; the result must be a full lint's.
+    config = Config(select=("ALL",), unsafe_fixes=unsafe)
+    fast, full = fix_text(text, config), fix_text(text, config, incremental=False)
+    assert fast.text == full.text
+    assert fast.remaining == full.remaining
+    assert fast.hints == full.hints

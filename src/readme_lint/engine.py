@@ -129,10 +129,10 @@ def check_document(doc: Document, config: Config) -> Report:
         if not suppressions.hides(rules[d.code], d.line)
     ]
     found.sort(key=sort_key)
-    return Report(tuple(found), hints(census(doc), found) + _schema_hints(doc, config, rules))
+    return Report(tuple(found), hints(census(doc), found) + schema_hints(doc, config, rules))
 
 
-def _schema_hints(doc: Document, config: Config, rules: dict[str, Rule]) -> tuple[str, ...]:
+def schema_hints(doc: Document, config: Config, rules: dict[str, Rule]) -> tuple[str, ...]:
     """What the file's own habits changed: fields it never uses, repeats across sections."""
     from readme_lint.rules.entries import unused_fields
     from readme_lint.rules.links import cross_section_hint

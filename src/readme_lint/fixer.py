@@ -18,7 +18,6 @@ from readme_lint.diagnostics import Diagnostic, Fix, apply_fixes
 from readme_lint.engine import Report, check_document
 from readme_lint.incremental import relint_blocks
 from readme_lint.model import Document, build
-from readme_lint.rules import all_rules
 
 MAX_ROUNDS = 8
 
@@ -110,44 +109,36 @@ def _round(text: str, report: Report, config: Config) -> tuple[str, list[Diagnos
 def fix_text(text: str, config: Config | None = None, *, incremental: bool = True) -> FixResult:
     """Fix every mechanically fixable finding; report what was fixed and what remains.
 
-    ``incremental=False`` re-lints the whole text after every round; by default a
-    round whose fixes are all block-local re-lints only the blocks it edited.
+    After a round, ``incremental`` re-lints only the edited blocks when it can show that
+    nothing a document rule reads has changed (see readme_lint.incremental), else the
+    whole text; ``incremental=False`` always re-lints the whole text. Either way the
+    report is that of a full lint of the returned text, so one run is enough: whatever
+    is still fixable gets another round.
     """
     config = config or Config()
-    scopes = {r.code: r.fix_scope for r in all_rules()}
     fixed: list[Diagnostic] = []
     first = build(text, config.read_marker)
     report = check_document(first, config)
     doc: Document | None = first
     rounds = 0
-    while True:
-        while any(d.fixable for d in report.diagnostics):
-            if rounds == MAX_ROUNDS:
-                rules = sorted({f"{d.code} {d.rule}" for d in report.diagnostics if d.fixable})
-                raise FixSafetyError(", ".join(rules), f"not settle after {MAX_ROUNDS} rounds")
-            rounds += 1
-            new_text, applied, waited = _round(text, report, config)
-            if new_text == text:
-                break  # every remaining fix is a no-op: nothing more can change
-            fixed.extend(applied)
-            relinted = None
-            if (
-                incremental
-                and doc is not None
-                and not waited
-                and all(scopes.get(d.code) == "block" for d in applied)
-            ):
-                relinted = relint_blocks(doc, report, applied, new_text, config)
-            text = new_text
-            if relinted is None:
-                doc = build(text, config.read_marker)
-                report = check_document(doc, config)
-            else:
-                doc, report = None, relinted  # the next round, if any, lints in full
-        if doc is not None:
-            break
-        # The incremental re-lint skips document rules; the final word is a full lint,
-        # and anything it still finds fixable gets another round: one run is enough.
-        doc = build(text, config.read_marker)
-        report = check_document(doc, config)
+    while any(d.fixable for d in report.diagnostics):
+        if rounds == MAX_ROUNDS:
+            rules = sorted({f"{d.code} {d.rule}" for d in report.diagnostics if d.fixable})
+            raise FixSafetyError(", ".join(rules), f"not settle after {MAX_ROUNDS} rounds")
+        rounds += 1
+        new_text, applied, waited = _round(text, report, config)
+        if new_text == text:
+            break  # every remaining fix is a no-op: nothing more can change
+        fixed.extend(applied)
+        relinted = None
+        if incremental and doc is not None and not waited:
+            relinted = relint_blocks(doc, report, applied, new_text, config)
+        text = new_text
+        if relinted is None:
+            doc = build(text, config.read_marker)
+            report = check_document(doc, config)
+        else:
+            # A derived report has no document to derive the next one from: a further
+            # round (rare: fixes that waited for others) lints in full.
+            doc, report = None, relinted
     return FixResult(text, tuple(fixed), report.diagnostics, report.hints, rounds)

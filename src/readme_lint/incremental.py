@@ -1,29 +1,39 @@
-"""Re-lint after block-local fixes by checking only the blocks the edits touched.
+"""Re-lint after a round of fixes by checking only the blocks the edits touched.
 
-After a round of fixes whose rules all have ``fix_scope == "block"``, no
-document rule's findings can change, and a block rule's findings can change
-only in the edited blocks (and the paragraphs next to them, which decide
-whether an entry is split). So the new report is: the old findings that were
-not fixed, moved through the edits, with the block rules' findings in the
-edited blocks replaced by a fresh lint of just those blocks. The blocks are
-linted as a small document of their own, each region preceded by its heading
-path (the section schema depends on it), and mapped back line by line.
+The edited blocks (and the paragraphs next to them, which decide whether an entry is
+split) are linted as a small document of their own, each region preceded by its heading
+path (the section schema depends on it), and mapped back line by line. A block rule's
+findings can change only there. A document rule's findings cannot change at all when
+everything document rules read is the same in the edited regions before and after:
+the *facts* compared below (entries' titles, authors, links and fields, headings,
+directives, HTML anchors, blank and code lines, line endings). That is checked here,
+on every round, rather than declared by the rules: when the facts differ — a TOC item
+inserted, a heading repaired, a label spelling that changes which spelling is the most
+common — ``relint_blocks`` returns None and the caller lints the whole new text. One
+exception is accepted by reasoning, not comparison: a label rewritten *to* its
+canonical spelling (RL301's fix) keeps that spelling canonical, so no other finding moves.
 
-``relint_blocks`` returns None whenever any of that does not hold cleanly; the
-caller then lints the whole new text. Tests check that both paths agree.
+So the new report is the old findings that were not fixed, moved through the edits,
+with the block rules' findings in the edited regions replaced by the fresh lint. Tests
+(hypothesis, every format) check that it equals a full lint of the new text.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import accumulate
 
 from readme_lint.config import Config
 from readme_lint.diagnostics import Diagnostic, Edit, Fix
-from readme_lint.engine import Report, Suppressions, hints, run_rules, sort_key
+from readme_lint.engine import Report, Suppressions, hints, run_rules, schema_hints, sort_key
 from readme_lint.model import Block, Document, Heading, build
+from readme_lint.outline import html_anchors
+from readme_lint.records import Entry
+from readme_lint.rules.entries import unused_fields
+from readme_lint.rules.links import canonical_labels, label_key
 from readme_lint.selection import selected_rules
+from readme_lint.syntax import Link
 
 
 class _Shift:
@@ -76,6 +86,11 @@ def _dirty_blocks(doc: Document, edits: Sequence[Edit]) -> list[int]:
         for first, second in ((k - 1, k), (k, k + 1)):
             if first >= 0 and second < len(doc.blocks) and _may_split(doc, first, second):
                 dirty.update((first, second))
+    # An entry is read whole: a quoted entry's title paragraph goes with its quote.
+    for entry in doc.entries:
+        blocks = range(doc.block_index(entry.first_line), doc.block_index(entry.end_line) + 1)
+        if len(blocks) > 1 and not dirty.isdisjoint(blocks):
+            dirty.update(k for k in blocks if k >= 0)
     return sorted(dirty)
 
 
@@ -84,16 +99,44 @@ def _may_split(doc: Document, first: int, second: int) -> bool:
     return a.kind == b.kind == "paragraph" and doc.line(a.last_line).text.rstrip().endswith("\\")
 
 
-def _regions(blocks: Sequence[Block], dirty: list[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive dirty blocks as old (first line, last line)."""
+def _edited_lines(doc: Document, edits: Sequence[Edit]) -> set[int]:
+    return {
+        n
+        for e in edits
+        for n in range(doc.line_of(e.start), doc.line_of(max(e.start, e.end - 1)) + 1)
+    }
+
+
+def _units(doc: Document, block: Block, edited: set[int]) -> list[tuple[int, int]]:
+    """The line spans of a dirty block to re-read: in a list, only the entries (items)
+    the edits touched — a list of 500 papers is one block — else the whole block."""
+    whole = [(block.first_line, block.last_line)]
+    if block.kind != "list":
+        return whole
+    starts = doc.memo("entry-starts", lambda: [e.first_line for e in doc.entries])
+    spans: set[tuple[int, int]] = set()
+    for n in range(block.first_line, block.last_line + 1):
+        if n not in edited:
+            continue
+        k = bisect.bisect_right(starts, n) - 1
+        entry = doc.entries[k] if k >= 0 else None
+        if entry is None or entry.end_line < n or entry.first_line < block.first_line:
+            return whole  # an edit outside any entry of the list: re-read the list
+        spans.add((entry.first_line, entry.end_line))
+    return sorted(spans)
+
+
+def _regions(doc: Document, dirty: list[int], edited: set[int]) -> list[tuple[int, int]]:
+    """The spans to re-read, as old (first line, last line), merged where only blank
+    lines lie between them (consecutive blocks, neighbouring items)."""
     regions: list[tuple[int, int]] = []
-    previous = -2
-    for k in dirty:
-        if k == previous + 1:
-            regions[-1] = (regions[-1][0], blocks[k].last_line)
+    for first, last in (span for k in dirty for span in _units(doc, doc.blocks[k], edited)):
+        if regions and all(
+            not doc.line(n).text.strip() for n in range(regions[-1][1] + 1, first)
+        ):
+            regions[-1] = (regions[-1][0], last)
         else:
-            regions.append((blocks[k].first_line, blocks[k].last_line))
-        previous = k
+            regions.append((first, last))
     return regions
 
 
@@ -172,6 +215,78 @@ def _map_fix(fix: Fix, sub_doc: Document, sub: _SubDocument) -> Fix | None:
     return Fix(fix.title, tuple(edits), fix.safe)
 
 
+def _entry_fact(entry: Entry, label: Callable[[Link], str]) -> Hashable:
+    """What document rules read of an entry (duplicates, labels, schema inference)."""
+    return (
+        entry.format,
+        entry.section.text if entry.section else None,
+        entry.title_text,
+        entry.authors.text if entry.authors else None,
+        entry.venue.text if entry.venue else None,
+        tuple((label(link), link.target.text, link.bracketed) for link in entry.links),
+        entry.date is not None,
+        bool(entry.summary),
+    )
+
+
+def _facts(
+    doc: Document,
+    lines: Sequence[int],
+    keep: Callable[[int], bool],
+    label: Callable[[Link], str],
+    blank_runs: bool,
+) -> Hashable:
+    """Everything a document rule reads in ``lines`` (``keep`` says which lines count).
+
+    Blank lines count only for the rule about blank runs; the others read whether a
+    line holds text (an empty section) and whether it is code.
+    """
+    texts = [doc.line(n).text for n in lines]
+    shape = [(n in doc.code_lines) for t, n in zip(texts, lines, strict=True) if t.strip()]
+    blanks = [not t.strip() for t in texts] if blank_runs else []
+    return (
+        tuple(_entry_fact(e, label) for e in doc.entries if keep(e.first_line)),
+        tuple((h.level, h.text) for h in doc.headings if keep(h.line)),
+        tuple((d.action, d.rules) for d in doc.directives if keep(d.line)),
+        tuple(shape),
+        tuple(blanks),
+        frozenset(html_anchors("\n".join(texts))),
+    )
+
+
+def _same_facts(
+    doc: Document,
+    regions: list[tuple[int, int]],
+    sub_doc: Document,
+    sub: _SubDocument,
+    fixed: Sequence[Diagnostic],
+    config: Config,
+    blank_runs: bool,
+) -> bool:
+    """Whether document rules read the same in the edited regions before and after."""
+    if doc.toc is not None and any(
+        first <= doc.toc.last_line and doc.toc.first_line <= last for first, last in regions
+    ):
+        return False
+    old_lines = [n for first, last in regions for n in range(first, last + 1)]
+    inside = set(old_lines)
+    relabelled = {(d.line, d.column) for d in fixed if d.code == "RL301"}
+    canonical = canonical_labels(doc, config) if relabelled else {}
+
+    def old_label(link: Link) -> str:
+        # A label rewritten to its canonical spelling reads as that spelling: see the module doc.
+        if (link.line, link.label.col) in relabelled:
+            return canonical.get(label_key(link.label.text), link.label.text)
+        return link.label.text
+
+    new_lines = [k + 1 for k, real in enumerate(sub.real) if real]
+    old = _facts(doc, old_lines, inside.__contains__, old_label, blank_runs)
+    new = _facts(
+        sub_doc, new_lines, lambda n: sub.real[n - 1] != 0, lambda link: link.label.text, blank_runs
+    )
+    return old == new
+
+
 def relint_blocks(
     doc: Document, report: Report, fixed: Sequence[Diagnostic], new_text: str, config: Config
 ) -> Report | None:
@@ -184,14 +299,25 @@ def relint_blocks(
     shift = _Shift(edits)
     new_starts = _line_starts(new_text)
     dirty = _dirty_blocks(doc, edits)
-    regions = _regions(doc.blocks, dirty)
+    regions = _regions(doc, dirty, _edited_lines(doc, edits))
     sub = _SubDocument(doc, new_text, new_starts, shift)
     if not all(sub.add_region(first, last) for first, last in regions):
         return None
 
+    if doc.text.endswith("\n") != new_text.endswith("\n") or doc.text.count(
+        "\r"
+    ) != new_text.count("\r"):
+        return None  # the final newline and line endings are document rules' input too
     rules = {r.code: r for r in selected_rules(config)}
+    if any(rules[d.code].scope != "block" and d.code != "RL301" for d in fixed):
+        return None  # whether a document rule's own fix settled it takes that rule to say
     block_rules = [r for r in rules.values() if r.scope == "block"]
     sub_doc = build(sub.text(), config.read_marker)
+    if not _same_facts(doc, regions, sub_doc, sub, fixed, config, "RL503" in rules):
+        return None
+    # Field rules follow the whole file's habits (fields most entries lack are not
+    # required); the facts are unchanged, so the file's answer still holds.
+    sub_doc.seed_memo("unused-fields", unused_fields(doc))
     suppressions = Suppressions(doc)
     found: list[Diagnostic] = []
     for d in run_rules(sub_doc, config, block_rules):
@@ -225,9 +351,8 @@ def relint_blocks(
             )
         )
     found.sort(key=sort_key)
-    return Report(
-        tuple(found), hints(_census(doc, sub_doc, sub, regions, shift, new_starts), found)
-    )
+    census = _census(doc, sub_doc, sub, regions, shift, new_starts)
+    return Report(tuple(found), hints(census, found) + schema_hints(doc, config, rules))
 
 
 def _census(

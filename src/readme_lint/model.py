@@ -72,6 +72,11 @@ class Document:
             store[key] = factory()
         return cast(T, store[key])
 
+    def seed_memo(self, key: str, value: object) -> None:
+        """Give a derived value from outside: a part of a document re-read on its own
+        whose answer must stay the whole document's."""
+        self.__dict__.setdefault("_memo", {})[key] = value
+
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
 

@@ -40,12 +40,11 @@ class Rule:
     fixable: bool
     default: bool  # on unless deselected
     check: Check
-    # What the findings depend on: "block" (one top-level block, its neighbours and its
-    # heading path) or "document" (anything). The fixer re-lints only edited blocks
-    # with the block rules when every fix it applied has fix_scope "block", i.e.
-    # cannot change any document rule's findings.
+    # What the findings depend on: "block" (the entries and blocks they are about, their
+    # neighbours and heading path) or "document" (anything). After a round of fixes the
+    # fixer re-runs block rules on the edited blocks only, and keeps document rules'
+    # findings only when what they read is provably unchanged (readme_lint.incremental).
     scope: str = "block"
-    fix_scope: str = "block"
     # Entry formats whose entries the rule checks (None: every format, or not about entries).
     formats: frozenset[str] | None = None
     applicability: str = "always"  # when fixable: "always" or "sometimes"
@@ -71,7 +70,6 @@ def rule(
     fixable: bool = False,
     default: bool = True,
     scope: str = "block",
-    fix_scope: str = "block",
     formats: Iterable[str] | None = None,
     applicability: str = "always",
 ) -> Callable[[Check], Check]:
@@ -82,7 +80,7 @@ def rule(
     def register(check: Check) -> Check:
         if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
-        if scope not in SCOPES or fix_scope not in SCOPES:
+        if scope not in SCOPES:
             raise ValueError(f"rule {code}: scope must be one of {SCOPES}")
         if applicability not in APPLICABILITY[:2]:
             raise ValueError(f"rule {code}: applicability must be 'always' or 'sometimes'")
@@ -95,7 +93,6 @@ def rule(
             default,
             check,
             scope,
-            fix_scope,
             frozenset(formats) if formats is not None else None,
             applicability,
         )

@@ -83,11 +83,17 @@ def stray_asterisk(doc: Document, config: Config) -> Iterator[Violation]:
     ## Example
     ```markdown
     ***Null-text Inversion for Editing Real Images using Guided Diffusion Models** :zap: \\
+    *Ron Mokady, Amir Hertz, Kfir Aberman, Yael Pritch, Daniel Cohen-Or* \\
+    CVPR 2023. [[Paper](https://arxiv.org/abs/2211.09794)] \\
+    Inverts a real image by optimizing the null-text embedding.
     ```
 
     ## Use instead
     ```markdown
     **Null-text Inversion for Editing Real Images using Guided Diffusion Models** :zap: \\
+    *Ron Mokady, Amir Hertz, Kfir Aberman, Yael Pritch, Daniel Cohen-Or* \\
+    CVPR 2023. [[Paper](https://arxiv.org/abs/2211.09794)] \\
+    Inverts a real image by optimizing the null-text embedding.
     ```
 
     ## Fix
@@ -139,12 +145,19 @@ def backslash_trailing_space(doc: Document, config: Config) -> Iterator[Violatio
 
     ## Example
     ```markdown
-    **An Edit Friendly DDPM Noise Space** \\␠
+    **An Edit Friendly DDPM Noise Space** \\\x20
+    *Inbar Huberman-Spiegelglas, Vladimir Kulikov, Tomer Michaeli* \\
+    CVPR 2024. [[Paper](https://arxiv.org/abs/2304.06140)] \\
+    Inverts a real image into noise maps that are easy to edit.
     ```
+    (The title line ends in a space after its backslash.)
 
     ## Use instead
     ```markdown
     **An Edit Friendly DDPM Noise Space** \\
+    *Inbar Huberman-Spiegelglas, Vladimir Kulikov, Tomer Michaeli* \\
+    CVPR 2024. [[Paper](https://arxiv.org/abs/2304.06140)] \\
+    Inverts a real image into noise maps that are easy to edit.
     ```
 
     ## Fix
@@ -185,16 +198,18 @@ def dangling_backslash(doc: Document, config: Config) -> Iterator[Violation]:
 
     ## Example
     ```markdown
-    [[Paper](https://arxiv.org/abs/2006.11239)] \\
-
-    **Next Paper** \\
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback. \\
     ```
 
     ## Use instead
     ```markdown
-    [[Paper](https://arxiv.org/abs/2006.11239)]
-
-    **Next Paper** \\
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
     ```
 
     ## Fix
@@ -302,11 +317,17 @@ def backslash_spacing(doc: Document, config: Config) -> Iterator[Violation]:
     ## Example
     ```markdown
     **Improved Denoising Diffusion Probabilistic Models** :zap:\\
+    *Alex Nichol, Prafulla Dhariwal* \\
+    ICML 2021. [[Paper](https://arxiv.org/abs/2102.09672)] \\
+    Learns the reverse-process variances; cosine noise schedule.
     ```
 
     ## Use instead
     ```markdown
     **Improved Denoising Diffusion Probabilistic Models** :zap: \\
+    *Alex Nichol, Prafulla Dhariwal* \\
+    ICML 2021. [[Paper](https://arxiv.org/abs/2102.09672)] \\
+    Learns the reverse-process variances; cosine noise schedule.
     ```
 
     ## Fix
@@ -352,11 +373,18 @@ def trailing_whitespace(doc: Document, config: Config) -> Iterator[Violation]:
 
     ## Example
     ```markdown
-    The comeback. Proposed a method of sampling x_t directly from x_0.␠
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback. Proposed a method of sampling x_t directly from x_0.\x20
     ```
+    (The summary line ends in a space.)
 
     ## Use instead
     ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
     The comeback. Proposed a method of sampling x_t directly from x_0.
     ```
 
@@ -408,12 +436,18 @@ def multiple_spaces(doc: Document, config: Config) -> Iterator[Violation]:
 
     ## Example
     ```markdown
-    arXiv 2022. [[Paper](https://arxiv.org/abs/2209.00796)]  [[Code](https://github.com/x/y)] \\
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)]  [[Code](https://github.com/hojonathanho/diffusion)] \\
+    The comeback.
     ```
 
     ## Use instead
     ```markdown
-    arXiv 2022. [[Paper](https://arxiv.org/abs/2209.00796)] [[Code](https://github.com/x/y)] \\
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] [[Code](https://github.com/hojonathanho/diffusion)] \\
+    The comeback.
     ```
 
     ## Fix
@@ -444,7 +478,6 @@ _SPACED = re.compile(r"\[\[(?P<label>[^\[\]\n]*)\](?P<gap>[ \t]+)\(\s*(?:https?:
     "Link markup that does not render, or links run together.",
     fixable=True,
     applicability="sometimes",
-    fix_scope="document",
     formats=FORMATS,
 )
 def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
@@ -461,12 +494,18 @@ def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
 
     ## Example
     ```markdown
-    [[Paper](https://arxiv.org/abs/2208.01618)][[Code] (https://github.com/rinongal/textual_inversion)]
+    **An Image is Worth One Word: Personalizing Text-to-Image Generation using Textual Inversion** \\
+    *Rinon Gal, Yuval Alaluf, Yuval Atzmon, Or Patashnik, Amit H. Bermano, Gal Chechik, Daniel Cohen-Or* \\
+    ICLR 2023. [[Paper](https://arxiv.org/abs/2208.01618)][[Code] (https://github.com/rinongal/textual_inversion)] \\
+    Learns a new word embedding for a concept from 3-5 images.
     ```
 
     ## Use instead
     ```markdown
-    [[Paper](https://arxiv.org/abs/2208.01618)] [[Code](https://github.com/rinongal/textual_inversion)]
+    **An Image is Worth One Word: Personalizing Text-to-Image Generation using Textual Inversion** \\
+    *Rinon Gal, Yuval Alaluf, Yuval Atzmon, Or Patashnik, Amit H. Bermano, Gal Chechik, Daniel Cohen-Or* \\
+    ICLR 2023. [[Paper](https://arxiv.org/abs/2208.01618)] [[Code](https://github.com/rinongal/textual_inversion)] \\
+    Learns a new word embedding for a concept from 3-5 images.
     ```
 
     ## Fix

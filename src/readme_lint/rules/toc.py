@@ -75,7 +75,6 @@ def _in_page_links(doc: Document) -> Iterator[tuple[Link, bool]]:
     fixable=True,
     applicability="sometimes",
     scope="document",
-    fix_scope="document",
 )
 def toc_anchor(doc: Document, config: Config) -> Iterator[Violation]:
     """
@@ -92,13 +91,22 @@ def toc_anchor(doc: Document, config: Config) -> Iterator[Violation]:
 
     ## Example
     ```markdown
+    ## Contents
     - [Editing](Editing)
-    - [Papers](#papers)
+    - [Inversion](#invertion)
+
+    ## Editing
+    ## Inversion
     ```
 
     ## Use instead
     ```markdown
+    ## Contents
     - [Editing](#editing)
+    - [Inversion](#inversion)
+
+    ## Editing
+    ## Inversion
     ```
 
     ## Fix
@@ -262,7 +270,6 @@ def _insertion_fix(doc: Document, missing: list[Heading]) -> Fix:
     fixable=True,
     applicability="sometimes",
     scope="document",
-    fix_scope="document",
 )
 def toc_missing(doc: Document, config: Config) -> Iterator[Violation]:
     """
@@ -334,7 +341,6 @@ def _longest_increasing(values: list[int]) -> set[int]:
     "Table of contents in another order than the headings.",
     fixable=True,
     scope="document",
-    fix_scope="document",
 )
 def toc_order(doc: Document, config: Config) -> Iterator[Violation]:
     """
@@ -455,10 +461,23 @@ def empty_section(doc: Document, config: Config) -> Iterator[Violation]:
     ## Editing
 
     ## Inversion
+
+    **Null-text Inversion for Editing Real Images using Guided Diffusion Models** \\
+    *Ron Mokady, Amir Hertz, Kfir Aberman, Yael Pritch, Daniel Cohen-Or* \\
+    CVPR 2023. [[Paper](https://arxiv.org/abs/2211.09794)] \\
+    Inverts a real image by optimizing the null-text embedding.
     ```
 
     ## Use instead
     Add the section's entries, or remove the heading.
+    ```markdown
+    ## Inversion
+
+    **Null-text Inversion for Editing Real Images using Guided Diffusion Models** \\
+    *Ron Mokady, Amir Hertz, Kfir Aberman, Yael Pritch, Daniel Cohen-Or* \\
+    CVPR 2023. [[Paper](https://arxiv.org/abs/2211.09794)] \\
+    Inverts a real image by optimizing the null-text embedding.
+    ```
 
     ## Fix
     Not fixable.
