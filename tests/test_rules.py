@@ -373,6 +373,32 @@ CASES = [
         [(3, 1)],
         id="RL208-missing-open",
     ),
+    pytest.param(
+        "RL208",
+        "## Papers\n\n- **ResNet** (Deep Residual Learning) [paper](https://a.org)[code](https://b.org)\n",
+        [(3, 61)],
+        id="RL208-plain-links-run-together",
+    ),
+    pytest.param(
+        "RL208",
+        '**[3]** He, Kaiming, et al. "**Deep residual learning**." CVPR (2016). '
+        "[[pdf]](https://a.org/p.pdf)[[code]](https://b.org) :star:\n",
+        [(1, 100)],
+        id="RL208-citation-links-run-together",
+    ),
+    pytest.param(
+        "RL208",
+        "## Papers\n\n- **ResNet** (Deep Residual Learning) [paper] (https://a.org) [code](https://b.org)\n",
+        [(3, 39)],
+        id="RL208-plain-space-before-url",
+    ),
+    pytest.param(
+        "RL208",
+        "## Papers\n\n- **ResNet** (Deep Residual Learning) [paper](https://a.org) "
+        "[![Stars](https://img.shields.io/a)](https://b.org)[![PWC](https://img.shields.io/b)](https://c.org)\n",
+        [],
+        id="RL208-badges-side-by-side",
+    ),
     pytest.param("RL208", ENTRY, [], id="RL208-clean"),
     # RL301 link-label
     pytest.param(

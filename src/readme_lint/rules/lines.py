@@ -12,6 +12,7 @@ from readme_lint.formats.base import unquote
 from readme_lint.model import Document, Entry, Line
 from readme_lint.records import FORMATS, HARD_BREAK_FORMATS, QUOTED, TABLE
 from readme_lint.rules import entries_for, rule
+from readme_lint.syntax import Link
 
 
 def _replace(line: Line, start: int, end: int, text: str, title: str) -> Fix:
@@ -469,7 +470,10 @@ def multiple_spaces(doc: Document, config: Config) -> Iterator[Violation]:
             )
 
 
-_SPACED = re.compile(r"\[\[(?P<label>[^\[\]\n]*)\](?P<gap>[ \t]+)\(\s*(?:https?:|#|\.|/)")
+# A label, a space, then a parenthesised URL: "[[Code] (u)]", "[[pdf]] (u)", "[paper] (u)".
+_SPACED = re.compile(
+    r"(?:\[\[[^\[\]\n]*\]\]?|(?<!\[)\[[^\[\]\n]+\])(?P<gap>[ \t]+)\(\s*(?:https?:|#|\.|/)"
+)
 
 
 @rule(
@@ -564,6 +568,11 @@ def _unclosed_bracket(entry: Entry, line: Line, masked: str) -> bool:
     return masked.count("[") > masked.count("]") and not syntax.unclosed_link_url(masked)
 
 
+def _badge(link: Link, nxt: Link) -> bool:
+    """Image links (badges) side by side: meant to touch."""
+    return link.label.text.startswith("![") or nxt.label.text.startswith("![")
+
+
 def _bracket_problems(entry: Entry, line: Line, masked: str) -> Iterator[Violation]:
     links = [lk for lk in entry.links if lk.line == line.number and not lk.image]
     for i, link in enumerate(links):
@@ -586,7 +595,7 @@ def _bracket_problems(entry: Entry, line: Line, masked: str) -> Iterator[Violati
                     _replace(line, start, start, "[", "add the opening '['"),
                 )
         nxt = links[i + 1] if i + 1 < len(links) else None
-        if nxt is not None and masked[end : nxt.col - 1] == "" and link.bracketed:
+        if nxt is not None and masked[end : nxt.col - 1] == "" and not _badge(link, nxt):
             yield Violation(
                 line.number,
                 nxt.col,
