@@ -487,10 +487,12 @@ _SPACED = re.compile(
 def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     """
     ## What it does
-    Finds list-style links written so they do not render or run together:
-    `[[Code] (https://...)]` (a space before the URL), `[[Page](u)][[Paper](v)]`
-    (no space between links), `[[Paper](u)` (no closing `]`) and `[Paper](u)]`
-    (no opening `[`).
+    Finds links written so they do not render or run together:
+    `[[Code] (https://...)]` or `[paper] (https://...)` (a space before the URL),
+    `[[Page](u)][[Paper](v)]` or `[paper](u)[code](v)` (no space between links;
+    badges side by side are fine), `[[Paper](u)` (no closing `]`), `[Paper](u)]`
+    (no opening `[`), a URL broken across two lines, and a `[` never closed on an
+    entry line.
 
     ## Why is this bad?
     The first renders as plain text with the URL showing; the others leave stray
