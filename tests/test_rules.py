@@ -399,6 +399,18 @@ CASES = [
         [],
         id="RL208-badges-side-by-side",
     ),
+    pytest.param(
+        "RL208",
+        ENTRY + "\n" + entry(TITLE, AUTHORS, "NeurIPS 2020. [Paper](https://a.org/p)] \\", SUMMARY),
+        [(8, 15)],
+        id="RL208-missing-open-alone-in-a-list-style-list",
+    ),
+    pytest.param(
+        "RL208",
+        "## Papers\n\n- [Deep Residual Learning](https://a.org/p)] and more\n",
+        [],
+        id="RL208-plain-style-list-no-missing-open",
+    ),
     pytest.param("RL208", ENTRY, [], id="RL208-clean"),
     # RL301 link-label
     pytest.param(

@@ -522,7 +522,7 @@ def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     for entry, line in _entry_lines(doc, "RL208"):
         masked = syntax.mask_code_spans(line.text)
         split = _split_url(doc, entry, line, masked)
-        brackets = list(_bracket_problems(entry, line, masked))
+        brackets = list(_bracket_problems(doc, entry, line, masked))
         if split is not None:
             yield split
         elif not brackets and _unclosed_bracket(entry, line, masked):
@@ -570,12 +570,28 @@ def _unclosed_bracket(entry: Entry, line: Line, masked: str) -> bool:
     return masked.count("[") > masked.count("]") and not syntax.unclosed_link_url(masked)
 
 
+def _list_style(doc: Document, entry: Entry) -> bool:
+    """Whether most links of this entry's format are written ``[[Label](url)]``."""
+
+    def shares() -> dict[str, bool]:
+        counts: dict[str, list[int]] = {}
+        for e in doc.entries:
+            tally = counts.setdefault(e.format, [0, 0])
+            for link in e.links:
+                tally[link.bracketed] += 1
+        return {fmt: bracketed > plain for fmt, (plain, bracketed) in counts.items()}
+
+    return doc.memo("list-style-links", shares).get(entry.format, False)
+
+
 def _badge(link: Link, nxt: Link) -> bool:
     """Image links (badges) side by side: meant to touch."""
     return link.label.text.startswith("![") or nxt.label.text.startswith("![")
 
 
-def _bracket_problems(entry: Entry, line: Line, masked: str) -> Iterator[Violation]:
+def _bracket_problems(
+    doc: Document, entry: Entry, line: Line, masked: str
+) -> Iterator[Violation]:
     links = [lk for lk in entry.links if lk.line == line.number and not lk.image]
     for i, link in enumerate(links):
         start, end = link.col - 1, link.end_col - 1
@@ -589,7 +605,9 @@ def _bracket_problems(entry: Entry, line: Line, masked: str) -> Iterator[Violati
                     "list-style link is missing its closing ']'",
                     _replace(line, end, end, "]", "add the closing ']'"),
                 )
-            elif after and not before and any(other.bracketed for other in links):
+            elif after and not before and (
+                any(other.bracketed for other in links) or _list_style(doc, entry)
+            ):
                 yield Violation(
                     line.number,
                     start + 1,
