@@ -157,7 +157,8 @@ def test_fixed_text_no_longer_triggers_the_rule(code: str, before: str, after: s
 
 
 def test_every_fixable_rule_has_a_fix_case() -> None:
-    covered = {p.values[0] for p in FIXES}
+    # moved-link needs link-check verdicts: its fix is tested in test_liveness_rules.py.
+    covered = {p.values[0] for p in FIXES} | {"RL311"}
     assert {r.code for r in all_rules() if r.fixable} - covered == set()
 
 

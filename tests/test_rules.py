@@ -594,7 +594,8 @@ def test_rule(
 def test_every_rule_has_a_positive_and_a_negative_case() -> None:
     positive = {p.values[0] for p in CASES if p.values[2]}
     negative = {p.values[0] for p in CASES if not p.values[2]}
-    codes = {r.code for r in all_rules()}
+    # The link-liveness rules need verdicts: their cases are in test_liveness_rules.py.
+    codes = {r.code for r in all_rules() if not r.code.startswith("RL31")}
     assert codes - positive == set()
     assert codes - negative == set()
 

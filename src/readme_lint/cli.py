@@ -11,15 +11,16 @@ import difflib
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from readme_lint import __version__
-from readme_lint.config import Config, ConfigError, discover, load
-from readme_lint.diagnostics import Diagnostic
+from readme_lint.config import Config, ConfigError, LinkSettings, discover, load, parse_remap
+from readme_lint.diagnostics import Diagnostic, Severity
 from readme_lint.engine import check_text
 from readme_lint.files import FileError, SourceFile, read_source, write_source
 from readme_lint.fixer import FixSafetyError, fix_text
@@ -34,6 +35,9 @@ from readme_lint.output import (
 )
 from readme_lint.rules import all_rules, find_rule, resolve_selector
 from readme_lint.selection import check_selectors
+
+if TYPE_CHECKING:
+    from readme_lint.linkcheck.verdict import Verdict
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -68,23 +72,56 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return out
 
 
-def _overrides(
-    config: Config,
-    select: tuple[str, ...],
-    extend: tuple[str, ...],
-    ignore: tuple[str, ...],
-    unsafe_fixes: bool = False,
-) -> Config:
+@dataclass(frozen=True)
+class _Overrides:
+    """What the command line says over the configuration files."""
+
+    select: tuple[str, ...] = ()
+    extend: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    unsafe_fixes: bool = False
+    strict: bool = False
+    check_links: bool = False
+    strict_links: bool = False
+    links_timeout: float | None = None
+    allow_private: bool = False
+    remap: tuple[tuple[str, str], ...] = ()
+    no_link_cache: bool = False
+
+
+def _overrides(config: Config, o: _Overrides) -> Config:
     changes: dict[str, object] = {}
-    if unsafe_fixes:
+    if o.unsafe_fixes:
         changes["unsafe_fixes"] = True
-    if select:
-        changes["select"] = select
-    if extend:
-        changes["extend_select"] = config.extend_select + extend
-    if ignore:
-        changes["ignore"] = config.ignore + ignore
+    if o.select:
+        changes["select"] = o.select
+    if o.extend:
+        changes["extend_select"] = config.extend_select + o.extend
+    if o.ignore:
+        changes["ignore"] = config.ignore + o.ignore
+    links = _link_overrides(config.links, o)
+    if links != config.links:
+        changes["links"] = links
+    if links.strict:  # unverifiable links fail the run: their rule becomes an error
+        changes["severity"] = {**config.severity, "RL312": Severity.ERROR}
     return config.overridden(**changes) if changes else config
+
+
+def _link_overrides(links: LinkSettings, o: _Overrides) -> LinkSettings:
+    changes: dict[str, Any] = {}
+    for flag, name in (
+        (o.check_links, "check"),
+        (o.strict_links, "strict"),
+        (o.allow_private, "allow_private"),
+        (o.no_link_cache, "no_cache"),
+    ):
+        if flag:
+            changes[name] = True
+    if o.links_timeout is not None:
+        changes["timeout"] = o.links_timeout
+    if o.remap:
+        changes["remap"] = links.remap + o.remap
+    return replace(links, **changes) if changes else links
 
 
 def _error(message: str) -> None:
@@ -149,15 +186,21 @@ def _unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
-def _process(path: Path, source: SourceFile, config: Config, mode: str) -> _Outcome:
+def _process(
+    path: Path,
+    source: SourceFile,
+    config: Config,
+    mode: str,
+    verdicts: Mapping[str, Verdict] | None = None,
+) -> _Outcome:
     name = str(path)
     if mode == "entries":
         click.echo(entries_report(name, build(source.text, config.read_marker)), nl=False)
         return _Outcome(name, (), ())
     if mode == "lint":
-        report = check_text(source.text, config)
+        report = check_text(source.text, config, verdicts)
         return _Outcome(name, report.diagnostics, report.hints)
-    result = fix_text(source.text, config)
+    result = fix_text(source.text, config, verdicts=verdicts)
     if mode == "diff":
         diff = _unified_diff(name, source.text, result.text)
         return _Outcome(name, result.remaining, result.hints, result.fixed, bool(diff), diff)
@@ -165,19 +208,52 @@ def _process(path: Path, source: SourceFile, config: Config, mode: str) -> _Outc
     return _Outcome(name, result.remaining, result.hints, result.fixed, written)
 
 
-def _run_files(
-    files: Sequence[Path],
-    explicit: Config | None,
-    overrides: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool],
-    mode: str,
-) -> _Run:
-    run = _Run()
+def _load(
+    files: Sequence[Path], explicit: Config | None, overrides: _Overrides, mode: str, run: _Run
+) -> list[tuple[Path, SourceFile, Config]]:
+    """Each file with its configuration; what cannot be read is reported and skipped."""
     cache: dict[Path, Config] = {}
+    loaded = []
     for path in files:
         try:
             base = explicit if explicit is not None else discover(path.resolve().parent, cache)
             source = read_source(path, for_writing=mode == "fix")
-            run.outcomes.append(_process(path, source, _overrides(base, *overrides), mode))
+            loaded.append((path, source, _overrides(base, overrides)))
+        except (FileError, ConfigError) as exc:
+            _error(str(exc))
+            run.errors += 1
+    return loaded
+
+
+def _verdicts(
+    loaded: Sequence[tuple[Path, SourceFile, Config]], mode: str, quiet: bool, proxy: bool
+) -> dict[Path, Mapping[str, Verdict]]:
+    """With --check-links (or check-links = true): every file's links, checked together."""
+    if mode == "entries" or not any(config.links.check for _, _, config in loaded):
+        return {}
+    from readme_lint.linkrun import LinkSource, check_sources  # the network stack, on demand
+
+    sources = [LinkSource(path, source.text, config) for path, source, config in loaded]
+    verdicts, summary = check_sources(sources, use_proxy_env=proxy)
+    if not quiet:
+        click.echo(f"links: {summary.line()}", err=True)
+    return verdicts
+
+
+def _run_files(
+    files: Sequence[Path],
+    explicit: Config | None,
+    overrides: _Overrides,
+    mode: str,
+    quiet: bool = False,
+    proxy: bool = False,
+) -> _Run:
+    run = _Run()
+    loaded = _load(files, explicit, overrides, mode, run)
+    verdicts = _verdicts(loaded, mode, quiet, proxy)
+    for path, source, config in loaded:
+        try:
+            run.outcomes.append(_process(path, source, config, mode, verdicts.get(path)))
         except (FileError, ConfigError) as exc:
             _error(str(exc))
             run.errors += 1
@@ -259,13 +335,16 @@ def _report(run: _Run, output_format: str, quiet: bool, color: bool, mode: str) 
         click.echo(f"hint: {path}: {hint}", err=output_format == "json")
 
 
-def _exit_code(run: _Run, mode: str) -> int:
+def _exit_code(run: _Run, mode: str, strict: bool) -> int:
     if run.errors:
         return EXIT_ERROR
     if mode == "diff":
         return EXIT_FINDINGS if any(o.changed for o in run.outcomes) else EXIT_CLEAN
+    # Errors fail the run; warnings (a moved link, a venue that may be wrong) are
+    # reported and fail it only with --strict.
+    failing = [d for _, d in run.findings if strict or d.severity is Severity.ERROR]
     # pre-commit's convention: a hook that modified files fails, so the change gets reviewed.
-    if run.findings or any(o.changed for o in run.outcomes):
+    if failing or any(o.changed for o in run.outcomes):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -316,6 +395,40 @@ def _exit_code(run: _Run, mode: str) -> int:
     default=None,
     help="Colour the text output (default: when a terminal; NO_COLOR off).",
 )
+@click.option(
+    "--strict", is_flag=True, help="Fail on warnings too (by default only errors fail the run)."
+)
+@click.option(
+    "--check-links",
+    is_flag=True,
+    help="Check that links are alive (network; arXiv and GitHub in batches; cached).",
+)
+@click.option(
+    "--strict-links", is_flag=True, help="Links that could not be verified fail the run too."
+)
+@click.option(
+    "--links-timeout",
+    type=click.FloatRange(min=1),
+    metavar="SECONDS",
+    help="Deadline for the whole link check (default 120).",
+)
+@click.option(
+    "--remap",
+    multiple=True,
+    metavar="'REGEX REPLACEMENT'",
+    help="Check matching URLs at another address (a mirror, a test server); findings name the original.",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let the link check reach loopback and private addresses (refused by default).",
+)
+@click.option(
+    "--use-proxy-env", is_flag=True, help="Use the proxies set in the environment for link checks."
+)
+@click.option(
+    "--no-link-cache", is_flag=True, help="Check every link live; read and write no cache."
+)
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--explain", metavar="RULE", help="Print one rule's documentation and exit.")
 @click.version_option(__version__, prog_name="readme-lint")
@@ -332,6 +445,14 @@ def cli(
     config_path: Path | None,
     quiet: bool,
     color: bool | None,
+    strict: bool,
+    check_links: bool,
+    strict_links: bool,
+    links_timeout: float | None,
+    remap: tuple[str, ...],
+    allow_private: bool,
+    use_proxy_env: bool,
+    no_link_cache: bool,
     list_rules: bool,
     explain: str | None,
 ) -> int:
@@ -341,7 +462,23 @@ def cli(
         return EXIT_CLEAN
     if explain:
         return _explain(explain)
-    overrides = (_split(select), _split(extend_select), _split(ignore), unsafe_fixes)
+    try:
+        remaps = tuple(parse_remap(rule, "--remap") for rule in remap)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--remap: ")) from None
+    overrides = _Overrides(
+        _split(select),
+        _split(extend_select),
+        _split(ignore),
+        unsafe_fixes,
+        strict,
+        check_links or strict_links,
+        strict_links,
+        links_timeout,
+        allow_private,
+        remaps,
+        no_link_cache,
+    )
     explicit = None
     if config_path is not None:
         try:
@@ -351,9 +488,9 @@ def cli(
             _error(str(exc))
             return EXIT_ERROR
     mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
-    run = _run_files(files or (Path("README.md"),), explicit, overrides, mode)
+    run = _run_files(files or (Path("README.md"),), explicit, overrides, mode, quiet, use_proxy_env)
     _report(run, output_format, quiet, _use_color(color), mode)
-    return _exit_code(run, mode)
+    return _exit_code(run, mode, strict)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -60,6 +60,34 @@ class SectionSchema:
 
 
 @dataclass(frozen=True)
+class HostSettings:
+    """Per-host link-check settings (``[tool.readme-lint.link-hosts."arxiv.org"]``)."""
+
+    max_in_flight: int | None = None  # None: the built-in default for the host
+    min_interval: float | None = None  # seconds between request starts
+    # Extra request headers; "${NAME}" in a value is read from the environment at
+    # check time, so tokens live in CI secrets, never in the file or the output.
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """``--check-links`` and its knobs."""
+
+    check: bool = False
+    strict: bool = False  # unverifiable links fail the run too
+    timeout: float = 120.0  # the whole check's deadline, seconds
+    workers: int = 32
+    hosts: Mapping[str, HostSettings] = field(default_factory=dict)
+    cache: str | None = None  # path; None: .readme-lint-cache/links.sqlite beside the config
+    no_cache: bool = False
+    remap: tuple[tuple[str, str], ...] = ()  # (regex, replacement): check elsewhere
+    arxiv_api: str = "https://export.arxiv.org/api/query"
+    github_api: str = "https://api.github.com/graphql"
+    allow_private: bool = False
+
+
+@dataclass(frozen=True)
 class Config:
     select: tuple[str, ...] | None = None  # None: every rule on by default
     extend_select: tuple[str, ...] = ()
@@ -74,7 +102,9 @@ class Config:
     require_is_set: bool = False  # `require` written in the configuration, not the default
     unsafe_fixes: bool = False  # apply fixes that guess (TOC insertions, retargeting)
     duplicates: str = "file"  # where a repeated paper counts: anywhere, or in one section
+    links: LinkSettings = field(default_factory=LinkSettings)
     source: str | None = None
+    root: str | None = None  # the directory of the configuration file, if any
 
     def schema_for(self, path: list[str]) -> frozenset[str]:
         """Required fields for an entry under these headings (innermost first)."""
@@ -160,6 +190,107 @@ def _choice(value: Any, key: str, where: str, choices: tuple[str, ...]) -> str:
     return str(value)
 
 
+def _number(value: Any, key: str, where: str, minimum: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < minimum:
+        raise ConfigError(f"{where}: '{key}' must be a number >= {minimum:g}")
+    return float(value)
+
+
+def _count(value: Any, key: str, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where}: '{key}' must be a whole number >= 1")
+    return value
+
+
+def _url(value: Any, key: str, where: str) -> str:
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        raise ConfigError(f"{where}: '{key}' must be an http(s) URL")
+    return value
+
+
+def parse_remap(rule: str, where: str) -> tuple[str, str]:
+    """``"REGEX REPLACEMENT"`` (as lychee's --remap) -> (regex, replacement), validated."""
+    import re
+
+    parts = rule.split()
+    if len(parts) != 2:
+        raise ConfigError(f"{where}: remap {rule!r} must be 'REGEX REPLACEMENT'")
+    try:
+        re.compile(parts[0])
+    except re.error as exc:
+        raise ConfigError(f"{where}: remap {rule!r}: bad regular expression: {exc}") from None
+    return parts[0], parts[1]
+
+
+_HOST_KEYS = {"max-in-flight", "min-interval", "headers"}
+
+
+def _hosts(value: Any, where: str) -> dict[str, HostSettings]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: 'link-hosts' must be a table of host tables")
+    out = {}
+    for host, body in value.items():
+        key = f'link-hosts."{host}"'
+        if not isinstance(body, Mapping):
+            raise ConfigError(f"{where}: '{key}' must be a table")
+        extra = sorted(set(body) - _HOST_KEYS)
+        if extra:
+            known = ", ".join(sorted(_HOST_KEYS))
+            raise ConfigError(f"{where}: unknown key '{key}.{extra[0]}' (known: {known})")
+        headers = body.get("headers", {})
+        if not isinstance(headers, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
+        ):
+            raise ConfigError(f"{where}: '{key}.headers' must be a table of strings")
+        out[str(host).lower()] = HostSettings(
+            _count(body["max-in-flight"], f"{key}.max-in-flight", where)
+            if "max-in-flight" in body
+            else None,
+            _number(body["min-interval"], f"{key}.min-interval", where, 0)
+            if "min-interval" in body
+            else None,
+            dict(headers),
+        )
+    return out
+
+
+def _link_settings(data: Mapping[str, Any], where: str) -> LinkSettings:
+    """The link-check keys of a configuration table."""
+    kw: dict[str, Any] = {}
+    handlers: dict[str, Any] = {
+        "check-links": lambda v: {"check": _bool(v, "check-links", where)},
+        "strict-links": lambda v: {"strict": _bool(v, "strict-links", where)},
+        "links-timeout": lambda v: {"timeout": _number(v, "links-timeout", where, 1)},
+        "link-workers": lambda v: {"workers": _count(v, "link-workers", where)},
+        "link-hosts": lambda v: {"hosts": _hosts(v, where)},
+        "link-cache": lambda v: {"cache": _string(v, "link-cache", where)},
+        "remap": lambda v: {
+            "remap": tuple(parse_remap(r, where) for r in _strings(v, "remap", where))
+        },
+        "arxiv-api": lambda v: {"arxiv_api": _url(v, "arxiv-api", where)},
+        "github-api": lambda v: {"github_api": _url(v, "github-api", where)},
+        "allow-private": lambda v: {"allow_private": _bool(v, "allow-private", where)},
+    }
+    for key, value in data.items():
+        if key in handlers:
+            kw.update(handlers[key](value))
+    return LinkSettings(**kw)
+
+
+LINK_KEYS = (
+    "check-links",
+    "strict-links",
+    "links-timeout",
+    "link-workers",
+    "link-hosts",
+    "link-cache",
+    "remap",
+    "arxiv-api",
+    "github-api",
+    "allow-private",
+)
+
+
 def from_mapping(data: Mapping[str, Any], where: str) -> Config:
     """Validate a configuration table; every error names ``where`` and the key."""
     handlers: dict[str, Any] = {
@@ -178,13 +309,14 @@ def from_mapping(data: Mapping[str, Any], where: str) -> Config:
             "duplicates": _choice(v, "duplicates", where, ("file", "section"))
         },
     }
-    changes: dict[str, Any] = {"source": where}
+    changes: dict[str, Any] = {"source": where, "links": _link_settings(data, where)}
     for key, value in data.items():
+        if key in LINK_KEYS:
+            continue
         handler = handlers.get(key)
         if handler is None:
-            raise ConfigError(
-                f"{where}: unknown key '{key}' (known: {', '.join(sorted(handlers))})"
-            )
+            known = ", ".join(sorted([*handlers, *LINK_KEYS]))
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {known})")
         changes.update(handler(value))
     return Config(**changes)
 
@@ -206,8 +338,8 @@ def load(path: Path) -> Config:
         table = data.get("tool", {}).get("readme-lint")
         if table is None:
             raise ConfigError(f"{path}: no [tool.readme-lint] table")
-        return from_mapping(table, f"{path} [tool.readme-lint]")
-    return from_mapping(data, str(path))
+        return replace(from_mapping(table, f"{path} [tool.readme-lint]"), root=str(path.parent))
+    return replace(from_mapping(data, str(path)), root=str(path.parent))
 
 
 def discover(folder: Path, cache: dict[Path, Config] | None = None) -> Config:
@@ -228,7 +360,9 @@ def discover(folder: Path, cache: dict[Path, Config] | None = None) -> Config:
         if pyproject.is_file():
             table = _read_toml(pyproject).get("tool", {}).get("readme-lint")
             if table is not None:
-                config = from_mapping(table, f"{pyproject} [tool.readme-lint]")
+                config = replace(
+                    from_mapping(table, f"{pyproject} [tool.readme-lint]"), root=str(candidate)
+                )
                 break
     for seen in visited:
         cache[seen] = config

@@ -29,6 +29,9 @@ class Fix:
     edits: tuple[Edit, ...]
     # Unsafe: the remedy is a guess (applied only with --unsafe-fixes), as in ruff.
     safe: bool = True
+    # Replaces a link's URL with another (a moved link): the safety net checks that
+    # each edit swaps one URL for one URL, instead of that every URL is kept.
+    retarget: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from readme_lint.config import FIELDS, Config
 from readme_lint.diagnostics import Diagnostic
 from readme_lint.model import Directive, Document, build
 from readme_lint.rules import Rule
 from readme_lint.selection import selected_rules, severity_of
+
+if TYPE_CHECKING:
+    from readme_lint.linkcheck.verdict import Verdict
 
 # Field rules whose flood a section schema can silence.
 _FIELD_RULES = {"RL101": "title", "RL102": "authors", "RL103": "link", "RL104": "summary"}
@@ -150,11 +154,29 @@ def schema_hints(doc: Document, config: Config, rules: dict[str, Rule]) -> tuple
     return (*out, *([cross] if cross else []))
 
 
-def check_text(text: str, config: Config | None = None) -> Report:
+def build_checked(
+    text: str, config: Config, verdicts: Mapping[str, Verdict] | None = None
+) -> Document:
+    """The document model, with what ``--check-links`` found about its links, if anything."""
+    doc = build(text, config.read_marker)
+    if verdicts:
+        doc.seed_memo("link-verdicts", verdicts)
+    return doc
+
+
+def check_text(
+    text: str, config: Config | None = None, verdicts: Mapping[str, Verdict] | None = None
+) -> Report:
     config = config or Config()
-    return check_document(build(text, config.read_marker), config)
+    return check_document(build_checked(text, config, verdicts), config)
 
 
-def lint_text(text: str, config: Config | None = None) -> list[Diagnostic]:
-    """Lint Markdown text; return its diagnostics in line order."""
-    return list(check_text(text, config).diagnostics)
+def lint_text(
+    text: str, config: Config | None = None, verdicts: Mapping[str, Verdict] | None = None
+) -> list[Diagnostic]:
+    """Lint Markdown text; return its diagnostics in line order.
+
+    ``verdicts``: link-check results by URL as written (readme_lint.linkcheck), for
+    the link-liveness rules; without them those rules find nothing.
+    """
+    return list(check_text(text, config, verdicts).diagnostics)

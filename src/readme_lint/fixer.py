@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from readme_lint.config import Config
 from readme_lint.diagnostics import Diagnostic, Fix, apply_fixes
-from readme_lint.engine import Report, check_document
+from readme_lint.engine import Report, build_checked, check_document
 from readme_lint.incremental import relint_blocks
-from readme_lint.model import Document, build
+from readme_lint.model import Document
+
+if TYPE_CHECKING:
+    from readme_lint.linkcheck.verdict import Verdict
 
 MAX_ROUNDS = 8
 
@@ -80,6 +84,16 @@ def _problem(before: str, after: str, marker: str) -> str | None:
     return None
 
 
+def _bad_retarget(text: str, fixes: Iterable[Fix]) -> str | None:
+    """A retargeting edit that does not swap exactly one URL for another."""
+    for fix in fixes:
+        for edit in fix.edits if fix.retarget else ():
+            old, new = text[edit.start : edit.end], edit.text
+            if not (_URL.fullmatch(old) and _URL.fullmatch(new)):
+                return f"replace {old!r} with {new!r}, which is not one URL for another"
+    return None
+
+
 def _culprit(text: str, diagnostics: Iterable[Diagnostic], marker: str) -> tuple[str, str]:
     """The rule whose fixes alone reproduce a failed check (for the error message)."""
     by_rule: dict[str, list[Fix]] = {}
@@ -87,8 +101,8 @@ def _culprit(text: str, diagnostics: Iterable[Diagnostic], marker: str) -> tuple
         if d.fix is not None and d.fixable:
             by_rule.setdefault(f"{d.code} {d.rule}", []).append(d.fix)
     for rule, fixes in by_rule.items():
-        alone, _ = apply_fixes(text, fixes)
-        problem = _problem(text, alone, marker)
+        alone, _ = apply_fixes(text, [f for f in fixes if not f.retarget])
+        problem = _problem(text, alone, marker) or _bad_retarget(text, fixes)
         if problem:
             return rule, problem
     return "the fix engine", "combine fixes into a loss"
@@ -97,8 +111,12 @@ def _culprit(text: str, diagnostics: Iterable[Diagnostic], marker: str) -> tuple
 def _round(text: str, report: Report, config: Config) -> tuple[str, list[Diagnostic], bool]:
     """Apply one round: (new text, findings fixed, whether some fix had to wait)."""
     fixable = [d for d in report.diagnostics if d.fixable]
-    new_text, deferred = apply_fixes(text, [d.fix for d in fixable if d.fix is not None])
-    problem = _problem(text, new_text, config.read_marker)
+    fixes = [d.fix for d in fixable if d.fix is not None]
+    new_text, deferred = apply_fixes(text, fixes)
+    kept = [f for f in fixes if not f.retarget]
+    # A moved link's new URL is the point of its fix: judge the others without it.
+    checked = new_text if len(kept) == len(fixes) else apply_fixes(text, kept)[0]
+    problem = _problem(text, checked, config.read_marker) or _bad_retarget(text, fixes)
     if problem:
         rule, what = _culprit(text, fixable, config.read_marker)
         raise FixSafetyError(rule, what)
@@ -106,7 +124,13 @@ def _round(text: str, report: Report, config: Config) -> tuple[str, list[Diagnos
     return new_text, [d for d in fixable if id(d.fix) not in waiting], bool(deferred)
 
 
-def fix_text(text: str, config: Config | None = None, *, incremental: bool = True) -> FixResult:
+def fix_text(
+    text: str,
+    config: Config | None = None,
+    *,
+    incremental: bool = True,
+    verdicts: Mapping[str, Verdict] | None = None,
+) -> FixResult:
     """Fix every mechanically fixable finding; report what was fixed and what remains.
 
     After a round, ``incremental`` re-lints only the edited blocks when it can show that
@@ -117,7 +141,7 @@ def fix_text(text: str, config: Config | None = None, *, incremental: bool = Tru
     """
     config = config or Config()
     fixed: list[Diagnostic] = []
-    first = build(text, config.read_marker)
+    first = build_checked(text, config, verdicts)
     report = check_document(first, config)
     doc: Document | None = first
     rounds = 0
@@ -135,7 +159,7 @@ def fix_text(text: str, config: Config | None = None, *, incremental: bool = Tru
             relinted = relint_blocks(doc, report, applied, new_text, config)
         text = new_text
         if relinted is None:
-            doc = build(text, config.read_marker)
+            doc = build_checked(text, config, verdicts)
             report = check_document(doc, config)
         else:
             # A derived report has no document to derive the next one from: a further

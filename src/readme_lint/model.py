@@ -11,10 +11,10 @@ come from the source text itself.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from readme_lint import mdparse, outline, syntax
 from readme_lint.formats import read_entries
@@ -46,6 +46,9 @@ from readme_lint.records import (
 from readme_lint.syntax import Link as Link  # re-exported: the model's records
 from readme_lint.syntax import Span as Span
 
+if TYPE_CHECKING:
+    from readme_lint.linkcheck.verdict import Verdict
+
 T = TypeVar("T")
 
 
@@ -71,6 +74,11 @@ class Document:
         if key not in store:
             store[key] = factory()
         return cast(T, store[key])
+
+    @property
+    def link_verdicts(self) -> Mapping[str, Verdict]:
+        """What ``--check-links`` found, by URL as written (empty without it)."""
+        return self.memo("link-verdicts", dict)
 
     def seed_memo(self, key: str, value: object) -> None:
         """Give a derived value from outside: a part of a document re-read on its own

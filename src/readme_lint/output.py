@@ -20,7 +20,9 @@ def text_line(path: str, d: Diagnostic, color: bool) -> str:
         location = click.style(location, bold=True)
         code = click.style(code, fg="red" if d.severity is Severity.ERROR else "yellow", bold=True)
     marker = " [*]" if d.fixable else ""
-    return f"{location} {code} {d.rule} {d.message}{marker}"
+    # Warnings do not fail the run (unless --strict): say which findings are warnings.
+    level = "warning: " if d.severity is Severity.WARNING else ""
+    return f"{location} {code} {d.rule} {level}{d.message}{marker}"
 
 
 def json_record(path: str, d: Diagnostic) -> dict[str, object]:

@@ -104,7 +104,7 @@ def rule(
 def all_rules() -> list[Rule]:
     """Every registered rule, by code."""
     # Importing the family modules registers their rules.
-    from readme_lint.rules import document, entries, lines, links, toc  # noqa: F401
+    from readme_lint.rules import document, entries, lines, links, liveness, toc  # noqa: F401
 
     return [_REGISTRY[code] for code in sorted(_REGISTRY)]
 

@@ -1,0 +1,334 @@
+"""One link check over a set of URLs: dedupe, cache, batch APIs, polite HTTP.
+
+Every URL is reduced to the resource it names (``resources.resource_key``): one arXiv
+paper, one GitHub repository, one normalised URL. Each resource is checked once —
+from the cache when it is fresh, else arXiv ids through the arXiv API in batches,
+GitHub repositories through the GraphQL API when a token is set, and everything else
+with guarded HTTP under the scheduler's per-host budgets — and its verdict is given
+back for every URL that names it. Relative links are files of the repository: they
+are checked on disk, without network.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from readme_lint import __version__
+from readme_lint.config import LinkSettings
+from readme_lint.linkcheck.arxiv import ArxivClient
+from readme_lint.linkcheck.cache import LinkCache
+from readme_lint.linkcheck.github import GithubClient
+from readme_lint.linkcheck.guard import Resolver, system_resolver
+from readme_lint.linkcheck.http import HttpClient
+from readme_lint.linkcheck.resources import github_repo, resource_key
+from readme_lint.linkcheck.scheduler import HostPolicy, Job, Scheduler
+from readme_lint.linkcheck.verdict import Done, FetchResult, RetryLater, Status, Verdict
+
+HOMEPAGE = "https://github.com/OWNER/readme-lint"
+USER_AGENT = f"readme-lint/{__version__} (paper-list link checker; +{HOMEPAGE})"
+
+# Published or observed limits of the hosts every paper list links most: arXiv asks
+# for one request every 3 seconds; GitHub answers 429 past about 10 requests a second.
+BUILT_IN_POLICIES = {
+    "arxiv.org": HostPolicy(max_in_flight=1, min_interval=3.0),
+    "export.arxiv.org": HostPolicy(max_in_flight=1, min_interval=3.0),
+    "github.com": HostPolicy(max_in_flight=4, min_interval=0.125),
+}
+DEFAULT_POLICY = HostPolicy(max_in_flight=4, min_interval=0.1)
+PER_REQUEST_TIMEOUT = 20.0
+_ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_SKIPPED_SCHEMES = ("mailto:", "tel:", "#")
+
+
+@dataclass
+class CheckSummary:
+    """What a run did, for the line printed after it."""
+
+    urls: int = 0
+    resources: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)  # by status, per resource
+    from_cache: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        counts = ", ".join(
+            f"{self.verdicts[s.value]} {s.value}" for s in Status if self.verdicts[s.value]
+        )
+        return (
+            f"checked {self.resources} links ({counts or 'none'}); {self.from_cache} from the "
+            f"cache, {self.requests} requests, {self.seconds:.1f} s"
+        )
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    settings: LinkSettings
+    cache_path: Path | None  # None: no cache
+    github_token: str | None = None
+    use_proxy_env: bool = False
+    env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    resolver: Resolver = system_resolver
+    verify: bool | str = True  # a CA bundle path in tests
+    progress: Callable[[int], None] | None = None  # called with the number of resources done
+
+
+def is_web(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://", "//"))
+
+
+def is_checked(url: str) -> bool:
+    """Whether a link is checked at all (in-page anchors, mail and phone links are not)."""
+    return bool(url) and not url.lower().startswith(_SKIPPED_SCHEMES)
+
+
+def check_file_links(readme: Path, urls: Iterable[str], repo_root: Path) -> dict[str, Verdict]:
+    """Relative links of ``readme`` checked on disk: a missing file is a dead link."""
+    out = {}
+    for url in urls:
+        if is_web(url) or not is_checked(url) or ":" in url.split("/")[0]:
+            continue
+        path = unquote(urlsplit(url).path)
+        if not path:
+            continue
+        base = repo_root if path.startswith("/") else readme.parent
+        target = (base / path.lstrip("/")).resolve()
+        if target.exists():
+            out[url] = Verdict(Status.ALIVE, "file exists")
+        else:
+            out[url] = Verdict(Status.BROKEN, f"no such file {path} in the repository")
+    return out
+
+
+def _remapper(rules: Iterable[tuple[str, str]]) -> Callable[[str], str]:
+    compiled = [(re.compile(pattern), repl.replace("$", "\\")) for pattern, repl in rules]
+
+    def remap(url: str) -> str:
+        for pattern, repl in compiled:
+            if pattern.search(url):
+                return pattern.sub(repl, url, count=1)
+        return url
+
+    return remap
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+class _Run:
+    """One check: the clients, the scheduler and the numbers, for one set of URLs."""
+
+    def __init__(self, options: CheckOptions) -> None:
+        self.options = options
+        settings = options.settings
+        self.remap = _remapper(settings.remap)
+        self.deadline = time.monotonic() + settings.timeout
+        self.http = HttpClient(
+            USER_AGENT,
+            headers_for=self._headers_for,
+            allow_private=settings.allow_private,
+            use_proxy_env=options.use_proxy_env,
+            resolver=options.resolver,
+            verify=options.verify,
+        )
+        self.api_calls = 0
+        self._lock = threading.Lock()
+        self.done = 0
+
+    def _headers_for(self, host: str) -> dict[str, str]:
+        configured = self.options.settings.hosts.get(host)
+        if configured is None:
+            return {}
+        env = self.options.env
+        return {
+            name: _ENV_REF.sub(lambda m: env.get(m.group(1), ""), value)
+            for name, value in configured.headers.items()
+        }
+
+    def fetch(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        max_bytes: int = 1 << 20,
+        timeout: float = 30.0,
+    ) -> FetchResult:
+        """The API clients' ``Fetch``: guarded, remapped, counted, within the deadline."""
+        with self._lock:
+            self.api_calls += 1
+        left = max(0.1, self.deadline - time.monotonic())
+        return self.http.fetch(
+            method,
+            self.remap(url),
+            headers=headers,
+            body=body,
+            max_bytes=max_bytes,
+            timeout=min(timeout, left),
+        )
+
+    def policy_for(self, host: str) -> HostPolicy:
+        base = BUILT_IN_POLICIES.get(host, DEFAULT_POLICY)
+        configured = self.options.settings.hosts.get(host)
+        if configured is None:
+            return base
+        return HostPolicy(
+            configured.max_in_flight or base.max_in_flight,
+            base.min_interval if configured.min_interval is None else configured.min_interval,
+        )
+
+    def tick(self, count: int = 1) -> None:
+        with self._lock:
+            self.done += count
+            done = self.done
+        if self.options.progress is not None:
+            self.options.progress(done)
+
+
+def _http_jobs(run: _Run, resources: Mapping[str, str]) -> list[Job[Verdict]]:
+    """One scheduler job per resource, checked at its first URL (remapped)."""
+
+    def job(key: str, url: str) -> Job[Verdict]:
+        target = run.remap(url if not url.startswith("//") else "https:" + url)
+
+        def attempt(number: int, left: float) -> Done[Verdict] | RetryLater:
+            return run.http.check(target, number, timeout=min(PER_REQUEST_TIMEOUT, left))
+
+        def give_up(reason: str) -> Verdict:
+            return Verdict(Status.UNVERIFIABLE, reason)
+
+        return Job(key, _host(url), attempt, give_up)
+
+    return [job(key, url) for key, url in resources.items()]
+
+
+def _in_thread(work: Callable[[], dict[str, Verdict]]) -> Callable[[], dict[str, Verdict]]:
+    """Start ``work`` now; the returned call waits for its result."""
+    box: dict[str, dict[str, Verdict]] = {}
+    failure: list[BaseException] = []
+
+    def body() -> None:
+        try:
+            box["out"] = work()
+        except BaseException as exc:  # surfaced by the caller, not lost in a thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=body, daemon=True)
+    thread.start()
+
+    def result() -> dict[str, Verdict]:
+        thread.join()
+        if failure:
+            raise failure[0]
+        return box.get("out", {})
+
+    return result
+
+
+def _arxiv(run: _Run, keys: list[str]) -> dict[str, Verdict]:
+    if not keys:
+        return {}
+    client = ArxivClient(run.fetch, base_url=run.options.settings.arxiv_api)
+    ids = [k.removeprefix("arxiv:") for k in keys]
+    found = client.lookup(ids, deadline=run.deadline)
+    run.tick(len(keys))
+    return {f"arxiv:{i}": v for i, v in found.items()}
+
+
+def _github(run: _Run, keys: list[str], token: str) -> dict[str, Verdict]:
+    if not keys:
+        return {}
+    client = GithubClient(run.fetch, token, api_url=run.options.settings.github_api)
+    repos = [tuple(k.removeprefix("github:").split("/", 1)) for k in keys]
+    found = client.lookup([(o, n) for o, n in repos], deadline=run.deadline)
+    run.tick(len(keys))
+    return {f"github:{name}": v for name, v in found.items()}
+
+
+def _moved_repo(url: str, verdict: Verdict) -> Verdict:
+    """A renamed repository's verdict for one URL: keep the path below the repository."""
+    if verdict.status is not Status.MOVED or not verdict.final_url or github_repo(url) is None:
+        return verdict
+    parts = urlsplit(url).path.strip("/").split("/")
+    rest = "/".join(parts[2:])
+    final = verdict.final_url.rstrip("/") + (f"/{rest}" if rest else "")
+    return Verdict(
+        verdict.status, verdict.evidence, final, verdict.http_status, archived=verdict.archived
+    )
+
+
+def check_links(
+    urls: Iterable[str], options: CheckOptions
+) -> tuple[dict[str, Verdict], CheckSummary]:
+    """A verdict for every web URL of ``urls`` (as written), and what the run did."""
+    started = time.monotonic()
+    summary = CheckSummary()
+    by_key: dict[str, list[str]] = {}
+    for url in dict.fromkeys(u.strip() for u in urls):
+        if is_web(url):
+            key = resource_key(url if not url.startswith("//") else "https:" + url)
+            by_key.setdefault(key, []).append(url)
+    summary.urls = sum(len(v) for v in by_key.values())
+    summary.resources = len(by_key)
+    cache = LinkCache(options.cache_path) if options.cache_path is not None else None
+    try:
+        verdicts = _check_resources(by_key, options, cache, summary)
+    finally:
+        if cache is not None:
+            cache.close()
+    out = {}
+    for key, group in by_key.items():
+        verdict = verdicts[key]
+        summary.verdicts[verdict.status.value] += 1
+        for url in group:
+            out[url] = _moved_repo(url, verdict) if key.startswith("github:") else verdict
+    summary.seconds = time.monotonic() - started
+    return out, summary
+
+
+def _check_resources(
+    by_key: Mapping[str, list[str]],
+    options: CheckOptions,
+    cache: LinkCache | None,
+    summary: CheckSummary,
+) -> dict[str, Verdict]:
+    verdicts: dict[str, Verdict] = cache.get_many(by_key) if cache is not None else {}
+    summary.from_cache = len(verdicts)
+    todo = [k for k in by_key if k not in verdicts]
+    if not todo:
+        return verdicts
+    run = _Run(options)
+    run.tick(len(verdicts))
+    try:
+        arxiv_keys = [k for k in todo if k.startswith("arxiv:")]
+        token = options.github_token
+        github_keys = [k for k in todo if k.startswith("github:")] if token else []
+        api = {*arxiv_keys, *github_keys}
+        arxiv_done = _in_thread(lambda: _arxiv(run, arxiv_keys))
+        github_done = _in_thread(lambda: _github(run, github_keys, token or ""))
+        scheduler = Scheduler(
+            policy_for=run.policy_for, deadline=run.deadline, workers=options.settings.workers
+        )
+        jobs = _http_jobs(run, {k: by_key[k][0] for k in todo if k not in api})
+        fresh = scheduler.run(jobs, on_done=lambda key, verdict: run.tick())
+        fresh.update(arxiv_done())
+        fresh.update(github_done())
+        summary.requests = scheduler.stats.attempts + run.api_calls
+    finally:
+        run.http.close()
+    if cache is not None:
+        cache.put_many(fresh)
+    verdicts.update(fresh)
+    for key in todo:  # an API that answered nothing for a key leaves it unverified
+        verdicts.setdefault(key, Verdict(Status.UNVERIFIABLE, "no answer before the deadline"))
+    return verdicts
