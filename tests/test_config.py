@@ -157,3 +157,50 @@ def test_section_names_match_loosely(heading: str, key: str) -> None:
     text = f"{heading}\n\n" + entry(TITLE, AUTHORS, LINKS, "Jul 2021")
     config = from_mapping({"sections": {key: {"require": ["title", "authors", "link"]}}}, "t")
     assert lint_text(text, config) == []
+
+
+def test_link_check_keys() -> None:
+    config = from_mapping(
+        {
+            "check-links": True,
+            "strict-links": True,
+            "links-timeout": 30,
+            "link-workers": 8,
+            "link-cache": "cache/links.sqlite",
+            "remap": ["^https://a\\.org/(.*) http://127.0.0.1:8000/$1"],
+            "arxiv-api": "http://127.0.0.1:9/api/query",
+            "link-hosts": {"ArXiv.org": {"max-in-flight": 1, "min-interval": 3, "headers": {"x": "${T}"}}},
+        },
+        "t",
+    )
+    links = config.links
+    assert (links.check, links.strict, links.timeout, links.workers) == (True, True, 30.0, 8)
+    assert links.remap == (("^https://a\\.org/(.*)", "http://127.0.0.1:8000/$1"),)
+    assert links.hosts["arxiv.org"].max_in_flight == 1
+    assert links.hosts["arxiv.org"].min_interval == 3.0
+    assert links.hosts["arxiv.org"].headers == {"x": "${T}"}
+    assert Config().links.check is False
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param({"check-links": "yes"}, "'check-links' must be true or false", id="bool"),
+        pytest.param({"links-timeout": 0}, "'links-timeout' must be a number >= 1", id="timeout"),
+        pytest.param({"link-workers": 0}, "'link-workers' must be a whole number", id="workers"),
+        pytest.param({"remap": ["onlyone"]}, "must be 'REGEX REPLACEMENT'", id="remap-shape"),
+        pytest.param({"remap": ["( x"]}, "bad regular expression", id="remap-regex"),
+        pytest.param({"arxiv-api": "ftp://x"}, "'arxiv-api' must be an http(s) URL", id="api"),
+        pytest.param(
+            {"link-hosts": {"a.org": {"max-inflight": 1}}},
+            "unknown key 'link-hosts.\"a.org\".max-inflight'",
+            id="host-key",
+        ),
+        pytest.param(
+            {"link-hosts": {"a.org": {"headers": {"x": 1}}}}, "must be a table of strings", id="hdr"
+        ),
+    ],
+)
+def test_bad_link_keys_name_the_key(data: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        from_mapping(data, "t")

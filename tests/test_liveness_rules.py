@@ -90,3 +90,25 @@ def test_moved_link_fix_writes_the_final_url() -> None:
     result = fix_text(ENTRY, LIVENESS, verdicts=verdicts)
     assert result.text == ENTRY.replace(CODE, final)
     assert [d.code for d in result.fixed] == ["RL311"]
+
+
+def test_a_retarget_that_is_not_url_for_url_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The safety net lets a moved-link fix change a URL only into another URL.
+    from collections.abc import Iterator
+
+    from readme_lint.diagnostics import Edit, Fix, Violation
+    from readme_lint.fixer import FixSafetyError
+    from readme_lint.model import Document
+    from readme_lint.rules import Rule, all_rules
+    from tests.conftest import use_only
+
+    start = ENTRY.index(CODE)
+
+    def check(doc: Document, config: Config) -> Iterator[Violation]:
+        edit = Edit(start, start + len(CODE), "not a url")
+        yield Violation(5, 1, "rogue", Fix("retarget", (edit,), retarget=True))
+
+    rogue = Rule("RL399", "rogue", "Rogue.", all_rules()[0].severity, True, True, check, "document")
+    use_only(monkeypatch, rogue)
+    with pytest.raises(FixSafetyError, match="not one URL for another"):
+        fix_text(ENTRY, Config())
