@@ -17,7 +17,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -256,15 +256,20 @@ def _github(run: _Run, keys: list[str], token: str) -> dict[str, Verdict]:
 
 
 def _moved_repo(url: str, verdict: Verdict) -> Verdict:
-    """A renamed repository's verdict for one URL: keep the path below the repository."""
-    if verdict.status is not Status.MOVED or not verdict.final_url or github_repo(url) is None:
+    """A moved repository's verdict for one of its URLs: the new repository, this URL's path.
+
+    The verdict may come from the GraphQL API (the new repository's root) or from HTTP
+    on another URL of the same repository (its own deep path), so only the new
+    repository is taken from it.
+    """
+    if verdict.status is not Status.MOVED or not verdict.final_url:
         return verdict
-    parts = urlsplit(url).path.strip("/").split("/")
-    rest = "/".join(parts[2:])
-    final = verdict.final_url.rstrip("/") + (f"/{rest}" if rest else "")
-    return Verdict(
-        verdict.status, verdict.evidence, final, verdict.http_status, archived=verdict.archived
-    )
+    if github_repo(verdict.final_url) is None or github_repo(url) is None:
+        return verdict
+    owner, repo = urlsplit(verdict.final_url).path.strip("/").split("/")[:2]  # as GitHub spells it
+    rest = "/".join(urlsplit(url).path.strip("/").split("/")[2:])
+    final = f"https://github.com/{owner}/{repo}" + (f"/{rest}" if rest else "")
+    return replace(verdict, final_url=final)
 
 
 def check_links(

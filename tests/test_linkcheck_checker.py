@@ -1,0 +1,87 @@
+"""The orchestrator's pure parts: moved repositories per URL, file links, remapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readme_lint.linkcheck.checker import _moved_repo, _remapper, check_file_links
+from readme_lint.linkcheck.verdict import Status, Verdict
+
+
+def _moved(final: str) -> Verdict:
+    return Verdict(Status.MOVED, "renamed", final_url=final)
+
+
+@pytest.mark.parametrize(
+    ("url", "verdict", "final"),
+    [
+        # From the GraphQL API: the new repository's root; each URL keeps its own path.
+        pytest.param(
+            "https://github.com/old/repo/blob/main/y.py",
+            _moved("https://github.com/Newer/Repo"),
+            "https://github.com/Newer/Repo/blob/main/y.py",
+            id="api-root-deep-url",
+        ),
+        pytest.param(
+            "https://github.com/old/repo",
+            _moved("https://github.com/Newer/Repo"),
+            "https://github.com/Newer/Repo",
+            id="api-root-root-url",
+        ),
+        # From HTTP on another URL of the same repository: only the repository is taken.
+        pytest.param(
+            "https://github.com/old/repo",
+            _moved("https://github.com/Newer/Repo/tree/main/x"),
+            "https://github.com/Newer/Repo",
+            id="http-deep-final",
+        ),
+        # Moved off GitHub: the final URL as the check found it.
+        pytest.param(
+            "https://github.com/old/repo",
+            _moved("https://gitlab.com/x/y"),
+            "https://gitlab.com/x/y",
+            id="off-github",
+        ),
+    ],
+)
+def test_moved_repository_final_url_per_link(url: str, verdict: Verdict, final: str) -> None:
+    assert _moved_repo(url, verdict).final_url == final
+
+
+def test_alive_verdicts_pass_through() -> None:
+    alive = Verdict(Status.ALIVE, "200")
+    assert _moved_repo("https://github.com/a/b", alive) is alive
+
+
+def test_file_links_are_checked_on_disk(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.md").write_text("x")
+    (tmp_path / "my file.md").write_text("x")
+    readme = tmp_path / "docs" / "README.md"
+    urls = [
+        "guide.md",
+        "guide.md#usage",
+        "missing.md",
+        "/my%20file.md",
+        "../my%20file.md",
+        "https://a.org/x",
+        "#anchor",
+        "mailto:a@b.org",
+    ]
+    found = {u: v.status for u, v in check_file_links(readme, urls, tmp_path).items()}
+    assert found == {
+        "guide.md": Status.ALIVE,
+        "guide.md#usage": Status.ALIVE,
+        "missing.md": Status.BROKEN,
+        "/my%20file.md": Status.ALIVE,
+        "../my%20file.md": Status.ALIVE,
+    }
+
+
+def test_remap_rewrites_the_first_matching_rule_with_groups() -> None:
+    remap = _remapper([(r"^https://arxiv\.org/(.*)", r"http://127.0.0.1:9/$1"), (r"a", "b")])
+    assert remap("https://arxiv.org/abs/2006.11239") == "http://127.0.0.1:9/abs/2006.11239"
+    assert remap("https://example.org/") == "https://exbmple.org/"
+    assert remap("https://z.org/") == "https://z.org/"
