@@ -281,11 +281,6 @@ def test_fix_writes_the_final_url_and_a_second_run_is_clean(
         assert (again.code, again.findings) == (0, [])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: URLs differing only in their fragment share one resource, and the first "
-    "one's final_url (with its fragment) is given to all: --fix rewrites #b into #a",
-)
 def test_fix_keeps_each_links_own_fragment(capsys: pytest.CaptureFixture[str]) -> None:
     # Two links to sections of one moved page are one request, but each must be fixed
     # to its own section.
@@ -298,11 +293,6 @@ def test_fix_keeps_each_links_own_fragment(capsys: pytest.CaptureFixture[str]) -
     assert after == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with --remap, a moved link's final URL is the mirror's (the remapped "
-    "request's redirect target) and --fix writes that address into the README",
-)
 def test_fix_with_remap_never_writes_the_mirrors_address(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -711,11 +701,6 @@ def test_private_addresses_are_blocked_without_a_request(
     assert "loopback" in blocked["message"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the summary's 'N requests' is the scheduler's attempt count: a link the "
-    "guard refused counts as a request although nothing was sent",
-)
 def test_summary_says_no_request_when_none_was_sent(capsys: pytest.CaptureFixture[str]) -> None:
     # The summary is how a maintainer sees that a hostile link reached nothing.
     with serve(ROUTES) as server:
@@ -744,11 +729,6 @@ def test_allow_private_by_flag_or_config(
     assert (run.code, run.findings) == (0, [])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: linkrun.check_sources checks every file with the FIRST file's link "
-    "settings (allow-private, remap, APIs, cache, timeout): results depend on argument order",
-)
 def test_per_folder_link_settings_do_not_depend_on_argument_order(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -936,23 +916,12 @@ def test_links_timeout_bounds_a_run_against_hanging_servers(
             "RL310",
             ("malformed URL",),
             id="unclosed-ipv6",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=ValueError,
-                reason="BUG: checker._host() calls urlsplit() unguarded: ValueError "
-                "'Invalid IPv6 URL' escapes main() as a traceback",
-            ),
         ),
         pytest.param(
             "javascript:alert(1)",
             "RL312",
             ("javascript",),
             id="javascript",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="BUG: links with a scheme other than http(s)/mailto/tel "
-                "(javascript:, data:, file:, ftp:) get no verdict: silently passed",
-            ),
         ),
     ],
 )

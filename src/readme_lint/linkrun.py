@@ -78,17 +78,37 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
 def check_sources(
     sources: Sequence[LinkSource], *, use_proxy_env: bool = False
 ) -> tuple[dict[Path, Mapping[str, Verdict]], CheckSummary]:
-    """Verdicts for every file's links (by URL as written), checked together."""
+    """Verdicts for the links of every file whose configuration turns the check on.
+
+    Files under one link configuration are checked together (one request per
+    resource across them); files under another (say, one that allows private
+    addresses) are checked with their own settings, whatever the argument order.
+    """
+    groups: dict[tuple[str, Path | None], list[LinkSource]] = {}
+    for source in sources:
+        if source.config.links.check:
+            key = (repr(source.config.links), cache_path(source.config))
+            groups.setdefault(key, []).append(source)
+    out: dict[Path, Mapping[str, Verdict]] = {}
+    summary = CheckSummary()
+    for group in groups.values():
+        verdicts, done = _check_group(group, use_proxy_env)
+        out.update(verdicts)
+        summary.add(done)
+    return out, summary
+
+
+def _check_group(
+    sources: Sequence[LinkSource], use_proxy_env: bool
+) -> tuple[dict[Path, Mapping[str, Verdict]], CheckSummary]:
     per_file = {s.path: _urls(s) for s in sources}
-    settings = sources[0].config
+    config = sources[0].config
     every = [u for urls in per_file.values() for u in urls]
-    resources = {
-        resource_key(u if not u.startswith("//") else "https:" + u) for u in every if is_web(u)
-    }
+    resources = {_key(u) for u in every if is_web(u)}
     with _progress(len(resources)) as progress:
         options = CheckOptions(
-            settings.links,
-            cache_path(settings),
+            config.links,
+            cache_path(config),
             github_token=os.environ.get("GITHUB_TOKEN") or None,
             use_proxy_env=use_proxy_env,
             progress=progress,
@@ -99,3 +119,7 @@ def check_sources(
         files = check_file_links(source.path, per_file[source.path], repo_root(source.path))
         out[source.path] = {**web, **files}
     return out, summary
+
+
+def _key(url: str) -> str:
+    return resource_key(url if not url.startswith("//") else "https:" + url)

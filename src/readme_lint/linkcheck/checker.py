@@ -46,6 +46,7 @@ DEFAULT_POLICY = HostPolicy(max_in_flight=4, min_interval=0.1)
 PER_REQUEST_TIMEOUT = 20.0
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SKIPPED_SCHEMES = ("mailto:", "tel:", "#")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass
@@ -58,6 +59,15 @@ class CheckSummary:
     from_cache: int = 0
     requests: int = 0
     seconds: float = 0.0
+
+    def add(self, other: CheckSummary) -> None:
+        """Count another group's run (files under another link configuration) in."""
+        self.urls += other.urls
+        self.resources += other.resources
+        self.verdicts.update(other.verdicts)
+        self.from_cache += other.from_cache
+        self.requests += other.requests
+        self.seconds += other.seconds
 
     def line(self) -> str:
         counts = ", ".join(
@@ -121,7 +131,10 @@ def _remapper(rules: Iterable[tuple[str, str]]) -> Callable[[str], str]:
 
 
 def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "http://[::1/x": the guard will call it malformed
+        return ""
 
 
 class _Run:
@@ -140,7 +153,6 @@ class _Run:
             resolver=options.resolver,
             verify=options.verify,
         )
-        self.api_calls = 0
         self._lock = threading.Lock()
         self.done = 0
 
@@ -164,9 +176,7 @@ class _Run:
         max_bytes: int = 1 << 20,
         timeout: float = 30.0,
     ) -> FetchResult:
-        """The API clients' ``Fetch``: guarded, remapped, counted, within the deadline."""
-        with self._lock:
-            self.api_calls += 1
+        """The API clients' ``Fetch``: guarded, remapped, within the deadline."""
         left = max(0.1, self.deadline - time.monotonic())
         return self.http.fetch(
             method,
@@ -255,6 +265,38 @@ def _github(run: _Run, keys: list[str], token: str) -> dict[str, Verdict]:
     return {f"github:{name}": v for name, v in found.items()}
 
 
+def _unmapped(checked: str, remap: Callable[[str], str], verdict: Verdict) -> Verdict:
+    """A moved verdict found at a remapped address, with its final URL said in the
+    original's terms (``--fix`` must never write a mirror's address into the list)."""
+    mirror = remap(checked)
+    if verdict.status is not Status.MOVED or not verdict.final_url or mirror == checked:
+        return verdict
+    # The part the remap kept (the common end, from a "/"), after the parts it swapped.
+    common = 0
+    while common < min(len(checked), len(mirror)) and checked[-1 - common] == mirror[-1 - common]:
+        common += 1
+    kept = checked[len(checked) - common :]
+    kept = kept[kept.find("/") :] if "/" in kept else ""
+    prefix_mirror = mirror[: len(mirror) - len(kept)]
+    prefix_original = checked[: len(checked) - len(kept)]
+    if not verdict.final_url.startswith(prefix_mirror):
+        return verdict  # moved to another site altogether
+    final = prefix_original + verdict.final_url[len(prefix_mirror) :]
+    return replace(verdict, final_url=final)
+
+
+def _fitted(url: str, key: str, verdict: Verdict) -> Verdict:
+    """The verdict of a resource for one of its URLs: a moved link keeps its own
+    fragment (two links to sections of one moved page stay two links)."""
+    if key.startswith("github:"):
+        verdict = _moved_repo(url, verdict)
+    if verdict.status is not Status.MOVED or not verdict.final_url:
+        return verdict
+    base, _, final_fragment = verdict.final_url.partition("#")
+    fragment = url.partition("#")[2] or final_fragment
+    return replace(verdict, final_url=base + (f"#{fragment}" if fragment else ""))
+
+
 def _moved_repo(url: str, verdict: Verdict) -> Verdict:
     """A moved repository's verdict for one of its URLs: the new repository, this URL's path.
 
@@ -279,8 +321,12 @@ def check_links(
     started = time.monotonic()
     summary = CheckSummary()
     by_key: dict[str, list[str]] = {}
+    out: dict[str, Verdict] = {}
     for url in dict.fromkeys(u.strip() for u in urls):
-        if is_web(url):
+        if not is_web(url) and _SCHEME.match(url) and is_checked(url):
+            scheme = url.split(":", 1)[0].lower()
+            out[url] = Verdict(Status.BLOCKED, f"a {scheme}: link; only http and https are checked")
+        elif is_web(url):
             key = resource_key(url if not url.startswith("//") else "https:" + url)
             by_key.setdefault(key, []).append(url)
     summary.urls = sum(len(v) for v in by_key.values())
@@ -291,12 +337,11 @@ def check_links(
     finally:
         if cache is not None:
             cache.close()
-    out = {}
     for key, group in by_key.items():
         verdict = verdicts[key]
         summary.verdicts[verdict.status.value] += 1
         for url in group:
-            out[url] = _moved_repo(url, verdict) if key.startswith("github:") else verdict
+            out[url] = _fitted(url, key, verdict)
     summary.seconds = time.monotonic() - started
     return out, summary
 
@@ -328,9 +373,10 @@ def _check_resources(
         fresh = scheduler.run(jobs, on_done=lambda key, verdict: run.tick())
         fresh.update(arxiv_done())
         fresh.update(github_done())
-        summary.requests = scheduler.stats.attempts + run.api_calls
+        summary.requests = run.http.requests_sent
     finally:
         run.http.close()
+    fresh = {k: _unmapped(by_key[k][0], run.remap, v) for k, v in fresh.items()}
     if cache is not None:
         cache.put_many(fresh)
     verdicts.update(fresh)

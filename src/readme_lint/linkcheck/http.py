@@ -143,6 +143,9 @@ class HttpClient:
         self._read_timeout = read_timeout
         self._verify = verify
         self._adapter = _PinnedAdapter(pool_connections=32, pool_maxsize=8, max_retries=0)
+        # Requests that went out (after the guard admitted them), for the run's summary.
+        self.requests_sent = 0
+        self._count_lock = threading.Lock()
 
     def close(self) -> None:
         self._adapter.close()
@@ -291,6 +294,8 @@ class HttpClient:
             raise FetchError("malformed", f"{target.url}: {exc}") from None
         # urllib3 would name the IP it connects to; the server wants the name.
         request.headers["Host"] = _host_header(target)
+        with self._count_lock:
+            self.requests_sent += 1
         _local.hop = _Hop(chain.watch, address)
         try:
             response = self._adapter.send(
