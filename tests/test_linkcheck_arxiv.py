@@ -262,17 +262,30 @@ def test_impossible_ids_are_broken_without_asking(clock: FakeClock, bad: str) ->
     assert api.calls == []
 
 
-def test_missing_id_is_asked_again_alone_then_broken(clock: FakeClock) -> None:
+def test_missing_ids_are_asked_again_then_broken(clock: FakeClock) -> None:
+    # An id missing from a batch's answer is asked again before it is called dead; the
+    # missing ones of a batch are asked together (alone when it is one), so 25 dead ids
+    # of a 1,000-link list cost one more call, not 25 calls 3 s apart.
     api = FakeArxiv(clock, {"2006.11239": DDPM, "2010.02502": DDIM})
     verdicts = client(api).lookup(["2006.11239", "2006.99999", "2010.02502"])
     assert verdicts["2006.99999"].status is Status.BROKEN
-    assert "asked alone" in verdicts["2006.99999"].evidence
+    assert "also when asked again" in verdicts["2006.99999"].evidence
     assert [c.ids for c in api.calls] == [
         ["2006.11239", "2006.99999", "2010.02502"],
         ["2006.99999"],
     ]
     assert api.calls[1].max_results == 1
     assert api.calls[1].at - api.calls[0].at >= 3.0  # the re-query waits its turn
+
+
+def test_several_missing_ids_are_asked_again_together(clock: FakeClock) -> None:
+    api = FakeArxiv(clock, {"2006.11239": DDPM})
+    verdicts = client(api).lookup(["2006.11239", "2006.99998", "2006.99999"])
+    assert {i: v.status for i, v in verdicts.items() if i != "2006.11239"} == {
+        "2006.99998": Status.BROKEN,
+        "2006.99999": Status.BROKEN,
+    }
+    assert [c.ids for c in api.calls][1:] == [["2006.99998", "2006.99999"]]
 
 
 def test_missing_from_the_batch_but_there_alone_is_alive(clock: FakeClock) -> None:
@@ -323,20 +336,22 @@ def test_450_ids_in_three_batches(clock: FakeClock) -> None:
     assert all(v.status is Status.ALIVE and v.title == f"Title {i}" for i, v in verdicts.items())
 
 
-def test_min_interval_start_to_start(clock: FakeClock) -> None:
+def test_min_interval_from_the_end_of_the_last_call(clock: FakeClock) -> None:
+    # arXiv counts 3 s between requests as it receives them: the wait starts when the
+    # previous call ended, so a slow call never brings the next one in early.
     ids = ids_450()
     api = FakeArxiv(clock, {i: Paper() for i in ids}, seconds_per_call=1.0)
     arxiv = client(api)
     clock.now = 100.0
     arxiv.lookup(ids)
-    assert [c.at for c in api.calls] == [100.0, 103.0, 106.0]  # the first not delayed
-    assert clock.sleeps == [2.0, 2.0]  # each call took 1 s: 2 s more to wait
-    clock.now = 108.0
+    assert [c.at for c in api.calls] == [100.0, 104.0, 108.0]  # the first not delayed
+    assert clock.sleeps == [3.0, 3.0]
+    clock.now = 110.0
     arxiv.lookup(["2006.11239"])  # the interval holds across lookups
-    assert api.calls[-1].at == 109.0
+    assert api.calls[-1].at == 112.0
     clock.now = 200.0
     arxiv.lookup(["2006.11239"])
-    assert api.calls[-1].at == 200.0 and clock.sleeps == [2.0, 2.0, 1.0]
+    assert api.calls[-1].at == 200.0 and clock.sleeps == [3.0, 3.0, 2.0]
 
 
 def test_custom_interval(clock: FakeClock) -> None:

@@ -21,10 +21,10 @@ import click
 from readme_lint import __version__
 from readme_lint.config import Config, ConfigError, LinkSettings, discover, load, parse_remap
 from readme_lint.diagnostics import Diagnostic, Severity
-from readme_lint.engine import check_text
+from readme_lint.engine import check_document, check_text
 from readme_lint.files import FileError, SourceFile, read_source, write_source
 from readme_lint.fixer import FixSafetyError, fix_text
-from readme_lint.model import build
+from readme_lint.model import Document, build
 from readme_lint.output import (
     FORMATS,
     entries_report,
@@ -191,14 +191,18 @@ def _process(
     source: SourceFile,
     config: Config,
     mode: str,
-    verdicts: Mapping[str, Verdict] | None = None,
+    checked: tuple[Document, Mapping[str, Verdict]] | None = None,
 ) -> _Outcome:
+    """One file; ``checked``: its model, already built for the link check, and the verdicts."""
     name = str(path)
     if mode == "entries":
         click.echo(entries_report(name, build(source.text, config.read_marker)), nl=False)
         return _Outcome(name, (), ())
+    doc, verdicts = checked if checked is not None else (None, None)
     if mode == "lint":
-        report = check_text(source.text, config, verdicts)
+        if doc is not None and verdicts:
+            doc.seed_memo("link-verdicts", verdicts)
+        report = check_document(doc, config) if doc is not None else check_text(source.text, config)
         return _Outcome(name, report.diagnostics, report.hints)
     result = fix_text(source.text, config, verdicts=verdicts)
     if mode == "diff":
@@ -227,17 +231,20 @@ def _load(
 
 def _verdicts(
     loaded: Sequence[tuple[Path, SourceFile, Config]], mode: str, quiet: bool, proxy: bool
-) -> dict[Path, Mapping[str, Verdict]]:
+) -> dict[Path, tuple[Document, Mapping[str, Verdict]]]:
     """With --check-links (or check-links = true): every file's links, checked together."""
     if mode == "entries" or not any(config.links.check for _, _, config in loaded):
         return {}
     from readme_lint.linkrun import LinkSource, check_sources  # the network stack, on demand
 
-    sources = [LinkSource(path, source.text, config) for path, source, config in loaded]
+    sources = [
+        LinkSource(path, build(source.text, config.read_marker), config)
+        for path, source, config in loaded
+    ]
     verdicts, summary = check_sources(sources, use_proxy_env=proxy)
     if not quiet:
         click.echo(f"links: {summary.line()}", err=True)
-    return verdicts
+    return {s.path: (s.doc, verdicts.get(s.path, {})) for s in sources}
 
 
 def _run_files(

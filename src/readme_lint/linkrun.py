@@ -28,7 +28,7 @@ from readme_lint.linkcheck.checker import (
 )
 from readme_lint.linkcheck.resources import resource_key
 from readme_lint.linkcheck.verdict import Verdict
-from readme_lint.model import build
+from readme_lint.model import Document
 
 CACHE_PATH = Path(".readme-lint-cache") / "links.sqlite"
 
@@ -36,13 +36,13 @@ CACHE_PATH = Path(".readme-lint-cache") / "links.sqlite"
 @dataclass(frozen=True)
 class LinkSource:
     path: Path
-    text: str
+    doc: Document  # built once: the lint that follows reads the same model
     config: Config
 
 
 def _urls(source: LinkSource) -> list[str]:
-    doc = build(source.text, source.config.read_marker)
-    return [u for u in (link.target.text.strip() for link in doc.links) if is_checked(u)]
+    links = (link.target.text.strip() for link in source.doc.links)
+    return [u for u in links if is_checked(u)]
 
 
 def repo_root(path: Path) -> Path:

@@ -254,16 +254,17 @@ class ArxivClient:
             elif feed.errors:
                 # arXiv answers a malformed id with the error alone: ask for the rest again.
                 work.appendleft(_Work(missing))
-            elif len(batch) > 1 and not feed.papers and not item.retried_whole:
+            elif len(batch) > 1 and not feed.papers and not item.retried_whole and not item.alone:
                 work.appendleft(_Work(batch, retried_whole=True))  # an empty answer: once more
-            elif len(batch) > 1:
-                work.extendleft(_Work((i,), alone=True) for i in reversed(missing))
+            elif not item.alone and (len(batch) > 1 or item.retried_whole):
+                work.appendleft(_Work(missing, alone=True))  # the missing ones, together, once
             else:
-                (i,) = batch
-                also = ", also when asked alone" if item.alone else ""
-                out[i] = Verdict(
-                    Status.BROKEN, f"arXiv has no paper {i} (missing from the API's answer{also})"
-                )
+                also = ", also when asked again" if item.alone else ""
+                for i in missing:
+                    out[i] = Verdict(
+                        Status.BROKEN,
+                        f"arXiv has no paper {i} (missing from the API's answer{also})",
+                    )
         return out
 
     def _wait_turn(self, deadline: float | None) -> bool:
@@ -313,6 +314,10 @@ class ArxivClient:
                     )
                 except FetchError as exc:
                     return f"arXiv API unreachable ({exc.kind}): {exc}"
+                finally:
+                    # The next request waits min_interval from this one's END: the
+                    # server sees this one arrive before then, however late it was sent.
+                    self._last_start = self._clock()
                 status = answer.status
                 if status in (429, 503):
                     delay = _retry_after(answer.headers)

@@ -23,11 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 from readme_lint import __version__
 from readme_lint.config import LinkSettings
-from readme_lint.linkcheck.arxiv import ArxivClient
 from readme_lint.linkcheck.cache import LinkCache
-from readme_lint.linkcheck.github import GithubClient
 from readme_lint.linkcheck.guard import Resolver, system_resolver
-from readme_lint.linkcheck.http import HttpClient
 from readme_lint.linkcheck.resources import github_repo, resource_key
 from readme_lint.linkcheck.scheduler import HostPolicy, Job, Scheduler
 from readme_lint.linkcheck.verdict import Done, FetchResult, RetryLater, Status, Verdict
@@ -145,6 +142,8 @@ class _Run:
         settings = options.settings
         self.remap = _remapper(settings.remap)
         self.deadline = time.monotonic() + settings.timeout
+        from readme_lint.linkcheck.http import HttpClient
+
         self.http = HttpClient(
             USER_AGENT,
             headers_for=self._headers_for,
@@ -248,6 +247,8 @@ def _in_thread(work: Callable[[], dict[str, Verdict]]) -> Callable[[], dict[str,
 def _arxiv(run: _Run, keys: list[str]) -> dict[str, Verdict]:
     if not keys:
         return {}
+    from readme_lint.linkcheck.arxiv import ArxivClient
+
     client = ArxivClient(run.fetch, base_url=run.options.settings.arxiv_api)
     ids = [k.removeprefix("arxiv:") for k in keys]
     found = client.lookup(ids, deadline=run.deadline)
@@ -258,6 +259,8 @@ def _arxiv(run: _Run, keys: list[str]) -> dict[str, Verdict]:
 def _github(run: _Run, keys: list[str], token: str) -> dict[str, Verdict]:
     if not keys:
         return {}
+    from readme_lint.linkcheck.github import GithubClient
+
     client = GithubClient(run.fetch, token, api_url=run.options.settings.github_api)
     repos = [tuple(k.removeprefix("github:").split("/", 1)) for k in keys]
     found = client.lookup([(o, n) for o, n in repos], deadline=run.deadline)

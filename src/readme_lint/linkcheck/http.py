@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import heapq
 import http.client
 import ipaddress
 import socket
@@ -192,13 +193,15 @@ class HttpClient:
         of a server or resolver never fails a pull request.
         """
         with _Chain(timeout, self._resolver) as chain:
-            answer = self._probe(chain, url)
+            answer = self._probe(chain, url, attempt)
         return _judge(answer, attempt)
 
-    def _probe(self, chain: _Chain, url: str) -> _Answer | FetchError:
+    def _probe(self, chain: _Chain, url: str, attempt: int = 2) -> _Answer | FetchError:
         head = self._attempt(chain, "HEAD", url)
         if isinstance(head, _Answer) and not _head_refused(head.result.status):
             return head
+        if isinstance(head, _Answer) and head.result.status in (404, 410) and attempt < 2:
+            return head  # the second look, paced by the scheduler, tries GET too
         if isinstance(head, FetchError) and (
             head.kind not in ("connect", "timeout") or chain.expired()
         ):
@@ -379,6 +382,45 @@ class _Chain:
         return frozenset((c.domain, c.path, c.name, c.value or "") for c in self.jar)
 
 
+class _Watchdog:
+    """One thread for every chain's deadline (a threading.Timer per chain costs a thread
+    start and exit per request)."""
+
+    def __init__(self) -> None:
+        self._cv = threading.Condition()
+        self._heap: list[tuple[float, int, _Watch]] = []
+        self._count = 0
+        self._thread: threading.Thread | None = None
+
+    def add(self, when: float, watch: _Watch) -> None:
+        with self._cv:
+            self._count += 1
+            heapq.heappush(self._heap, (when, self._count, watch))
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._loop, name="linkcheck-watchdog", daemon=True
+                )
+                self._thread.start()
+            if self._heap[0][2] is watch:
+                self._cv.notify()
+
+    def _loop(self) -> None:
+        while True:
+            with self._cv:
+                while True:
+                    while self._heap and self._heap[0][2].closed:
+                        heapq.heappop(self._heap)
+                    now = time.monotonic()
+                    if self._heap and self._heap[0][0] <= now:
+                        watch = heapq.heappop(self._heap)[2]
+                        break
+                    self._cv.wait(None if not self._heap else self._heap[0][0] - now)
+            watch.fire()
+
+
+_WATCHDOG = _Watchdog()
+
+
 class _Watch:
     """The chain's deadline as a watchdog: when it passes, the chain's sockets are shut
     down, which ends a read blocked on a server that sends slowly or not at all.
@@ -389,12 +431,10 @@ class _Watch:
 
     def __init__(self, seconds: float) -> None:
         self.fired = False
+        self.closed = False
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
-        self._closed = False
-        self._timer = threading.Timer(max(seconds, 0.0), self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        _WATCHDOG.add(time.monotonic() + max(seconds, 0.0), self)
 
     def add(self, sock: socket.socket) -> None:
         try:
@@ -402,7 +442,7 @@ class _Watch:
         except OSError:
             return  # already closed: nothing left to interrupt
         with self._lock:
-            if not self._closed:
+            if not self.closed:
                 self._sockets.append(dup)
                 if self.fired:
                     _shutdown(dup)
@@ -410,16 +450,15 @@ class _Watch:
         dup.close()
 
     def close(self) -> None:
-        self._timer.cancel()
         with self._lock:
-            self._closed = True
+            self.closed = True
             sockets, self._sockets = self._sockets, []
         for sock in sockets:
             sock.close()
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
         with self._lock:
-            if self._closed:
+            if self.closed:
                 return
             self.fired = True
             for sock in self._sockets:
