@@ -85,3 +85,18 @@ def test_remap_rewrites_the_first_matching_rule_with_groups() -> None:
     assert remap("https://arxiv.org/abs/2006.11239") == "http://127.0.0.1:9/abs/2006.11239"
     assert remap("https://example.org/") == "https://exbmple.org/"
     assert remap("https://z.org/") == "https://z.org/"
+
+
+def test_user_agent_names_the_tool_its_version_and_its_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    from email.message import Message
+
+    from readme_lint import __version__
+    from readme_lint.linkcheck import checker
+
+    assert checker.user_agent().startswith(f"readme-lint/{__version__} (")
+    meta = Message()
+    meta["Project-URL"] = "Homepage, https://example.org/readme-lint"
+    monkeypatch.setattr("importlib.metadata.metadata", lambda name: meta)
+    assert checker.user_agent() == (
+        f"readme-lint/{__version__} (paper-list link checker; +https://example.org/readme-lint)"
+    )

@@ -29,8 +29,24 @@ from readme_lint.linkcheck.resources import github_repo, resource_key
 from readme_lint.linkcheck.scheduler import HostPolicy, Job, Scheduler
 from readme_lint.linkcheck.verdict import Done, FetchResult, RetryLater, Status, Verdict
 
-HOMEPAGE = "https://github.com/OWNER/readme-lint"
-USER_AGENT = f"readme-lint/{__version__} (paper-list link checker; +{HOMEPAGE})"
+def _homepage() -> str | None:
+    """The project's URL as its package metadata states it (none until it is published)."""
+    from importlib import metadata
+
+    try:
+        meta = metadata.metadata("readme-lint")
+    except metadata.PackageNotFoundError:
+        return None
+    urls = [entry.partition(", ")[2] for entry in meta.get_all("Project-URL") or []]
+    urls += meta.get_all("Home-page") or []
+    return next((str(url) for url in urls if str(url).startswith("https://")), None)
+
+
+def user_agent() -> str:
+    """Names the tool, its version and, once it has one, its URL: site owners can see
+    who is knocking and how to reach them."""
+    home = _homepage()
+    return f"readme-lint/{__version__} (paper-list link checker{f'; +{home}' if home else ''})"
 
 # Published or observed limits of the hosts every paper list links most: arXiv asks
 # for one request every 3 seconds; GitHub answers 429 past about 10 requests a second.
@@ -145,7 +161,7 @@ class _Run:
         from readme_lint.linkcheck.http import HttpClient
 
         self.http = HttpClient(
-            USER_AGENT,
+            user_agent(),
             headers_for=self._headers_for,
             allow_private=settings.allow_private,
             use_proxy_env=options.use_proxy_env,
