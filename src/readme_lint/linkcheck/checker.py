@@ -29,6 +29,7 @@ from readme_lint.linkcheck.resources import github_repo, resource_key
 from readme_lint.linkcheck.scheduler import HostPolicy, Job, Scheduler
 from readme_lint.linkcheck.verdict import Done, FetchResult, RetryLater, Status, Verdict
 
+
 def _homepage() -> str | None:
     """The project's URL as its package metadata states it (none until it is published)."""
     from importlib import metadata
