@@ -20,7 +20,7 @@ from tests.test_rules import AUTHORS, ENTRY, LINKS, TITLE, entry
     ("data", "message"),
     [
         pytest.param({"selct": ["RL1"]}, "unknown key 'selct'", id="unknown-key"),
-        pytest.param({"select": "RL9"}, "'select' names unknown rule 'RL9'", id="unknown-rule"),
+        pytest.param({"select": "RL8"}, "'select' names unknown rule 'RL8'", id="unknown-rule"),
         pytest.param({"ignore": [1]}, "'ignore' must be a list of strings", id="bad-type"),
         pytest.param(
             {"severity": {"RL101": "fatal"}}, "'severity.RL101' must be", id="bad-severity"

@@ -579,6 +579,13 @@ CASES = [
     # RL503 consecutive-blank-lines
     pytest.param("RL503", "a\n\n\n\nb\n", [(3, 1)], id="RL503-three-blank"),
     pytest.param("RL503", "a\n\nb\n```\n\n\n```\n", [], id="RL503-single-and-in-code"),
+    # RL901 invalid-suppression
+    pytest.param(
+        "RL901", "<!-- readme-lint-disable-nextline RL104 -->\n\ntext\n", [(1, 1)], id="RL901"
+    ),
+    pytest.param(
+        "RL901", "<!-- readme-lint-disable-next-line RL104 -->\n\ntext\n", [], id="RL901-clean"
+    ),
 ]
 
 

@@ -45,10 +45,12 @@ class Suppressions:
             keys = _norm(directive.rules)
             if directive.action == "disable-next-line":
                 self._spans.append((_next_line(doc, directive), keys))
+            elif directive.action == "disable-file":
+                self._spans.append((range(1, len(doc.lines) + 1), keys))
             elif directive.action == "disable":
                 for key in keys:
                     open_.setdefault(key, directive.last_line + 1)
-            else:  # enable: closes the named ranges, or all of them
+            elif directive.action == "enable":  # closes the named ranges, or all of them
                 for key in list(open_) if "*" in keys else keys & open_.keys():
                     self._spans.append((range(open_.pop(key), directive.line), frozenset({key})))
         for key, start in open_.items():

@@ -12,9 +12,10 @@ from readme_lint.slug import Slugger, strip_shortcodes
 from readme_lint.syntax import Link
 
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_DIRECTIVE = re.compile(
-    r"<!--\s*readme-lint-(disable-next-line|disable|enable)(?=\s|-->)([^>]*?)-->", re.IGNORECASE
-)
+# Any readme-lint comment, its action as written: a misspelt one is reported (RL901),
+# never silently ignored.
+_DIRECTIVE = re.compile(r"<!--\s*readme-lint-([A-Za-z-]*)(?=\s|-->)([^>]*?)-->", re.IGNORECASE)
+ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 _TOC_TITLES = frozenset({"contents", "table of contents", "toc"})
 
 
@@ -55,7 +56,9 @@ def directives(block: Block, lines: Sequence[Line]) -> list[Directive]:
     out = []
     for match in _DIRECTIVE.finditer(text):
         rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
-        out.append(Directive(block.first_line, block.last_line, match.group(1).lower(), rules))
+        # The comment's own line: a block may hold several comments.
+        line = block.first_line + text.count("\n", 0, match.start())
+        out.append(Directive(line, block.last_line, match.group(1).lower(), rules))
     return out
 
 

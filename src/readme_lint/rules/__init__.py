@@ -104,7 +104,15 @@ def rule(
 def all_rules() -> list[Rule]:
     """Every registered rule, by code."""
     # Importing the family modules registers their rules.
-    from readme_lint.rules import document, entries, lines, links, liveness, toc  # noqa: F401
+    from readme_lint.rules import (  # noqa: F401
+        document,
+        entries,
+        lines,
+        links,
+        liveness,
+        suppressions,
+        toc,
+    )
 
     return [_REGISTRY[code] for code in sorted(_REGISTRY)]
 
