@@ -30,7 +30,7 @@ from readme_lint.output import (
     entries_report,
     github_line,
     github_notice,
-    json_document,
+    github_summary,
     text_line,
 )
 from readme_lint.rules import all_rules, find_rule, resolve_selector
@@ -52,6 +52,7 @@ class _Outcome:
     fixed: tuple[Diagnostic, ...] = ()
     changed: bool = False  # written (--fix) or would be (--diff)
     diff: str = ""
+    text: str = ""  # what the findings' positions and fix offsets refer to
 
 
 @dataclass
@@ -203,13 +204,13 @@ def _process(
         if doc is not None and verdicts:
             doc.seed_memo("link-verdicts", verdicts)
         report = check_document(doc, config) if doc is not None else check_text(source.text, config)
-        return _Outcome(name, report.diagnostics, report.hints)
+        return _Outcome(name, report.diagnostics, report.hints, text=source.text)
     result = fix_text(source.text, config, verdicts=verdicts)
     if mode == "diff":
         diff = _unified_diff(name, source.text, result.text)
         return _Outcome(name, result.remaining, result.hints, result.fixed, bool(diff), diff)
     written = write_source(source, result.text)
-    return _Outcome(name, result.remaining, result.hints, result.fixed, written)
+    return _Outcome(name, result.remaining, result.hints, result.fixed, written, text=result.text)
 
 
 def _load(
@@ -307,7 +308,43 @@ def _summary(run: _Run, mode: str) -> str:
     return line + (f" ({'; '.join(notes)})" if notes else "") + "."
 
 
-def _report(run: _Run, output_format: str, quiet: bool, color: bool, mode: str) -> None:
+def _check_output_options(output_format: str, show_diff: bool, statistics: bool) -> None:
+    """Combinations that would print something else than asked: a usage error, not silence."""
+    if show_diff and output_format != "text":
+        raise click.UsageError(
+            f"--diff prints a unified diff; it cannot be combined with --output-format "
+            f"{output_format} (use --output-format text, or --fix)"
+        )
+    if show_diff and statistics:
+        raise click.UsageError(
+            "--diff prints a unified diff; it cannot be combined with --statistics"
+        )
+    if statistics and output_format not in ("text", "json"):
+        raise click.UsageError(
+            f"--statistics prints a table (text) or an array (json); it cannot be combined "
+            f"with --output-format {output_format}"
+        )
+
+
+def _tool_report(run: _Run, output_format: str, statistics: bool) -> str:
+    """json, sarif, junit or --statistics: their code is imported only now."""
+    from readme_lint import output_formats as formats
+
+    files = [formats.FileReport(o.path, o.text, o.findings) for o in run.outcomes]
+    if statistics:
+        if output_format == "json":
+            return formats.statistics_json(files)
+        return formats.statistics_text(files)
+    if output_format == "sarif":
+        return formats.sarif_document(files)
+    if output_format == "junit":
+        return formats.junit_document(files)
+    return formats.json_document(files)
+
+
+def _report(
+    run: _Run, output_format: str, quiet: bool, color: bool, mode: str, statistics: bool = False
+) -> None:
     if mode == "entries":
         return
     if mode == "diff":
@@ -320,8 +357,10 @@ def _report(run: _Run, output_format: str, quiet: bool, color: bool, mode: str) 
         for outcome in run.outcomes:
             if outcome.fixed:
                 click.echo(_fixed_line(outcome, "fixed"), err=output_format != "text")
-    if output_format == "json":
-        click.echo(json_document(run.findings))
+    if statistics or output_format in ("json", "sarif", "junit"):
+        report = _tool_report(run, output_format, statistics)
+        if report:
+            click.echo(report)
     elif output_format == "github":
         for path, d in run.findings:
             click.echo(github_line(path, d))
@@ -334,12 +373,13 @@ def _report(run: _Run, output_format: str, quiet: bool, color: bool, mode: str) 
     if output_format == "github":
         for path, hint in hints:
             click.echo(github_notice(path, hint))
+        click.echo(github_summary([d for _, d in run.findings], len(run.outcomes)))
         return
     if output_format == "text" and (run.outcomes or not run.errors):
         click.echo(_summary(run, mode))
-    # JSON's stdout must stay one JSON document: its hints go to stderr.
+    # A tool's stdout must stay one document (json, sarif, junit): its hints go to stderr.
     for path, hint in hints:
-        click.echo(f"hint: {path}: {hint}", err=output_format == "json")
+        click.echo(f"hint: {path}: {hint}", err=output_format != "text")
 
 
 def _exit_code(run: _Run, mode: str, strict: bool) -> int:
@@ -365,12 +405,18 @@ def _exit_code(run: _Run, mode: str, strict: bool) -> int:
     "--diff", "show_diff", is_flag=True, help="Print the diff --fix would make; write nothing."
 )
 @click.option(
+    "--output-format",
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (--format is an alias).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how many findings each rule has (text or json) instead of the findings.",
 )
 @click.option(
     "--select",
@@ -446,6 +492,7 @@ def cli(
     unsafe_fixes: bool,
     show_entries: bool,
     output_format: str,
+    statistics: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -469,6 +516,7 @@ def cli(
         return EXIT_CLEAN
     if explain:
         return _explain(explain)
+    _check_output_options(output_format, show_diff, statistics)
     try:
         remaps = tuple(parse_remap(rule, "--remap") for rule in remap)
     except ConfigError as exc:
@@ -496,7 +544,7 @@ def cli(
             return EXIT_ERROR
     mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
     run = _run_files(files or (Path("README.md"),), explicit, overrides, mode, quiet, use_proxy_env)
-    _report(run, output_format, quiet, _use_color(color), mode)
+    _report(run, output_format, quiet, _use_color(color), mode, statistics)
     return _exit_code(run, mode, strict)
 
 

@@ -1,8 +1,11 @@
-"""Output formats: text (for people), json (stable, for tools), github (annotations)."""
+"""Output formats: text (for people) and github (annotations).
+
+The reports for tools (json, sarif, junit, --statistics) are in output_formats, which is
+imported only when one of them is asked for.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 import click
@@ -10,7 +13,7 @@ import click
 from readme_lint.diagnostics import Diagnostic, Severity
 from readme_lint.model import Document, Entry, Span
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif", "junit")
 
 
 def text_line(path: str, d: Diagnostic, color: bool) -> str:
@@ -23,23 +26,6 @@ def text_line(path: str, d: Diagnostic, color: bool) -> str:
     # Warnings do not fail the run (unless --strict): say which findings are warnings.
     level = "warning: " if d.severity is Severity.WARNING else ""
     return f"{location} {code} {d.rule} {level}{d.message}{marker}"
-
-
-def json_record(path: str, d: Diagnostic) -> dict[str, object]:
-    return {
-        "path": path,
-        "line": d.line,
-        "column": d.column,
-        "code": d.code,
-        "rule": d.rule,
-        "severity": d.severity.value,
-        "message": d.message,
-        "fixable": d.fixable,
-    }
-
-
-def json_document(found: Sequence[tuple[str, Diagnostic]]) -> str:
-    return json.dumps([json_record(p, d) for p, d in found], indent=2, ensure_ascii=False)
 
 
 def _escape_data(value: str) -> str:
@@ -65,6 +51,27 @@ def github_line(path: str, d: Diagnostic) -> str:
 
 def github_notice(path: str, hint: str) -> str:
     return f"::notice file={_escape_property(path)},title=readme-lint hint::{_escape_data(hint)}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def github_summary(findings: Sequence[Diagnostic], files: int) -> str:
+    """The last line of the github format: GitHub shows only the first few annotations
+    of a step, so one notice says how many there are in all."""
+    if not findings:
+        return _summary_notice(f"readme-lint: no problems in {_plural(files, 'file')}")
+    errors = sum(1 for d in findings if d.severity is Severity.ERROR)
+    counts = f"{_plural(errors, 'error')}, {_plural(len(findings) - errors, 'warning')}"
+    return _summary_notice(
+        f"readme-lint: {_plural(len(findings), 'problem')} ({counts}) "
+        f"in {_plural(files, 'file')}; see the log"
+    )
+
+
+def _summary_notice(message: str) -> str:
+    return f"::notice::{_escape_data(message)}"
 
 
 def _field(name: str, span: Span | None) -> str | None:
