@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from readme_lint import __version__
+from readme_lint.adopt import AdoptError, Narrowing, check_options
 from readme_lint.config import Config, ConfigError, LinkSettings, discover, load, parse_remap
 from readme_lint.diagnostics import Diagnostic, Severity
 from readme_lint.engine import check_document, check_text
@@ -482,6 +483,31 @@ def _exit_code(run: _Run, mode: str, strict: bool) -> int:
 @click.option(
     "--no-link-cache", is_flag=True, help="Check every link live; read and write no cache."
 )
+@click.option(
+    "--changed-since",
+    metavar="REV",
+    help="Report only findings on lines changed since the merge-base of REV and HEAD, "
+    "uncommitted changes included (a pull request's view; fixes still apply to the whole file).",
+)
+@click.option(
+    "--staged",
+    is_flag=True,
+    help="Report only findings on the lines staged for commit (for the pre-commit hook).",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PATH",
+    help="Hide the findings recorded in this file by --write-baseline (or `baseline` in the config).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PATH",
+    help="Record today's findings in PATH (JSON) and exit 0; later runs with --baseline PATH "
+    "report only new ones.",
+)
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--explain", metavar="RULE", help="Print one rule's documentation and exit.")
 @click.version_option(__version__, prog_name="readme-lint")
@@ -507,6 +533,10 @@ def cli(
     allow_private: bool,
     use_proxy_env: bool,
     no_link_cache: bool,
+    changed_since: str | None,
+    staged: bool,
+    baseline_path: Path | None,
+    write_baseline: Path | None,
     list_rules: bool,
     explain: str | None,
 ) -> int:
@@ -543,7 +573,29 @@ def cli(
             _error(str(exc))
             return EXIT_ERROR
     mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
+    check_options(mode, changed_since, staged, write_baseline)
+    narrowing = None
+    try:  # --changed-since, --staged, a baseline: settled before anything is linted or fixed
+        if mode != "entries":
+            narrowing = Narrowing.prepare(
+                files or (Path("README.md"),),
+                explicit,
+                lambda config: _overrides(config, overrides),
+                changed_since=changed_since,
+                staged=staged,
+                baseline_path=baseline_path,
+                write_to=write_baseline,
+            )
+    except AdoptError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
     run = _run_files(files or (Path("README.md"),), explicit, overrides, mode, quiet, use_proxy_env)
+    if narrowing is not None and write_baseline is not None:
+        return narrowing.record(run.outcomes, run.errors, quiet)
+    if narrowing is not None:
+        run.outcomes = [
+            replace(o, findings=narrowing.narrow(o, mode)) for o in run.outcomes
+        ]
     _report(run, output_format, quiet, _use_color(color), mode, statistics)
     return _exit_code(run, mode, strict)
 

@@ -103,6 +103,9 @@ class Config:
     unsafe_fixes: bool = False  # apply fixes that guess (TOC insertions, retargeting)
     duplicates: str = "file"  # where a repeated paper counts: anywhere, or in one section
     links: LinkSettings = field(default_factory=LinkSettings)
+    # Findings recorded there are not reported (readme_lint.baseline); a path relative
+    # to the configuration file's folder (``root``).
+    baseline: str | None = None
     source: str | None = None
     root: str | None = None  # the directory of the configuration file, if any
 
@@ -117,6 +120,12 @@ class Config:
             if schema is not None:
                 return schema.require
         return self.require if self.require_is_set else None
+
+    def baseline_path(self) -> Path | None:
+        """The configured baseline file, resolved against the configuration's folder."""
+        if self.baseline is None:
+            return None
+        return Path(self.root or ".") / self.baseline
 
     def overridden(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -308,6 +317,7 @@ def from_mapping(data: Mapping[str, Any], where: str) -> Config:
         "duplicates": lambda v: {
             "duplicates": _choice(v, "duplicates", where, ("file", "section"))
         },
+        "baseline": lambda v: {"baseline": _string(v, "baseline", where)},
     }
     changes: dict[str, Any] = {"source": where, "links": _link_settings(data, where)}
     for key, value in data.items():
