@@ -54,6 +54,7 @@ class _Outcome:
     changed: bool = False  # written (--fix) or would be (--diff)
     diff: str = ""
     text: str = ""  # what the findings' positions and fix offsets refer to
+    strict: bool = False  # its configuration says warnings fail the run too
 
 
 @dataclass
@@ -95,6 +96,8 @@ def _overrides(config: Config, o: _Overrides) -> Config:
     changes: dict[str, object] = {}
     if o.unsafe_fixes:
         changes["unsafe_fixes"] = True
+    if o.strict:
+        changes["strict"] = True
     if o.select:
         changes["select"] = o.select
     if o.extend:
@@ -262,7 +265,8 @@ def _run_files(
     verdicts = _verdicts(loaded, mode, quiet, proxy)
     for path, source, config in loaded:
         try:
-            run.outcomes.append(_process(path, source, config, mode, verdicts.get(path)))
+            outcome = _process(path, source, config, mode, verdicts.get(path))
+            run.outcomes.append(replace(outcome, strict=config.strict))
         except (FileError, ConfigError) as exc:
             _error(str(exc))
             run.errors += 1
@@ -383,14 +387,18 @@ def _report(
         click.echo(f"hint: {path}: {hint}", err=output_format != "text")
 
 
-def _exit_code(run: _Run, mode: str, strict: bool) -> int:
+def _exit_code(run: _Run, mode: str, exit_zero: bool = False) -> int:
     if run.errors:
         return EXIT_ERROR
     if mode == "diff":
         return EXIT_FINDINGS if any(o.changed for o in run.outcomes) else EXIT_CLEAN
     # Errors fail the run; warnings (a moved link, a venue that may be wrong) are
     # reported and fail it only with --strict.
-    failing = [d for _, d in run.findings if strict or d.severity is Severity.ERROR]
+    failing = [
+        d for o in run.outcomes for d in o.findings if o.strict or d.severity is Severity.ERROR
+    ]
+    if exit_zero and not any(o.changed for o in run.outcomes):
+        return EXIT_CLEAN
     # pre-commit's convention: a hook that modified files fails, so the change gets reviewed.
     if failing or any(o.changed for o in run.outcomes):
         return EXIT_FINDINGS
@@ -451,6 +459,11 @@ def _exit_code(run: _Run, mode: str, strict: bool) -> int:
 )
 @click.option(
     "--strict", is_flag=True, help="Fail on warnings too (by default only errors fail the run)."
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Report findings but exit 0 (2 still means a usage, configuration or file error).",
 )
 @click.option(
     "--check-links",
@@ -526,6 +539,7 @@ def cli(
     quiet: bool,
     color: bool | None,
     strict: bool,
+    exit_zero: bool,
     check_links: bool,
     strict_links: bool,
     links_timeout: float | None,
@@ -597,7 +611,7 @@ def cli(
             replace(o, findings=narrowing.narrow(o, mode)) for o in run.outcomes
         ]
     _report(run, output_format, quiet, _use_color(color), mode, statistics)
-    return _exit_code(run, mode, strict)
+    return _exit_code(run, mode, exit_zero)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -103,6 +103,7 @@ class Config:
     unsafe_fixes: bool = False  # apply fixes that guess (TOC insertions, retargeting)
     duplicates: str = "file"  # where a repeated paper counts: anywhere, or in one section
     links: LinkSettings = field(default_factory=LinkSettings)
+    strict: bool = False  # warnings fail the run too
     # Findings recorded there are not reported (readme_lint.baseline); a path relative
     # to the configuration file's folder (``root``).
     baseline: str | None = None
@@ -314,6 +315,7 @@ def from_mapping(data: Mapping[str, Any], where: str) -> Config:
         "sections": lambda v: {"sections": _sections(v, where)},
         "require": lambda v: {"require": _require(v, "require", where), "require_is_set": True},
         "unsafe-fixes": lambda v: {"unsafe_fixes": _bool(v, "unsafe-fixes", where)},
+        "strict": lambda v: {"strict": _bool(v, "strict", where)},
         "duplicates": lambda v: {
             "duplicates": _choice(v, "duplicates", where, ("file", "section"))
         },
