@@ -15,15 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import click
 
-from readme_lint import baseline, changes
 from readme_lint.config import Config, ConfigError, discover
 from readme_lint.diagnostics import Diagnostic
 from readme_lint.files import FileError, read_source
 from readme_lint.model import Document, build
+
+if TYPE_CHECKING:
+    from readme_lint import baseline, changes
 
 
 class _Reported(Protocol):
@@ -122,6 +124,8 @@ class Narrowing:
                 item.filter_changes = True
                 item.changed = _changed_lines(path, changed_since)
             if chosen is not None and write_to is None:
+                from readme_lint import baseline  # JSON and file writing only when asked for
+
                 resolved = chosen.resolve()
                 if resolved not in loaded_baselines:
                     try:
@@ -136,6 +140,8 @@ class Narrowing:
 
     def narrow(self, outcome: _Reported, mode: str) -> tuple[Diagnostic, ...]:
         """The findings of one file left once the baseline and the change are applied."""
+        from readme_lint import baseline, changes
+
         item = self._files.get(outcome.path)
         if item is None or not outcome.findings:
             return tuple(outcome.findings)
@@ -169,6 +175,8 @@ class Narrowing:
 
         Nothing is written when a file could not be linted: its record would be lost.
         """
+        from readme_lint import baseline
+
         assert self._write_to is not None
         if errors:
             _error(f"{self._write_to}: baseline not written: a file could not be linted")
@@ -198,6 +206,8 @@ class Narrowing:
 
 def _changed_lines(path: Path, changed_since: str | None) -> frozenset[int] | None:
     """What git says changed: since the merge-base with ``changed_since``, else staged."""
+    from readme_lint import changes
+
     try:
         if changed_since is not None:
             return changes.changed_since(path, changed_since)

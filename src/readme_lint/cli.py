@@ -7,7 +7,6 @@ files are still processed).
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections import Counter
@@ -176,6 +175,8 @@ def _unified_diff(path: str, before: str, after: str) -> str:
         return ""
     old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
     out = [f"--- {path}\n", f"+++ {path}\n"]
+    import difflib  # only --diff needs it: a plain lint does not pay its import
+
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for group in matcher.get_grouped_opcodes(3):
         (_, i1, _, j1, _), (_, _, i2, _, j2) = group[0], group[-1]

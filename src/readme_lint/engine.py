@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -77,6 +76,10 @@ def census(doc: Document) -> list[tuple[int, str]]:
     return [(e.first_line, e.section.text if e.section else "") for e in doc.entries]
 
 
+def _toml_list(items: Iterable[str]) -> str:
+    return "[" + ", ".join(f'"{item}"' for item in items) + "]"
+
+
 def hints(entries: list[tuple[int, str]], diagnostics: Iterable[Diagnostic]) -> tuple[str, ...]:
     """One hint per field rule that floods the file or a whole section."""
     if not entries:
@@ -94,7 +97,7 @@ def hints(entries: list[tuple[int, str]], diagnostics: Iterable[Diagnostic]) -> 
         if len(entries) >= _FLOOD_MIN_ENTRIES and len(lines) * 2 > len(entries):
             out.append(
                 f"{code} fired on {len(lines)} of {len(entries)} entries. If this list's entries "
-                f"have no {field}, say so once instead: set `require = {json.dumps(others)}` under "
+                f"have no {field}, say so once instead: set `require = {_toml_list(others)}` under "
                 "[tool.readme-lint] (or in .readme-lint.toml), or add it to `ignore`."
             )
             continue
@@ -104,7 +107,7 @@ def hints(entries: list[tuple[int, str]], diagnostics: Iterable[Diagnostic]) -> 
                 out.append(
                     f"{code} fired on all {count} entries of section '{name}'. If that section's "
                     f"entries need no {field}, give it a schema: "
-                    f'[tool.readme-lint.sections."{name}"] require = {json.dumps(others)}'
+                    f'[tool.readme-lint.sections."{name}"] require = {_toml_list(others)}'
                 )
     return tuple(out)
 

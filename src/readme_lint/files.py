@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +68,8 @@ def write_source(source: SourceFile, text: str) -> bool:
     data = ((BOM if source.bom else "") + text).encode("utf-8")
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
+        import tempfile  # only writing needs it
+
         handle, temp_name = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -112,7 +111,9 @@ def arxiv_id(url: str) -> str | None:
     return match.group("id").lower() if match else None
 
 
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#]+?)(?:/full|/abstract|\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE)
+_DOI = re.compile(
+    r"\b(10\.\d{4,9}/[^\s?#]+?)(?:/full|/abstract|\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE
+)
 _OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)\?id=([\w\-]+)", re.IGNORECASE)
 
 
@@ -150,6 +151,8 @@ def similar_titles(a: str, b: str) -> bool:
     """Titles of one paper: equal, either unknown, or differing in a few characters."""
     if not a or not b or a == b:
         return True
+    import difflib  # rarely reached: kept off the start-up path
+
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from readme_lint.config import Config
@@ -44,6 +43,8 @@ def invalid_suppression(doc: Document, config: Config) -> Iterator[Violation]:
     """
     for directive in doc.directives:
         if directive.action not in ACTIONS:
+            import difflib  # rarely reached: kept off the start-up path
+
             guess = difflib.get_close_matches(directive.action, ACTIONS, n=1)
             hint = f"; did you mean 'readme-lint-{guess[0]}'?" if guess else ""
             yield Violation(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -438,6 +437,8 @@ def _line_edits(doc: Document, toc: Toc, old: list[str], new: list[str]) -> tupl
     for line in old:
         offsets.append(offsets[-1] + len(line))
     edits = []
+    import difflib  # rarely reached: kept off the start-up path
+
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
@@ -541,5 +542,9 @@ def heading_syntax(doc: Document, config: Config) -> Iterator[Violation]:
             match.start(1) + 1,
             f"no space after '{match.group(1)}': GitHub shows this line as text, not a heading",
             # Unsafe: it turns a paragraph into a heading (a new anchor, a new section).
-            Fix("insert a space after the '#'", (Edit(line.start + at, line.start + at, " "),), False),
+            Fix(
+                "insert a space after the '#'",
+                (Edit(line.start + at, line.start + at, " "),),
+                False,
+            ),
         )
