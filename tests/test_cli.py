@@ -125,7 +125,7 @@ def test_missing_default_readme(monkeypatch, tmp_path, capsys) -> None:  # type:
     ("name", "content", "message"),
     [
         pytest.param("missing.md", None, "no such file", id="missing"),
-        pytest.param("folder", "DIR", "is a directory", id="directory"),
+        pytest.param("folder", "DIR", "no README.md in this directory", id="empty-directory"),
         pytest.param(
             "latin1.md",
             "Café résumé\n".encode("latin-1"),

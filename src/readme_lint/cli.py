@@ -33,6 +33,7 @@ from readme_lint.output import (
     github_summary,
     text_line,
 )
+from readme_lint.paths import expand
 from readme_lint.rules import all_rules, find_rule, resolve_selector
 from readme_lint.selection import check_selectors
 
@@ -589,11 +590,14 @@ def cli(
             return EXIT_ERROR
     mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
     check_options(mode, changed_since, staged, write_baseline)
+    targets, unmatched = expand(files or (Path("README.md"),))
+    for problem in unmatched:
+        _error(problem)
     narrowing = None
     try:  # --changed-since, --staged, a baseline: settled before anything is linted or fixed
         if mode != "entries":
             narrowing = Narrowing.prepare(
-                files or (Path("README.md"),),
+                targets,
                 explicit,
                 lambda config: _overrides(config, overrides),
                 changed_since=changed_since,
@@ -604,7 +608,8 @@ def cli(
     except AdoptError as exc:
         _error(str(exc))
         return EXIT_ERROR
-    run = _run_files(files or (Path("README.md"),), explicit, overrides, mode, quiet, use_proxy_env)
+    run = _run_files(targets, explicit, overrides, mode, quiet, use_proxy_env)
+    run.errors += len(unmatched)
     if narrowing is not None and write_baseline is not None:
         return narrowing.record(run.outcomes, run.errors, quiet)
     if narrowing is not None:
