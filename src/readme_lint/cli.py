@@ -7,6 +7,7 @@ files are still processed).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections import Counter
@@ -22,7 +23,7 @@ from readme_lint.adopt import AdoptError, Narrowing, check_options
 from readme_lint.config import Config, ConfigError, LinkSettings, discover, load, parse_remap
 from readme_lint.diagnostics import Diagnostic, Severity
 from readme_lint.engine import check_document, check_text
-from readme_lint.files import FileError, SourceFile, read_source, write_source
+from readme_lint.files import FileError, SourceFile, read_source, read_stdin, write_source
 from readme_lint.fixer import FixSafetyError, fix_text
 from readme_lint.model import Document, build
 from readme_lint.output import (
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from readme_lint.linkcheck.verdict import Verdict
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STDIN = Path("-")
 
 
 @dataclass(frozen=True)
@@ -215,20 +217,35 @@ def _process(
     if mode == "diff":
         diff = _unified_diff(name, source.text, result.text)
         return _Outcome(name, result.remaining, result.hints, result.fixed, bool(diff), diff)
-    written = write_source(source, result.text)
+    if source.stdin:  # the fixed text is the output; the report goes to stderr
+        click.echo(result.text, nl=False)
+        written = result.text != source.text
+    else:
+        written = write_source(source, result.text)
     return _Outcome(name, result.remaining, result.hints, result.fixed, written, text=result.text)
 
 
 def _load(
-    files: Sequence[Path], explicit: Config | None, overrides: _Overrides, mode: str, run: _Run
+    files: Sequence[Path],
+    explicit: Config | None,
+    overrides: _Overrides,
+    mode: str,
+    run: _Run,
+    stdin_name: Path | None = None,
 ) -> list[tuple[Path, SourceFile, Config]]:
     """Each file with its configuration; what cannot be read is reported and skipped."""
     cache: dict[Path, Config] = {}
     loaded = []
     for path in files:
         try:
-            base = explicit if explicit is not None else discover(path.resolve().parent, cache)
-            source = read_source(path, for_writing=mode == "fix")
+            if path == STDIN:  # named by --stdin-filename, configured as a file there would be
+                path = stdin_name or STDIN
+                folder = stdin_name.resolve().parent if stdin_name else Path.cwd()
+                base = explicit if explicit is not None else discover(folder, cache)
+                source = read_stdin(path)
+            else:
+                base = explicit if explicit is not None else discover(path.resolve().parent, cache)
+                source = read_source(path, for_writing=mode == "fix")
             loaded.append((path, source, _overrides(base, overrides)))
         except (FileError, ConfigError) as exc:
             _error(str(exc))
@@ -261,9 +278,10 @@ def _run_files(
     mode: str,
     quiet: bool = False,
     proxy: bool = False,
+    stdin_name: Path | None = None,
 ) -> _Run:
     run = _Run()
-    loaded = _load(files, explicit, overrides, mode, run)
+    loaded = _load(files, explicit, overrides, mode, run, stdin_name)
     verdicts = _verdicts(loaded, mode, quiet, proxy)
     for path, source, config in loaded:
         try:
@@ -523,6 +541,11 @@ def _exit_code(run: _Run, mode: str, exit_zero: bool = False) -> int:
     help="Record today's findings in PATH (JSON) and exit 0; later runs with --baseline PATH "
     "report only new ones.",
 )
+@click.option(
+    "--stdin-filename",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With '-' (read stdin): the file's name in messages and where its configuration is found.",
+)
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--explain", metavar="RULE", help="Print one rule's documentation and exit.")
 @click.version_option(__version__, prog_name="readme-lint")
@@ -553,6 +576,7 @@ def cli(
     staged: bool,
     baseline_path: Path | None,
     write_baseline: Path | None,
+    stdin_filename: Path | None,
     list_rules: bool,
     explain: str | None,
 ) -> int:
@@ -608,7 +632,7 @@ def cli(
     except AdoptError as exc:
         _error(str(exc))
         return EXIT_ERROR
-    run = _run_files(targets, explicit, overrides, mode, quiet, use_proxy_env)
+    run = _run_files(targets, explicit, overrides, mode, quiet, use_proxy_env, stdin_filename)
     run.errors += len(unmatched)
     if narrowing is not None and write_baseline is not None:
         return narrowing.record(run.outcomes, run.errors, quiet)
@@ -616,7 +640,12 @@ def cli(
         run.outcomes = [
             replace(o, findings=narrowing.narrow(o, mode)) for o in run.outcomes
         ]
-    _report(run, output_format, quiet, _use_color(color), mode, statistics)
+    if mode == "fix" and STDIN in files:
+        # The fixed text went to stdout: the report must not mix into it.
+        with contextlib.redirect_stdout(sys.stderr):
+            _report(run, output_format, quiet, _use_color(color), mode, statistics)
+    else:
+        _report(run, output_format, quiet, _use_color(color), mode, statistics)
     return _exit_code(run, mode, exit_zero)
 
 

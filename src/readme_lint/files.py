@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 BOM = "\ufeff"
@@ -20,6 +20,7 @@ class SourceFile:
     path: Path
     text: str  # decoded, without the BOM; newlines as in the file
     bom: bool
+    stdin: bool = False  # piped in: a fix goes to stdout, never to a file
 
 
 def read_source(path: Path, *, for_writing: bool = False) -> SourceFile:
@@ -40,6 +41,18 @@ def read_source(path: Path, *, for_writing: bool = False) -> SourceFile:
         raise FileError(f"{path}: permission denied") from None
     except OSError as exc:
         raise FileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode_source(path, data)
+
+
+def read_stdin(name: Path) -> SourceFile:
+    """Markdown piped in (the ``-`` argument); ``name`` is what messages call it."""
+    import sys
+
+    return replace(decode_source(name, sys.stdin.buffer.read()), stdin=True)
+
+
+def decode_source(path: Path, data: bytes) -> SourceFile:
+    """UTF-8 Markdown from bytes, or a FileError naming ``path`` and the problem."""
     if b"\x00" in data[:_SNIFF]:
         raise FileError(f"{path}: looks like a binary file (NUL bytes), not Markdown")
     try:
