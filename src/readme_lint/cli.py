@@ -22,7 +22,7 @@ from readme_lint import __version__
 from readme_lint.adopt import AdoptError, Narrowing, check_options
 from readme_lint.config import Config, ConfigError, LinkSettings, discover, load, parse_remap
 from readme_lint.diagnostics import Diagnostic, Severity
-from readme_lint.engine import check_document, check_text
+from readme_lint.engine import attach_verdicts, check_document, check_text
 from readme_lint.files import FileError, SourceFile, read_source, read_stdin, write_source
 from readme_lint.fixer import FixSafetyError, fix_text
 from readme_lint.model import Document, build
@@ -209,9 +209,10 @@ def _process(
         return _Outcome(name, (), ())
     doc, verdicts = checked if checked is not None else (None, None)
     if mode == "lint":
-        if doc is not None and verdicts:
-            doc.seed_memo("link-verdicts", verdicts)
-        report = check_document(doc, config) if doc is not None else check_text(source.text, config)
+        if doc is not None:
+            report = check_document(attach_verdicts(doc, verdicts), config)
+        else:
+            report = check_text(source.text, config)
         return _Outcome(name, report.diagnostics, report.hints, text=source.text)
     result = fix_text(source.text, config, verdicts=verdicts)
     if mode == "diff":

@@ -163,7 +163,11 @@ def build_checked(
     text: str, config: Config, verdicts: Mapping[str, Verdict] | None = None
 ) -> Document:
     """The document model, with what ``--check-links`` found about its links, if anything."""
-    doc = build(text, config.read_marker)
+    return attach_verdicts(build(text, config.read_marker), verdicts)
+
+
+def attach_verdicts(doc: Document, verdicts: Mapping[str, Verdict] | None) -> Document:
+    """Give the link-liveness rules what ``--check-links`` found (nothing: no findings)."""
     if verdicts:
         doc.seed_memo("link-verdicts", verdicts)
     return doc

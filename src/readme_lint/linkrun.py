@@ -21,6 +21,7 @@ from readme_lint.config import Config
 from readme_lint.linkcheck.checker import (
     CheckOptions,
     CheckSummary,
+    absolute,
     check_file_links,
     check_links,
     is_checked,
@@ -104,7 +105,7 @@ def _check_group(
     per_file = {s.path: _urls(s) for s in sources}
     config = sources[0].config
     every = [u for urls in per_file.values() for u in urls]
-    resources = {_key(u) for u in every if is_web(u)}
+    resources = {resource_key(absolute(u)) for u in every if is_web(u)}
     with _progress(len(resources)) as progress:
         options = CheckOptions(
             config.links,
@@ -119,7 +120,3 @@ def _check_group(
         files = check_file_links(source.path, per_file[source.path], repo_root(source.path))
         out[source.path] = {**web, **files}
     return out, summary
-
-
-def _key(url: str) -> str:
-    return resource_key(url if not url.startswith("//") else "https:" + url)

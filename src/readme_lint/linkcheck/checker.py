@@ -109,6 +109,11 @@ def is_web(url: str) -> bool:
     return url.lower().startswith(("http://", "https://", "//"))
 
 
+def absolute(url: str) -> str:
+    """A protocol-relative link (``//host/path``) as the https URL a reader's browser opens."""
+    return "https:" + url if url.startswith("//") else url
+
+
 def is_checked(url: str) -> bool:
     """Whether a link is checked at all (in-page anchors, mail and phone links are not)."""
     return bool(url) and not url.lower().startswith(_SKIPPED_SCHEMES)
@@ -225,7 +230,7 @@ def _http_jobs(run: _Run, resources: Mapping[str, str]) -> list[Job[Verdict]]:
     """One scheduler job per resource, checked at its first URL (remapped)."""
 
     def job(key: str, url: str) -> Job[Verdict]:
-        target = run.remap(url if not url.startswith("//") else "https:" + url)
+        target = run.remap(absolute(url))
 
         def attempt(number: int, left: float) -> Done[Verdict] | RetryLater:
             return run.http.check(target, number, timeout=min(PER_REQUEST_TIMEOUT, left))
@@ -347,7 +352,7 @@ def check_links(
             scheme = url.split(":", 1)[0].lower()
             out[url] = Verdict(Status.BLOCKED, f"a {scheme}: link; only http and https are checked")
         elif is_web(url):
-            key = resource_key(url if not url.startswith("//") else "https:" + url)
+            key = resource_key(absolute(url))
             by_key.setdefault(key, []).append(url)
     summary.urls = sum(len(v) for v in by_key.values())
     summary.resources = len(by_key)

@@ -21,7 +21,7 @@ def _checked(doc: Document) -> Iterator[tuple[Link, Verdict]]:
     if not verdicts:
         return
     for link in doc.links:
-        verdict = verdicts.get(link.target.text.strip())
+        verdict = verdicts.get(_url(link))
         if verdict is not None:
             yield link, verdict
 
@@ -154,7 +154,7 @@ def _paper_checks(doc: Document) -> Iterator[tuple[str, Link, Verdict]]:
         return
     for entry in doc.entries:
         for link in entry.links:
-            verdict = verdicts.get(link.target.text.strip())
+            verdict = verdicts.get(_url(link))
             if verdict is not None and verdict.title is not None:
                 yield entry.title_text, link, verdict
 
