@@ -37,6 +37,23 @@ from tests.test_rules import AUTHORS, ENTRY, LINKS, TITLE, entry
             id="bad-section-key",
         ),
         pytest.param({"sections": {"Posts": {}}}, "needs 'require'", id="section-without-require"),
+        pytest.param({"exclude": "/"}, "'exclude' has an empty pattern '/'", id="empty-exclude"),
+        pytest.param({"exclude": [3]}, "'exclude' must be a list of strings", id="bad-exclude"),
+        pytest.param(
+            {"per-file-ignores": ["RL104"]},
+            "'per-file-ignores' must be a table",
+            id="per-file-ignores-not-a-table",
+        ),
+        pytest.param(
+            {"per-file-ignores": {"lists/**": ["RL8"]}},
+            "'per-file-ignores.\"lists/**\"' names unknown rule 'RL8'",
+            id="per-file-ignores-unknown-rule",
+        ),
+        pytest.param(
+            {"per-file-ignores": {"lists/**": [1]}},
+            "'per-file-ignores.\"lists/**\"' must be a list of strings",
+            id="per-file-ignores-bad-rules",
+        ),
     ],
 )
 def test_bad_configuration_names_the_key(data: dict[str, object], message: str) -> None:

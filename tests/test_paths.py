@@ -81,3 +81,115 @@ def test_arguments(
     files, found = expand([Path(a) for a in args])
     assert [p.as_posix() for p in files] == expected
     assert len(found) == problems
+
+
+BROKEN = "# List\n\n**A Paper** \\\n*Jonathan Ho* \\\narXiv 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\\n???\n"
+
+
+def _lint(root: Path, *args: str) -> tuple[int, str, str]:
+    import contextlib
+    import io
+
+    from readme_lint.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--no-color", *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("config", "args", "linted", "summary"),
+    [
+        pytest.param(
+            'exclude = ["archive"]',
+            ["."],
+            {"README.md", "lists/a/README.md"},
+            "in 2 files, 1 excluded by the configuration",
+            id="directory",
+        ),
+        pytest.param(
+            'exclude = ["archive"]',
+            ["archive/README.md", "README.md"],  # pre-commit names files one by one
+            {"README.md"},
+            "in 1 file, 1 excluded by the configuration",
+            id="named-file",
+        ),
+        pytest.param(
+            'exclude = ["/lists/*/README.md"]',
+            ["."],
+            {"README.md", "archive/README.md"},
+            "in 2 files, 1 excluded by the configuration",
+            id="anchored-pattern",
+        ),
+        pytest.param(
+            "",
+            ["."],
+            {"README.md", "archive/README.md", "lists/a/README.md"},
+            "in 3 files.",
+            id="no-exclude",
+        ),
+    ],
+)
+def test_exclude(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    config: str,
+    args: list[str],
+    linted: set[str],
+    summary: str,
+) -> None:
+    for name in ("README.md", "archive/README.md", "lists/a/README.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(BROKEN, encoding="utf-8")
+    (tmp_path / ".readme-lint.toml").write_text(config + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _lint(tmp_path, *args)
+    assert code == 1
+    reported = {
+        line.split(":")[0].removeprefix("./") for line in out.splitlines() if ": RL" in line
+    }
+    assert reported == linted
+    assert summary in out
+
+
+def test_everything_excluded_passes_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "README.md").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / ".readme-lint.toml").write_text('exclude = ["README.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _lint(tmp_path, "README.md")[:2] == (
+        0,
+        "All checks passed (0 files, 1 excluded by the configuration).\n",
+    )
+
+
+def test_per_file_ignores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("README.md", "lists/a/README.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(BROKEN, encoding="utf-8")
+    (tmp_path / ".readme-lint.toml").write_text(
+        '[per-file-ignores]\n"lists/**" = ["placeholder-summary"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    # The command line's --ignore adds to them; --select does not bring the rule back.
+    code, out, _ = _lint(tmp_path, "--select", "RL1", ".")
+    found = [
+        line.split(":")[0] + " " + line.split()[1] for line in out.splitlines() if ": RL" in line
+    ]
+    assert found == ["README.md RL105"]
+    assert code == 1
+
+
+def test_a_broken_configuration_is_reported_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("README.md", "a/README.md", "b/README.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(BROKEN, encoding="utf-8")
+    (tmp_path / ".readme-lint.toml").write_text('exclude = ["/"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _lint(tmp_path, ".")
+    assert code == 2
+    assert err.count("'exclude' has an empty pattern") == 1

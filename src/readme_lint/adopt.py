@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import click
 
-from readme_lint.config import Config, ConfigError, discover
+from readme_lint.config import Config, ConfigError, for_path
 from readme_lint.diagnostics import Diagnostic
 from readme_lint.files import FileError, read_source
 from readme_lint.model import Document, build
@@ -109,7 +109,7 @@ class Narrowing:
         loaded_baselines: dict[Path, dict[str, baseline.Recorded]] = {}
         for path in paths:
             try:
-                base = explicit if explicit is not None else discover(path.resolve().parent, cache)
+                base = for_path(path, explicit, cache)
             except ConfigError:
                 continue
             chosen = baseline_path or base.baseline_path()

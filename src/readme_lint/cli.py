@@ -20,7 +20,15 @@ import click
 
 from readme_lint import __version__
 from readme_lint.adopt import AdoptError, Narrowing, check_options
-from readme_lint.config import Config, ConfigError, LinkSettings, discover, load, parse_remap
+from readme_lint.config import (
+    Config,
+    ConfigError,
+    LinkSettings,
+    discover,
+    for_path,
+    load,
+    parse_remap,
+)
 from readme_lint.diagnostics import Diagnostic, Severity
 from readme_lint.engine import attach_verdicts, check_document, check_text
 from readme_lint.files import FileError, SourceFile, read_source, read_stdin, write_source
@@ -63,6 +71,16 @@ class _Outcome:
 class _Run:
     outcomes: list[_Outcome] = field(default_factory=list)
     errors: int = 0
+    excluded: int = 0  # files left out by `exclude`
+    _said: set[str] = field(default_factory=set)
+
+    def fail(self, message: str) -> None:
+        """Count a file that could not be linted; say why once (a broken configuration
+        shared by many files is one message)."""
+        self.errors += 1
+        if message not in self._said:
+            self._said.add(message)
+            _error(message)
 
     @property
     def findings(self) -> list[tuple[str, Diagnostic]]:
@@ -243,15 +261,33 @@ def _load(
                 path = stdin_name or STDIN
                 folder = stdin_name.resolve().parent if stdin_name else Path.cwd()
                 base = explicit if explicit is not None else discover(folder, cache)
+                base = base.for_file(path) if stdin_name else base
                 source = read_stdin(path)
             else:
-                base = explicit if explicit is not None else discover(path.resolve().parent, cache)
+                base = for_path(path, explicit, cache)
                 source = read_source(path, for_writing=mode == "fix")
             loaded.append((path, source, _overrides(base, overrides)))
         except (FileError, ConfigError) as exc:
-            _error(str(exc))
-            run.errors += 1
+            run.fail(str(exc))
     return loaded
+
+
+def _excluded(files: Sequence[Path], explicit: Config | None) -> tuple[list[Path], int]:
+    """(the files the configuration's ``exclude`` does not leave out, how many it does).
+
+    Files named one by one are left out too: pre-commit names every file it passes.
+    A file whose configuration cannot be read is kept (the run reports it)."""
+    kept: list[Path] = []
+    cache: dict[Path, Config] = {}
+    for path in files:
+        try:
+            base = explicit if explicit is not None else discover(path.resolve().parent, cache)
+        except ConfigError:
+            base = None
+        if path != STDIN and base is not None and base.excludes(path):
+            continue
+        kept.append(path)
+    return kept, len(files) - len(kept)
 
 
 def _verdicts(
@@ -289,11 +325,9 @@ def _run_files(
             outcome = _process(path, source, config, mode, verdicts.get(path))
             run.outcomes.append(replace(outcome, strict=config.strict))
         except (FileError, ConfigError) as exc:
-            _error(str(exc))
-            run.errors += 1
+            run.fail(str(exc))
         except FixSafetyError as exc:
-            _error(f"{path}: {exc}")
-            run.errors += 1
+            run.fail(f"{path}: {exc}")
     return run
 
 
@@ -316,6 +350,7 @@ def _fixed_line(outcome: _Outcome, verb: str) -> str:
 def _summary(run: _Run, mode: str) -> str:
     files = len(run.outcomes)
     remaining = len(run.findings)
+    left_out = f", {run.excluded} excluded by the configuration" if run.excluded else ""
     fixed = sum(len(o.fixed) for o in run.outcomes)
     if mode == "fix" and fixed:
         return (
@@ -324,10 +359,10 @@ def _summary(run: _Run, mode: str) -> str:
     if mode == "diff":
         return f"Would fix {_plural(fixed, 'problem')}; {remaining} would remain in {_plural(files, 'file')}."
     if not remaining:
-        return f"All checks passed ({_plural(files, 'file')})."
+        return f"All checks passed ({_plural(files, 'file')}{left_out})."
     fixable = sum(1 for _, d in run.findings if d.fixable)
     unsafe = sum(1 for _, d in run.findings if d.unsafe_fixable)
-    line = f"Found {_plural(remaining, 'problem')} in {_plural(files, 'file')}"
+    line = f"Found {_plural(remaining, 'problem')} in {_plural(files, 'file')}{left_out}"
     notes = [f"{fixable} fixable with --fix, marked [*]"] if fixable else []
     if unsafe:
         notes.append(f"{unsafe} more with --unsafe-fixes")
@@ -618,6 +653,7 @@ def cli(
     targets, unmatched = expand(files or (Path("README.md"),))
     for problem in unmatched:
         _error(problem)
+    targets, excluded = _excluded(targets, explicit)
     narrowing = None
     try:  # --changed-since, --staged, a baseline: settled before anything is linted or fixed
         if mode != "entries":
@@ -635,6 +671,7 @@ def cli(
         return EXIT_ERROR
     run = _run_files(targets, explicit, overrides, mode, quiet, use_proxy_env, stdin_filename)
     run.errors += len(unmatched)
+    run.excluded = excluded
     if narrowing is not None and write_baseline is not None:
         return narrowing.record(run.outcomes, run.errors, quiet)
     if narrowing is not None:

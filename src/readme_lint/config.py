@@ -107,6 +107,10 @@ class Config:
     # Findings recorded there are not reported (readme_lint.baseline); a path relative
     # to the configuration file's folder (``root``).
     baseline: str | None = None
+    # Patterns (readme_lint.globs) of files not to lint, and of files where some rules are
+    # off; relative to ``root``.
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str | None = None
     root: str | None = None  # the directory of the configuration file, if any
 
@@ -131,6 +135,41 @@ class Config:
     def overridden(self, **changes: Any) -> Config:
         return replace(self, **changes)
 
+    def relative(self, path: Path) -> str | None:
+        """``path`` relative to the configuration's folder, with ``/``; None outside it."""
+        if self.root is None:
+            return None
+        try:
+            return path.resolve().relative_to(Path(self.root).resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def excludes(self, path: Path) -> bool:
+        """Whether ``exclude`` leaves this file out."""
+        if not self.exclude:
+            return False
+        from readme_lint.globs import matches
+
+        relative = self.relative(path)
+        return relative is not None and any(matches(p, relative) for p in self.exclude)
+
+    def for_file(self, path: Path) -> Config:
+        """This configuration with the ``per-file-ignores`` that match ``path`` applied."""
+        if not self.per_file_ignores:
+            return self
+        from readme_lint.globs import matches
+
+        relative = self.relative(path)
+        if relative is None:
+            return self
+        extra = tuple(
+            rule
+            for pattern, rules in self.per_file_ignores
+            if matches(pattern, relative)
+            for rule in rules
+        )
+        return replace(self, ignore=self.ignore + extra) if extra else self
+
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
@@ -144,6 +183,29 @@ def _string(value: Any, key: str, where: str) -> str:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{where}: '{key}' must be a non-empty string")
     return value
+
+
+def _patterns(value: Any, key: str, where: str) -> tuple[str, ...]:
+    from readme_lint.globs import valid
+
+    patterns = _strings(value, key, where)
+    for pattern in patterns:
+        if not valid(pattern):
+            raise ConfigError(f"{where}: '{key}' has an empty pattern {pattern!r}")
+    return patterns
+
+
+def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(
+            f'{where}: \'per-file-ignores\' must be a table of "pattern" = [rules]'
+        )
+    out = []
+    for pattern, rules in value.items():
+        key = f'per-file-ignores."{pattern}"'
+        _patterns(pattern, key, where)
+        out.append((pattern, _strings(rules, key, where)))
+    return tuple(out)
 
 
 def _require(value: Any, key: str, where: str) -> frozenset[str]:
@@ -320,6 +382,8 @@ def from_mapping(data: Mapping[str, Any], where: str) -> Config:
             "duplicates": _choice(v, "duplicates", where, ("file", "section"))
         },
         "baseline": lambda v: {"baseline": _string(v, "baseline", where)},
+        "exclude": lambda v: {"exclude": _patterns(v, "exclude", where)},
+        "per-file-ignores": lambda v: {"per_file_ignores": _per_file_ignores(v, where)},
     }
     changes: dict[str, Any] = {"source": where, "links": _link_settings(data, where)}
     for key, value in data.items():
@@ -352,6 +416,13 @@ def load(path: Path) -> Config:
             raise ConfigError(f"{path}: no [tool.readme-lint] table")
         return replace(from_mapping(table, f"{path} [tool.readme-lint]"), root=str(path.parent))
     return replace(from_mapping(data, str(path)), root=str(path.parent))
+
+
+def for_path(path: Path, explicit: Config | None, cache: dict[Path, Config]) -> Config:
+    """The configuration a file is linted with: ``explicit`` (``--config``) or the one
+    discovered from its folder, with its ``per-file-ignores`` applied."""
+    base = explicit if explicit is not None else discover(path.resolve().parent, cache)
+    return base.for_file(path)
 
 
 def discover(folder: Path, cache: dict[Path, Config] | None = None) -> Config:

@@ -19,6 +19,7 @@ def check_selectors(config: Config) -> None:
         ("extend-select", config.extend_select),
         ("ignore", config.ignore),
         ("severity", tuple(config.severity)),
+        *((f'per-file-ignores."{pattern}"', rules) for pattern, rules in config.per_file_ignores),
     ):
         for selector in selectors:
             if not resolve_selector(selector):
