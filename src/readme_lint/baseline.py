@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 import os
-import stat
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from readme_lint.diagnostics import Diagnostic
+from readme_lint.files import replace_file
 from readme_lint.model import Document
 
 VERSION = 1
@@ -139,28 +138,7 @@ def write(path: Path, files: Mapping[str, Recorded]) -> None:
     """
     merged: dict[str, Recorded] = load(path) if path.exists() else {}
     merged.update(files)
-    text = dumps(merged)
-    folder = path.resolve().parent
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        temp = Path(name)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            temp.chmod(_mode(path))
-            temp.replace(path)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
+        replace_file(path, dumps(merged).encode("utf-8"))
     except OSError as exc:
         raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
-
-
-def _mode(path: Path) -> int:
-    """The permissions to write with: the old file's, else what the umask allows."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask

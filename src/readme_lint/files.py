@@ -70,26 +70,32 @@ def decode_source(path: Path, data: bytes) -> SourceFile:
 def write_source(source: SourceFile, text: str) -> bool:
     """Write ``text`` over ``source.path`` if it differs; return whether it wrote.
 
-    Atomic: the bytes go to a temporary file in the same folder, which then
-    replaces the original, so a failure at any point leaves the original intact.
-    The BOM and the file's permissions are kept; the newline style is whatever
-    ``text`` holds (the fixer keeps the file's own).
+    The BOM and the file's permissions are kept (:func:`replace_file`); the newline
+    style is whatever ``text`` holds (the fixer keeps the file's own).
     """
     if text == source.text:
         return False
-    path = source.path
     data = ((BOM if source.bom else "") + text).encode("utf-8")
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-        import tempfile  # only writing needs it
-
-        handle, temp_name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
+        replace_file(source.path, data)
     except OSError as exc:
         raise FileError(
-            f"{path}: cannot write: {exc.strerror or exc}; the file is unchanged"
+            f"{source.path}: cannot write: {exc.strerror or exc}; the file is unchanged"
         ) from None
+    return True
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: into a temporary file in the same folder,
+    which then replaces ``path`` at once, so a failure at any point leaves the old file
+    (or none) as it was. An existing file's permissions are kept; a new file gets what
+    the umask allows. Raises ``OSError``."""
+    import tempfile  # only writing needs it
+
+    mode = _mode(path)
+    handle, temp_name = tempfile.mkstemp(
+        dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -98,10 +104,15 @@ def write_source(source: SourceFile, text: str) -> bool:
             os.fsync(out.fileno())
         temp.chmod(mode)
         temp.replace(path)
-    except OSError as exc:
-        raise FileError(
-            f"{path}: cannot write: {exc.strerror or exc}; the file is unchanged"
-        ) from None
     finally:
         temp.unlink(missing_ok=True)  # gone already after a successful replace
-    return True
+
+
+def _mode(path: Path) -> int:
+    """The permissions to write with: the old file's, else what the umask allows."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
