@@ -272,6 +272,70 @@ def _load(
     return loaded
 
 
+def _check_init_options(
+    init: bool,
+    mode: str,
+    changed_since: str | None,
+    staged: bool,
+    write_baseline: Path | None,
+    files: Sequence[Path],
+) -> None:
+    if not init:
+        raise click.UsageError("--dry-run and --force go with --init")
+    if mode != "lint" or changed_since or staged or write_baseline:
+        raise click.UsageError(
+            "--init writes a configuration and lints nothing: drop --fix, --diff, "
+            "--show-entries, --changed-since, --staged and --write-baseline"
+        )
+    if len(files) > 1 or STDIN in files:
+        raise click.UsageError("--init reads one list file (default README.md)")
+
+
+def _init(path: Path, dry_run: bool, force: bool, quiet: bool) -> int:
+    """--init: the list's conventions as a .readme-lint.toml beside it (printed with
+    --dry-run); an existing configuration is kept unless --force."""
+    from readme_lint.files import replace_file
+    from readme_lint.init import init_text
+
+    target = path.parent / ".readme-lint.toml"
+    try:
+        source = read_source(path)
+        existing = discover(path.resolve().parent)
+    except (FileError, ConfigError) as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    proposal = init_text(source.text, path.name)
+    if dry_run:
+        click.echo(proposal, nl=False)
+        return EXIT_CLEAN
+    if existing.source is not None and not force:
+        _error(
+            f"{existing.source} already configures {path}: nothing written (see the proposal "
+            f"with --init --dry-run; --force writes {target} anyway)"
+        )
+        return EXIT_ERROR
+    try:
+        replace_file(target, proposal.encode("utf-8"))
+    except OSError as exc:
+        _error(f"{target}: cannot write: {exc.strerror or exc}")
+        return EXIT_ERROR
+    if quiet:
+        return EXIT_CLEAN
+    click.echo(f"Wrote {target} from the conventions of {path}.")
+    if existing.source not in (None, str(target.resolve())):
+        click.echo(f"note: it takes precedence over {existing.source} for {path}.")
+    try:
+        before = len(check_text(source.text, existing).diagnostics)
+        after = len(check_text(source.text, load(target)).diagnostics)
+    except ConfigError:  # the previous configuration names an unknown rule
+        return EXIT_CLEAN
+    click.echo(
+        f"readme-lint {path} now reports {_plural(after, 'problem')} "
+        f"({before} with the previous configuration)."
+    )
+    return EXIT_CLEAN
+
+
 def _excluded(files: Sequence[Path], explicit: Config | None) -> tuple[list[Path], int]:
     """(the files the configuration's ``exclude`` does not leave out, how many it does).
 
@@ -578,6 +642,16 @@ def _exit_code(run: _Run, mode: str, exit_zero: bool = False) -> int:
     "report only new ones.",
 )
 @click.option(
+    "--init",
+    "init",
+    is_flag=True,
+    help="Write a .readme-lint.toml describing the list's own conventions (section schemas, "
+    "link labels, read marker, duplicate scope, TOC exclusions), read from FILE (default "
+    "README.md).",
+)
+@click.option("--dry-run", is_flag=True, help="With --init: print the configuration; write nothing.")
+@click.option("--force", is_flag=True, help="With --init: write even where a configuration exists.")
+@click.option(
     "--stdin-filename",
     type=click.Path(path_type=Path, dir_okay=False),
     help="With '-' (read stdin): the file's name in messages and where its configuration is found.",
@@ -612,6 +686,9 @@ def cli(
     staged: bool,
     baseline_path: Path | None,
     write_baseline: Path | None,
+    init: bool,
+    dry_run: bool,
+    force: bool,
     stdin_filename: Path | None,
     list_rules: bool,
     explain: str | None,
@@ -622,6 +699,10 @@ def cli(
         return EXIT_CLEAN
     if explain:
         return _explain(explain)
+    if init or dry_run or force:
+        mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
+        _check_init_options(init, mode, changed_since, staged, write_baseline, files)
+        return _init(files[0] if files else Path("README.md"), dry_run, force, quiet)
     _check_output_options(output_format, show_diff, statistics)
     try:
         remaps = tuple(parse_remap(rule, "--remap") for rule in remap)

@@ -30,7 +30,8 @@ def entry_name(entry: Entry, limit: int = 50) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _has(entry: Entry, field: str) -> bool:
+def has_field(entry: Entry, field: str) -> bool:
+    """Whether the entry carries ``field`` (one of config.FIELDS)."""
     if field == "title":
         return entry.title is not None
     if field == "authors":
@@ -55,7 +56,7 @@ def unused_fields(doc: Document) -> list[tuple[str, str, int, int]]:
             if total < _INFER_MIN_ENTRIES or fmt not in HARD_BREAK_FORMATS:
                 continue
             for field in sorted({"authors", "summary"} & _FORMAT_FIELDS[fmt]):
-                have = sum(1 for e in doc.entries if e.format == fmt and _has(e, field))
+                have = sum(1 for e in doc.entries if e.format == fmt and has_field(e, field))
                 if have * 2 < total:
                     out.append((fmt, field, have, total))
         return out
@@ -63,8 +64,13 @@ def unused_fields(doc: Document) -> list[tuple[str, str, int, int]]:
     return doc.memo("unused-fields", compute)
 
 
+def format_fields(fmt: str) -> frozenset[str]:
+    """The fields an entry of this format can have."""
+    return _FORMAT_FIELDS.get(fmt, _LIST_FIELDS)
+
+
 def _required(doc: Document, config: Config, entry: Entry) -> frozenset[str]:
-    shape = _FORMAT_FIELDS.get(entry.format, _LIST_FIELDS)
+    shape = format_fields(entry.format)
     declared = config.declared_schema([h.text for h in doc.heading_path(entry.section)])
     if declared is not None:
         return declared & shape

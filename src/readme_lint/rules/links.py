@@ -21,9 +21,9 @@ def label_key(label: str) -> str:
 
 
 def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
-    """Casefolded label -> its canonical spelling (configured, else most common)."""
-    if config.labels:
-        return {label_key(label): label for label in config.labels}
+    """Casefolded label -> its canonical spelling: the configured one, else the most
+    common (a label the configuration does not list is still held to its own)."""
+    configured = {label_key(label): label for label in config.labels}
     counts: Counter[str] = Counter(
         link.label.text for entry in doc.entries for link in entry.links if link.bracketed
     )
@@ -36,7 +36,7 @@ def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
         # A tie has no most common spelling: nothing to hold the others to.
         if len(spellings) == 1 or spellings[0][0] > spellings[1][0]:
             best[key] = spellings[0][1]
-    return best
+    return {**best, **configured}
 
 
 @rule(
@@ -51,8 +51,9 @@ def link_label(doc: Document, config: Config) -> Iterator[Violation]:
     ## What it does
     Finds list-style link labels (`[[paper](...)]`) spelled differently from the
     list's canonical spelling of the same label (`[[Paper](...)]`). The canonical
-    spelling is the configured one (`labels = ["Paper", "Code", "Project Page"]`)
-    or else each label's most common spelling in the file (none on a tie).
+    spelling is the configured one (`labels = ["Paper", "Code", "Project Page"]`);
+    a label the configuration does not list follows its most common spelling in
+    the file (none on a tie).
 
     ## Why is this bad?
     A list reads as one document; `paper`, `Paper` and `PAPER` side by side look

@@ -162,7 +162,7 @@ def _excluded(config: Config, heading: Heading) -> bool:
     return is_note(heading) or any(name == e.casefold() for e in config.toc_exclude)
 
 
-def _missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]]:
+def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]]:
     """Headings after the TOC, at the levels it covers, that no item stands for.
 
     Each with whether it lies in the stretch of the page the TOC covers (from its
@@ -300,7 +300,7 @@ def toc_missing(doc: Document, config: Config) -> Iterator[Violation]:
     Inserts each missing heading after the item of the heading before it, with
     the TOC's own indentation and bullet for its depth.
     """
-    missing = _missing_headings(doc, config)
+    missing = missing_headings(doc, config)
     inside = [h for h, covered in missing if covered]
     fix = _insertion_fix(doc, inside) if inside else None
     for heading, covered in missing:
