@@ -93,10 +93,17 @@ def test_user_agent_names_the_tool_its_version_and_its_url(monkeypatch: pytest.M
     from readme_lint import __version__
     from readme_lint.linkcheck import checker
 
+    from readme_lint.about import repository
+
     assert checker.user_agent().startswith(f"readme-lint/{__version__} (")
     meta = Message()
-    meta["Project-URL"] = "Homepage, https://example.org/readme-lint"
+    meta["Project-URL"] = "Documentation, https://example.org/docs"
+    meta["Project-URL"] = "Repository, https://example.org/readme-lint/"
     monkeypatch.setattr("importlib.metadata.metadata", lambda name: meta)
-    assert checker.user_agent() == (
-        f"readme-lint/{__version__} (paper-list link checker; +https://example.org/readme-lint)"
-    )
+    repository.cache_clear()
+    try:
+        assert checker.user_agent() == (
+            f"readme-lint/{__version__} (paper-list link checker; +https://example.org/readme-lint)"
+        )
+    finally:
+        repository.cache_clear()

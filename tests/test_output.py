@@ -22,6 +22,7 @@ from readme_lint.output_formats import (
     end_position,
     junit_document,
     rule_anchor,
+    rule_url,
     rules_markdown,
     sarif_log,
 )
@@ -136,7 +137,7 @@ _STABLE = {"path", "line", "column", "code", "rule", "severity", "message", "fix
                     "end_line": 3,
                     "end_column": 4,
                     "code": "RL201",
-                    "url": "docs/rules.md#rl201-stray-asterisk",
+                    "url": rule_url("RL201", "stray-asterisk"),
                     "fix": {
                         "title": "balance the title's asterisks",
                         "safe": True,
@@ -252,10 +253,9 @@ def test_sarif_is_valid_and_complete(write, capsys, monkeypatch, tmp_path, files
         )
         assert descriptor["help"]["text"] == rule.doc
         assert descriptor["defaultConfiguration"]["level"] == rule.severity.value
-        assert (
-            descriptor["properties"]["url"] == f"docs/rules.md#{rule_anchor(rule.code, rule.name)}"
-        )
-        assert "helpUri" not in descriptor  # it would have to be absolute
+        url = descriptor["properties"]["url"]
+        assert url.endswith(f"docs/rules.md#{rule_anchor(rule.code, rule.name)}")
+        assert descriptor.get("helpUri") == (url if url.startswith("https://") else None)
     _, out, _ = _lint(capsys, *files, "--output-format", "json", *extra)
     fixable = {(r["line"], r["column"], r["code"]): r["fixable"] for r in json.loads(out)}
     assert len(run["results"]) == len(fixable)
@@ -611,3 +611,28 @@ def test_every_rule_url_is_an_anchor_of_the_rules_doc() -> None:
     anchors = build(rules_markdown()).anchors
     for rule in all_rules():
         assert rule_anchor(rule.code, rule.name) in anchors, rule.code
+
+
+def test_rule_documentation_links_follow_the_package_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The json/sarif links go to docs/rules.md at this version's tag in the repository the
+    package names; without one, to the path in the repository (never an invented URL)."""
+    from importlib import metadata
+
+    from readme_lint import __version__
+    from readme_lint.about import repository
+
+    def missing(name: str) -> None:
+        raise metadata.PackageNotFoundError(name)
+
+    repository.cache_clear()
+    try:
+        home = repository()
+        if home is not None:
+            assert rule_url("RL201", "stray-asterisk") == (
+                f"{home}/blob/v{__version__}/docs/rules.md#rl201-stray-asterisk"
+            )
+        monkeypatch.setattr("importlib.metadata.metadata", missing)
+        repository.cache_clear()
+        assert rule_url("RL201", "stray-asterisk") == "docs/rules.md#rl201-stray-asterisk"
+    finally:
+        repository.cache_clear()

@@ -23,10 +23,6 @@ from readme_lint import __version__
 from readme_lint.diagnostics import Diagnostic, Fix, Severity
 from readme_lint.rules import Rule, all_rules
 
-# The rules' documentation, relative to the root of the repository (docs/rules.md is
-# generated from the rules' docstrings by rules_markdown()). No absolute URL is claimed
-# until the package states its homepage.
-RULES_DOC = "docs/rules.md"
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
@@ -66,8 +62,10 @@ def rule_anchor(code: str, name: str) -> str:
 
 
 def rule_url(code: str, name: str) -> str:
-    """The rule's documentation, relative to the repository: ``docs/rules.md#rl201-…``."""
-    return f"{RULES_DOC}#{rule_anchor(code, name)}"
+    """The rule's documentation (readme_lint.about): ``…/docs/rules.md#rl201-…``."""
+    from readme_lint.about import rules_doc_url
+
+    return rules_doc_url(rule_anchor(code, name))
 
 
 def end_position(d: Diagnostic, index: LineIndex) -> tuple[int, int]:
@@ -185,19 +183,19 @@ def _first_paragraph(doc: str, heading: str) -> str:
 
 
 def _descriptor(rule: Rule) -> dict[str, object]:
-    return {
+    url = rule_url(rule.code, rule.name)
+    descriptor: dict[str, object] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": _first_paragraph(rule.doc, "What it does")},
         "help": {"text": rule.doc, "markdown": rule.doc},
         "defaultConfiguration": {"level": _level(rule.severity), "enabled": rule.default},
-        # helpUri must be absolute; the documentation's address is relative to the repository.
-        "properties": {
-            "url": rule_url(rule.code, rule.name),
-            "fixable": rule.fix_availability,
-        },
+        "properties": {"url": url, "fixable": rule.fix_availability},
     }
+    if url.startswith("https://"):  # helpUri must be absolute: only when the package says where
+        descriptor["helpUri"] = url
+    return descriptor
 
 
 def _region(start: tuple[int, int], end: tuple[int, int]) -> dict[str, int]:
@@ -239,24 +237,13 @@ def _sarif_result(f: FileReport, d: Diagnostic, rule_index: dict[str, int]) -> d
     return result
 
 
-def _homepage() -> str | None:
-    """The project's URL as its package metadata states it (none until it is published)."""
-    from importlib import metadata
-
-    try:
-        meta = metadata.metadata("readme-lint")
-    except metadata.PackageNotFoundError:
-        return None
-    urls = [entry.partition(", ")[2] for entry in meta.get_all("Project-URL") or []]
-    urls += meta.get_all("Home-page") or []
-    return next((str(url) for url in urls if str(url).startswith("https://")), None)
-
-
 def sarif_log(files: Sequence[FileReport]) -> dict[str, object]:
     rules = all_rules()
     rule_index = {rule.code: i for i, rule in enumerate(rules)}
     driver: dict[str, object] = {"name": "readme-lint", "version": __version__}
-    home = _homepage()
+    from readme_lint.about import repository
+
+    home = repository()
     if home:
         driver["informationUri"] = home
     driver["rules"] = [_descriptor(rule) for rule in rules]

@@ -30,23 +30,12 @@ from readme_lint.linkcheck.scheduler import HostPolicy, Job, Scheduler
 from readme_lint.linkcheck.verdict import Done, FetchResult, RetryLater, Status, Verdict
 
 
-def _homepage() -> str | None:
-    """The project's URL as its package metadata states it (none until it is published)."""
-    from importlib import metadata
-
-    try:
-        meta = metadata.metadata("readme-lint")
-    except metadata.PackageNotFoundError:
-        return None
-    urls = [entry.partition(", ")[2] for entry in meta.get_all("Project-URL") or []]
-    urls += meta.get_all("Home-page") or []
-    return next((str(url) for url in urls if str(url).startswith("https://")), None)
-
-
 def user_agent() -> str:
     """Names the tool, its version and, once it has one, its URL: site owners can see
     who is knocking and how to reach them."""
-    home = _homepage()
+    from readme_lint.about import repository
+
+    home = repository()
     return f"readme-lint/{__version__} (paper-list link checker{f'; +{home}' if home else ''})"
 
 # Published or observed limits of the hosts every paper list links most: arXiv asks
