@@ -288,7 +288,11 @@ def test_readme_baseline_snippets_work_as_written(
         import tomli as tomllib
 
     section = readme_section()
-    toml = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    (toml,) = [
+        block.split("```", 1)[0]
+        for block in section.split("```toml\n")[1:]
+        if "baseline" in block.split("```", 1)[0]
+    ]
     table = tomllib.loads(toml)["tool"]["readme-lint"]
     assert from_mapping(table, "README").baseline == ".readme-lint-baseline.json"
 

@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -373,11 +374,16 @@ def test_help_documents_the_options() -> None:
 @needs_git
 @pytest.mark.skipif(not CORPUS.exists(), reason="needs the shared corpus")
 def test_precommit_hook_with_staged_reports_only_the_new_entry(tmp_path: Path) -> None:
-    """The lint hook with ``args: [--staged]``, through real pre-commit, on the corpus list.
+    """The README's pre-commit setup for contributors (``args: [--staged]``), as written,
+    installed with ``pre-commit install``; a contributor commits one broken entry to the
+    corpus list and sees only that entry's findings.
 
-    ``pre-commit try-repo`` takes no hook arguments, so the hook repository is a
-    commit of this checkout's working tree and the configuration names it.
+    The hook repository is a commit of this checkout's working tree, tagged as the README's
+    ``rev``, at the path that replaces the README's repository URL.
     """
+    from tests.test_baseline import readme_section
+    from tests.test_readme_snippets import repository
+
     hooks = make_repo(tmp_path / "hooks", text=None)
     for name in (".pre-commit-hooks.yaml", "pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, hooks / name)
@@ -386,15 +392,31 @@ def test_precommit_hook_with_staged_reports_only_the_new_entry(tmp_path: Path) -
     )
     git(hooks, "add", ".")
     git(hooks, "commit", "-q", "-m", "hooks")
-    rev = git(hooks, "rev-parse", "HEAD").strip()
+    (snippet,) = [
+        block.split("```", 1)[0]
+        for block in readme_section().split("```yaml\n")[1:]
+        if "args: [--staged]" in block.split("```", 1)[0]
+    ]
+    git(hooks, "tag", re.search(r"rev: (\S+)", snippet).group(1))  # type: ignore[union-attr]
 
     corpus = CORPUS.read_text(encoding="utf-8")
     repo = make_repo(tmp_path / "repo", text=corpus)
-    (tmp_path / "config.yaml").write_text(
-        f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n"
-        "      - id: readme-lint\n        args: [--staged]\n",
-        encoding="utf-8",
+    (repo / ".pre-commit-config.yaml").write_text(
+        snippet.replace(repository(), str(hooks)), encoding="utf-8"
     )
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "PRE_COMMIT_COLOR": "never",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    git(repo, "add", ".pre-commit-config.yaml")
     added = corpus.rstrip("\n") + "\n\n" + BROKEN
     (repo / "README.md").write_text(added, encoding="utf-8")
     git(repo, "add", "README.md")
@@ -403,13 +425,8 @@ def test_precommit_hook_with_staged_reports_only_the_new_entry(tmp_path: Path) -
         added + "\n" + DDIM_AGAIN.replace("The code.", "???"), encoding="utf-8"
     )
     first = len(corpus.rstrip("\n").splitlines()) + 2
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
-        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-        "PRE_COMMIT_COLOR": "never",
-    }
     result = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "--config", str(tmp_path / "config.yaml")],
+        ["git", "commit", "-m", "Add a paper"],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -417,13 +434,15 @@ def test_precommit_hook_with_staged_reports_only_the_new_entry(tmp_path: Path) -
         check=False,
         timeout=600,
     )
-    assert result.returncode == 1, result.stdout + result.stderr
-    reported = [line for line in result.stdout.splitlines() if line.startswith("README.md:")]
+    output = result.stdout + result.stderr  # git passes a hook's output on stderr
+    assert result.returncode == 1, output
+    reported = [line for line in output.splitlines() if line.startswith("README.md:")]
     assert reported == [
         f"README.md:{first}:1: RL201 stray-asterisk unbalanced asterisks around the title "
         "(3 opening, 2 closing) [*]",
         f"README.md:{first + 3}:1: RL105 placeholder-summary summary is a placeholder: 'TBD'",
-    ], result.stdout
+    ], output
+    assert git(repo, "rev-list", "--count", "HEAD").strip() == "1"  # the commit was stopped
 
 
 @needs_git

@@ -314,3 +314,12 @@ def test_cli_missing_file(tmp_path: Path) -> None:
     code, _, err = _main("--init", str(tmp_path / "nope.md"))
     assert code == 2 and "no such file" in err
     assert not (tmp_path / ".readme-lint.toml").exists()
+
+
+def test_readme_init_snippet_is_what_init_writes(corpus_text: str) -> None:
+    from tests.test_baseline import readme_section
+
+    section = readme_section()
+    (block,) = [b.split("```", 1)[0] for b in section.split("```toml\n")[1:] if "[sections." in b]
+    assert block in init_text(corpus_text)
+    assert "leaves the 31 others" in section

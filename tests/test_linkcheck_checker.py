@@ -91,9 +91,8 @@ def test_user_agent_names_the_tool_its_version_and_its_url(monkeypatch: pytest.M
     from email.message import Message
 
     from readme_lint import __version__
-    from readme_lint.linkcheck import checker
-
     from readme_lint.about import repository
+    from readme_lint.linkcheck import checker
 
     assert checker.user_agent().startswith(f"readme-lint/{__version__} (")
     meta = Message()
