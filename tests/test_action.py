@@ -36,6 +36,9 @@ from tests.test_changes import (  # noqa: F401  (_no_outer_git: an autouse fixtu
     git,
     make_repo,
 )
+from tests.test_changes import (
+    pr_branch as branch_with_a_new_entry,
+)
 from tests.test_precommit import FIXED as CLEAN
 
 needs_tools = pytest.mark.skipif(
@@ -519,16 +522,7 @@ Checkout = tuple[Path, str]  # the working directory, the pull request's base sh
 def pr_branch(folder: Path) -> Checkout:
     """A list with old problems on main; a branch that adds a broken entry; main moved on."""
     repo = make_repo(folder / "repo", OLD)
-    git(repo, "checkout", "-q", "-b", "add-paper")
-    (repo / "README.md").write_text(WITH_BROKEN, encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "add a paper")
-    git(repo, "checkout", "-q", "main")
-    (repo / "NOTES.md").write_text("notes\n", encoding="utf-8")
-    git(repo, "add", "NOTES.md")
-    git(repo, "commit", "-q", "-m", "notes")
-    base = git(repo, "rev-parse", "HEAD").strip()
-    git(repo, "checkout", "-q", "add-paper")
-    return repo, base
+    return repo, branch_with_a_new_entry(repo)
 
 
 def shallow_clone(folder: Path) -> Checkout:

@@ -228,17 +228,24 @@ def test_changed_since_nothing_changed_is_clean(repo: Path) -> None:
     assert lint(repo / "README.md", "--changed-since", "HEAD")[:2] == (0, [])
 
 
-@needs_git
-def test_changed_since_main_on_a_branch(repo: Path) -> None:
+def pr_branch(repo: Path) -> str:
+    """On ``repo``'s main: a branch that adds a broken entry, checked out; main moved on
+    meanwhile (so the merge-base counts, not main's tip). Returns main's tip."""
     git(repo, "checkout", "-q", "-b", "add-paper")
     (repo / "README.md").write_text(WITH_BROKEN, encoding="utf-8")
     git(repo, "commit", "-q", "-am", "add a paper")
-    # main moved on meanwhile: the merge-base counts, not main's tip
     git(repo, "checkout", "-q", "main")
     (repo / "NOTES.md").write_text("notes\n", encoding="utf-8")
     git(repo, "add", "NOTES.md")
     git(repo, "commit", "-q", "-m", "notes")
+    base = git(repo, "rev-parse", "HEAD").strip()
     git(repo, "checkout", "-q", "add-paper")
+    return base
+
+
+@needs_git
+def test_changed_since_main_on_a_branch(repo: Path) -> None:
+    pr_branch(repo)
     assert lint(repo / "README.md", "--changed-since", "main")[:2] == (1, NEW_FINDINGS)
     # and from another folder, by a relative path
     code, found, _ = lint(Path(os.path.relpath(repo / "README.md")), "--changed-since", "main")

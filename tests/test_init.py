@@ -77,6 +77,14 @@ POSTS = "\n".join(
 )
 
 
+def _marked(marker: str) -> str:
+    """Three entries with ``marker`` after the title."""
+    papers = (DDPM, DDIM, CFG)
+    return "# List\n\n## Papers\n\n" + "\n".join(
+        p.replace("** \\\n", f"**{marker} \\\n", 1) for p in papers
+    )
+
+
 def _config(text: str) -> dict[str, object]:
     return tomllib.loads(init_text(text))
 
@@ -109,32 +117,12 @@ def _config(text: str) -> dict[str, object]:
             id="no-marker",
         ),
         pytest.param(
-            "# List\n\n## Papers\n\n"
-            + "\n".join(
-                paper(
-                    "A" + str(n),
-                    "Jonathan Ho",
-                    f"https://arxiv.org/abs/2006.1123{n}",
-                    "S.",
-                    " :star:",
-                )
-                for n in range(3)
-            ),
+            _marked(" :star:"),
             {"read-marker": ":star:"},
             id="custom-marker",
         ),
         pytest.param(
-            "# List\n\n## Papers\n\n"
-            + "\n".join(
-                paper(
-                    "A" + str(n),
-                    "Jonathan Ho",
-                    f"https://arxiv.org/abs/2006.1123{n}",
-                    "S.",
-                    " :star::star::star:",
-                )
-                for n in range(3)
-            ),
+            _marked(" :star::star::star:"),
             {"read-marker": None},
             id="a-rating-is-not-a-marker",
         ),
