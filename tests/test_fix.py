@@ -185,6 +185,15 @@ def test_trailing_emphasis_is_not_part_of_a_url() -> None:
             + entry("**B** \\", "*A B* \\", "", "[[paper](https://x.org/b)] \\", "Sum."),
             id="split-before-links",
         ),
+        # RL902 is selected: whether a comment hides anything changes with the other fixes.
+        pytest.param(
+            "# A\n\n<!-- readme-lint-disable-next-line RL206 -->\n"
+            + entry(TITLE.removesuffix(" \\") + " ", AUTHORS, LINKS, SUMMARY)
+            + "\n<!-- readme-lint-disable RL205 -->\n\n"
+            + DDIM.replace("Models** \\", "Models**\\")
+            + "\n<!-- readme-lint-enable -->\n",
+            id="suppressions-used-and-left-unused-by-fixes",
+        ),
     ],
 )
 def test_incremental_and_full_relint_agree(text: str) -> None:

@@ -586,6 +586,14 @@ CASES = [
     pytest.param(
         "RL901", "<!-- readme-lint-disable-next-line RL104 -->\n\ntext\n", [], id="RL901-clean"
     ),
+    # RL902 unused-suppression
+    pytest.param("RL902", "<!-- readme-lint-disable-next-line -->\n\ntext\n", [(1, 1)], id="RL902"),
+    pytest.param(
+        "RL902",
+        "<!-- readme-lint-disable-next-line RL104 -->\n\ntext\n",
+        [],
+        id="RL902-rule-not-selected",
+    ),
 ]
 
 

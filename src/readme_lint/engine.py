@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -28,36 +28,86 @@ class Report:
     hints: tuple[str, ...]
 
 
-def _norm(rules: Iterable[str]) -> frozenset[str]:
-    """Directive rule names as compared: codes upper-case, names lower-case, '*' for all."""
-    out = {r.upper() if r.upper().startswith("RL") else r.lower() for r in rules}
-    return frozenset(out or {"*"})
+# RL902 judges the other rules' suppression comments by their findings before suppression:
+# it runs after them, and only a disable-file comment hides its own findings.
+UNUSED_SUPPRESSION = "RL902"
+_BEFORE_SUPPRESSION = "findings-before-suppression"
+
+
+def suppression_key(name: str) -> str:
+    """A rule name in a comment as compared: codes upper-case, names lower-case."""
+    return name.upper() if name.upper().startswith("RL") else name.lower()
+
+
+def _keys(rules: Iterable[str]) -> tuple[str, ...]:
+    """A comment's rule names as compared, in its order; none means every rule ('*')."""
+    return tuple(dict.fromkeys(suppression_key(r) for r in rules)) or ("*",)
+
+
+@dataclass(frozen=True)
+class Span:
+    """The lines on which one readme-lint comment switches rules off."""
+
+    lines: range
+    keys: tuple[str, ...]  # as compared (suppression_key), in the comment's order; '*': all
+    directive: int  # the comment: its index in doc.directives
+    action: str
+    closer: int | None = None  # a range's enable comment (index; None: the end of the file)
 
 
 class Suppressions:
-    """Which (rule, line) pairs the document's readme-lint comments switch off."""
+    """Which (rule, line) pairs the document's readme-lint comments switch off, and which
+    comment and name do it.
+
+    Spans are tried widest first — disable-file, then ranges, then disable-next-line — and
+    a comment's names in its order, so the comment credited with hiding a finding stays the
+    same when narrower, redundant ones are removed (RL902 reports those).
+    """
 
     def __init__(self, doc: Document) -> None:
-        self._spans: list[tuple[range, frozenset[str]]] = []
-        open_: dict[str, int] = {}
-        for directive in doc.directives:
-            keys = _norm(directive.rules)
-            if directive.action == "disable-next-line":
-                self._spans.append((_next_line(doc, directive), keys))
-            elif directive.action == "disable-file":
-                self._spans.append((range(1, len(doc.lines) + 1), keys))
-            elif directive.action == "disable":
+        files: list[Span] = []
+        ranges: list[Span] = []
+        lines: list[Span] = []
+        end = len(doc.lines) + 1
+        open_: dict[str, tuple[int, int]] = {}  # key -> (first line, opening comment)
+        for i, directive in enumerate(doc.directives):
+            keys, action = _keys(directive.rules), directive.action
+            if action == "disable-next-line":
+                lines.append(Span(_next_line(doc, directive), keys, i, action))
+            elif action == "disable-file":
+                files.append(Span(range(1, end), keys, i, action))
+            elif action == "disable":
                 for key in keys:
-                    open_.setdefault(key, directive.last_line + 1)
-            elif directive.action == "enable":  # closes the named ranges, or all of them
-                for key in list(open_) if "*" in keys else keys & open_.keys():
-                    self._spans.append((range(open_.pop(key), directive.line), frozenset({key})))
-        for key, start in open_.items():
-            self._spans.append((range(start, len(doc.lines) + 1), frozenset({key})))
+                    open_.setdefault(key, (directive.last_line + 1, i))
+            elif action == "enable":  # closes the named ranges, or all of them
+                for key in list(open_) if "*" in keys else [k for k in keys if k in open_]:
+                    start, opener = open_.pop(key)
+                    ranges.append(Span(range(start, directive.line), (key,), opener, "disable", i))
+        for key, (start, opener) in open_.items():
+            ranges.append(Span(range(start, end), (key,), opener, "disable"))
+        ranges.sort(key=lambda span: span.directive)
+        self.spans: tuple[Span, ...] = (*files, *ranges, *lines)
+
+    @classmethod
+    def of(cls, doc: Document) -> Suppressions:
+        """The document's suppressions (computed once, shared by the engine and RL902)."""
+        return doc.memo("suppressions", lambda: cls(doc))
+
+    def covering(self, rule: Rule, line: int) -> Iterator[tuple[Span, str]]:
+        """Every (comment span, name in it) switching ``rule`` off on ``line``; the first
+        is the one that hides the finding."""
+        names = ("*", rule.code, rule.name)
+        own = rule.code == UNUSED_SUPPRESSION
+        for span in self.spans:
+            if line in span.lines and not (own and span.action != "disable-file"):
+                yield from ((span, key) for key in span.keys if key in names)
+
+    def hider(self, rule: Rule, line: int) -> tuple[Span, str] | None:
+        """The comment span and name that hide ``rule``'s finding on ``line``, if any."""
+        return next(self.covering(rule, line), None)
 
     def hides(self, rule: Rule, line: int) -> bool:
-        names = {"*", rule.code, rule.name}
-        return any(line in span and not keys.isdisjoint(names) for span, keys in self._spans)
+        return self.hider(rule, line) is not None
 
 
 def _next_line(doc: Document, directive: Directive) -> range:
@@ -130,15 +180,27 @@ def sort_key(d: Diagnostic) -> tuple[int, int, str]:
 
 
 def check_document(doc: Document, config: Config) -> Report:
-    suppressions = Suppressions(doc)
     rules = {r.code: r for r in selected_rules(config)}
-    found = [
-        d
-        for d in run_rules(doc, config, rules.values())
-        if not suppressions.hides(rules[d.code], d.line)
-    ]
+    judge = rules.get(UNUSED_SUPPRESSION)
+    found = run_rules(doc, config, (r for r in rules.values() if r is not judge))
+    if judge is not None:  # it judges the comments by the findings above: hand them over
+        doc.seed_memo(_BEFORE_SUPPRESSION, (config, found))
+        found = [*found, *run_rules(doc, config, [judge])]
+    suppressions = Suppressions.of(doc)
+    found = [d for d in found if not suppressions.hides(rules[d.code], d.line)]
     found.sort(key=sort_key)
     return Report(tuple(found), hints(census(doc), found) + schema_hints(doc, config, rules))
+
+
+def findings_before_suppression(doc: Document, config: Config) -> list[Diagnostic]:
+    """Every selected rule's findings but RL902's, before suppression comments: what RL902
+    judges the comments by (check_document hands them over; else they are computed)."""
+    seeded: tuple[Config, list[Diagnostic]] | None = doc.memo(_BEFORE_SUPPRESSION, lambda: None)
+    if seeded is None or seeded[0] != config:
+        others = [r for r in selected_rules(config) if r.code != UNUSED_SUPPRESSION]
+        seeded = (config, run_rules(doc, config, others))
+        doc.seed_memo(_BEFORE_SUPPRESSION, seeded)
+    return seeded[1]
 
 
 def schema_hints(doc: Document, config: Config, rules: dict[str, Rule]) -> tuple[str, ...]:

@@ -20,6 +20,9 @@ from readme_lint.engine import Report, build_checked, check_document
 from readme_lint.incremental import relint_blocks
 from readme_lint.model import Document
 
+# A readme-lint comment is not content (GitHub shows no comment): RL902 removes unused ones.
+from readme_lint.outline import DIRECTIVE
+
 if TYPE_CHECKING:
     from readme_lint.linkcheck.verdict import Verdict
 
@@ -35,7 +38,6 @@ _TOC_LINE = re.compile(
 _PAGE_TARGET = re.compile(r"\]\((?!https?:)[^)\s]*\)")
 # A <br> is a line break, not a word: hard-break fixes may write one.
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-
 
 class FixSafetyError(Exception):
     """A round of fixes would have lost content; nothing may be written."""
@@ -65,7 +67,8 @@ def _urls(text: str) -> Counter[str]:
 
 def _words(text: str, marker: str) -> list[str]:
     # Whole-text operations only (C speed): this runs over every byte before a write.
-    prose = _PAGE_TARGET.sub("]", _TOC_LINE.sub("", _BR.sub(" ", text.replace(marker, " "))))
+    text = DIRECTIVE.sub(" ", _BR.sub(" ", text.replace(marker, " ")))
+    prose = _PAGE_TARGET.sub("]", _TOC_LINE.sub("", text))
     return _WORD.findall(prose.casefold())
 
 

@@ -26,7 +26,15 @@ from itertools import accumulate
 
 from readme_lint.config import Config
 from readme_lint.diagnostics import Diagnostic, Edit, Fix
-from readme_lint.engine import Report, Suppressions, hints, run_rules, schema_hints, sort_key
+from readme_lint.engine import (
+    UNUSED_SUPPRESSION,
+    Report,
+    Suppressions,
+    hints,
+    run_rules,
+    schema_hints,
+    sort_key,
+)
 from readme_lint.model import Block, Document, Heading, build
 from readme_lint.outline import html_anchors
 from readme_lint.records import Entry
@@ -295,6 +303,11 @@ def relint_blocks(
     ``fixed`` are the findings whose fixes turned ``doc.text`` into ``new_text``;
     all must be block-scoped (see the module doc). None: lint the whole text instead.
     """
+    rules = {r.code: r for r in selected_rules(config)}
+    if UNUSED_SUPPRESSION in rules and doc.directives:
+        # Whether a comment hides anything depends on every other rule's findings, the
+        # suppressed ones included, which the old report does not hold: lint in full.
+        return None
     edits = sorted({e for d in fixed if d.fix is not None for e in d.fix.edits})
     shift = _Shift(edits)
     new_starts = _line_starts(new_text)
@@ -308,7 +321,6 @@ def relint_blocks(
         "\r"
     ) != new_text.count("\r"):
         return None  # the final newline and line endings are document rules' input too
-    rules = {r.code: r for r in selected_rules(config)}
     if any(rules[d.code].scope != "block" and d.code != "RL301" for d in fixed):
         return None  # whether a document rule's own fix settled it takes that rule to say
     block_rules = [r for r in rules.values() if r.scope == "block"]
@@ -318,7 +330,7 @@ def relint_blocks(
     # Field rules follow the whole file's habits (fields most entries lack are not
     # required); the facts are unchanged, so the file's answer still holds.
     sub_doc.seed_memo("unused-fields", unused_fields(doc))
-    suppressions = Suppressions(doc)
+    suppressions = Suppressions.of(doc)
     found: list[Diagnostic] = []
     for d in run_rules(sub_doc, config, block_rules):
         real = sub.real[d.line - 1]

@@ -14,7 +14,7 @@ from readme_lint.syntax import Link
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 # Any readme-lint comment, its action as written: a misspelt one is reported (RL901),
 # never silently ignored.
-_DIRECTIVE = re.compile(r"<!--\s*readme-lint-([A-Za-z-]*)(?=\s|-->)([^>]*?)-->", re.IGNORECASE)
+DIRECTIVE = re.compile(r"<!--\s*readme-lint-([A-Za-z-]*)(?=\s|-->)([^>]*?)-->", re.IGNORECASE)
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 _TOC_TITLES = frozenset({"contents", "table of contents", "toc"})
 
@@ -54,7 +54,7 @@ def html_anchors(text: str) -> set[str]:
 def directives(block: Block, lines: Sequence[Line]) -> list[Directive]:
     text = "\n".join(lines[n - 1].text for n in range(block.first_line, block.last_line + 1))
     out = []
-    for match in _DIRECTIVE.finditer(text):
+    for match in DIRECTIVE.finditer(text):
         rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
         # The comment's own line: a block may hold several comments.
         line = block.first_line + text.count("\n", 0, match.start())

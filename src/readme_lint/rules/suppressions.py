@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Violation
-from readme_lint.model import Document
-from readme_lint.outline import ACTIONS
-from readme_lint.rules import find_rule, rule
+from readme_lint.diagnostics import Edit, Fix, Violation
+from readme_lint.engine import (
+    UNUSED_SUPPRESSION,
+    Span,
+    Suppressions,
+    findings_before_suppression,
+    run_rules,
+    suppression_key,
+)
+from readme_lint.model import Block, Directive, Document, Line
+from readme_lint.outline import ACTIONS, DIRECTIVE
+from readme_lint.rules import all_rules, find_rule, rule
+from readme_lint.selection import selected_rules
 
 
 @rule("RL901", "invalid-suppression", "A readme-lint comment that does nothing.")
@@ -57,3 +68,368 @@ def invalid_suppression(doc: Document, config: Config) -> Iterator[Violation]:
         for name in directive.rules:
             if name != "*" and find_rule(name) is None:
                 yield Violation(directive.line, 1, f"'{name}' names no rule (see --list-rules)")
+
+
+# ------------------------------------------------------------------ RL902 unused-suppression
+
+_JUDGED = ("disable-next-line", "disable", "disable-file")
+_WHERE = {"disable-next-line": "here", "disable": "in its range", "disable-file": "in this file"}
+_NAME_TOKEN = re.compile(r"[^\s,]+")
+_WHOLE_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_NOTHING = "nothing"  # a name hides no finding
+_OWN = "own"  # a name for RL902 in a comment that cannot hide its findings
+
+
+@rule(
+    UNUSED_SUPPRESSION,
+    "unused-suppression",
+    "A readme-lint comment that hides no finding.",
+    fixable=True,
+    default=False,
+    scope="document",
+    applicability="sometimes",
+)
+def unused_suppression(doc: Document, config: Config) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds `<!-- readme-lint-... -->` comments that hide no finding — a
+    `disable-next-line` comment, a `disable` … `enable` range or a
+    `disable-file` comment — or a rule named in one that hides nothing there,
+    as ruff's `RUF100` does for `noqa`. Off by default: select it with
+    `extend-select = ["RL902"]`.
+
+    Only the rules selected in the run are judged: a comment naming a rule
+    that is not selected (ignored, or off by default) is left alone, so a job
+    that runs a subset of the rules does not report what the others need. A
+    comment naming no rule is reported only when it hides no finding of any
+    rule. A name that hides only what another comment already hides (a
+    `disable-file`, a range around it) is reported too. Misspelt actions and
+    unknown rules are `RL901`'s. This rule's own findings are switched off
+    only by a `disable-file` comment naming it (or naming no rule).
+
+    ## Why is this bad?
+    A comment outlives the problem it was written for: the entry was
+    completed, the rule changed, the comment moved. Left behind, it tells
+    readers the entry is still broken, and it will silently hide the next
+    real problem on its line.
+
+    ## Example
+    ```markdown
+    <!-- readme-lint-disable-next-line -->
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
+
+    ## Use instead
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
+
+    ## Fix
+    Sometimes. Unused names are removed from a comment that keeps others. A
+    comment none of whose names is used is deleted (with one blank line beside
+    it) only where that cannot change what GitHub shows: the comment alone on
+    its lines, a blank line, the start of the file or another comment above
+    it, and below it nothing that would then join what is above (an indented
+    line, or a list item after a list). A range's `enable` comment goes with
+    it when it ends nothing else. Otherwise a person decides.
+    """
+    if not any(d.action in _JUDGED for d in doc.directives):
+        return
+    suppressions = Suppressions.of(doc)
+    selected = {r.code for r in selected_rules(config)}
+    used, shadowed = _credit(doc, config, suppressions)
+    wide: set[int] | None = None  # comments whose '*' hides a rule this run does not select
+    comments = _comments(doc)
+    for i, directive in enumerate(doc.directives):
+        if directive.action not in _JUDGED:
+            continue
+        unused: list[tuple[str, str, str]] = []  # (name as written, key, why)
+        for written, key in _names(directive):
+            if key != "*":
+                named = find_rule(key)
+                if named is None:
+                    continue  # RL901's
+                if named.code == UNUSED_SUPPRESSION:
+                    if directive.action != "disable-file":
+                        unused.append((written, key, _OWN))
+                    continue  # a disable-file naming RL902 switches it off
+                if named.code not in selected:
+                    continue  # not judged in this run
+            if (i, key) in used:
+                continue
+            if key == "*":
+                if wide is None:
+                    wide = _hide_unselected(doc, config, suppressions, selected)
+                if i in wide:
+                    continue
+            unused.append((written, key, _why(doc, i, shadowed.get((i, key)))))
+        if unused:
+            start = comments[i][0]
+            yield Violation(
+                directive.line,
+                start - doc.line(directive.line).start + 1,
+                _message(directive.action, unused),
+                _fix(doc, i, {key for _, key, _ in unused}, suppressions, comments),
+            )
+
+
+def _names(directive: Directive) -> list[tuple[str, str]]:
+    """(name as written, as compared) of a comment's names, each rule once (as first
+    written); a comment naming none, '*'."""
+    named: dict[str, str] = {}
+    for written in directive.rules:
+        named.setdefault(suppression_key(written), written)
+    return [(written, key) for key, written in named.items()] or [("", "*")]
+
+
+_Named = tuple[int, str]  # a name in a comment: (the comment's index, the name as compared)
+
+
+def _credit(
+    doc: Document, config: Config, suppressions: Suppressions
+) -> tuple[set[_Named], dict[_Named, _Named]]:
+    """The names that hide a finding; and those that would, were the finding not hidden
+    by a name tried before them (which they map to)."""
+    by_code = {r.code: r for r in all_rules()}
+    used: set[_Named] = set()
+    shadowed: dict[_Named, _Named] = {}
+    for found in findings_before_suppression(doc, config):
+        hits = (
+            (span.directive, key)
+            for span, key in suppressions.covering(by_code[found.code], found.line)
+        )
+        hider = next(hits, None)
+        if hider is not None:
+            used.add(hider)
+            for named in hits:
+                shadowed.setdefault(named, hider)
+    return used, shadowed
+
+
+def _why(doc: Document, i: int, hider: _Named | None) -> str:
+    """Why a name of comment ``i`` is unused: it hides nothing, or only what ``hider`` does."""
+    if hider is None:
+        return _NOTHING
+    j, key = hider
+    if j != i:
+        return f"the comment on line {doc.directives[j].line}"
+    return next(f"'{written}'" for written, k in _names(doc.directives[i]) if k == key)
+
+
+def _hide_unselected(
+    doc: Document, config: Config, suppressions: Suppressions, selected: set[str]
+) -> set[int]:
+    """Comments naming no rule that hide a finding of a rule this run does not select
+    (such a comment is not unused: a run with every rule would need it)."""
+    others = [r for r in all_rules() if r.code not in selected and r.code != UNUSED_SUPPRESSION]
+    by_code = {r.code: r for r in others}
+    return {
+        span.directive
+        for found in run_rules(doc, config, others)
+        for span, key in suppressions.covering(by_code[found.code], found.line)
+        if key == "*"
+    }
+
+
+def _message(action: str, unused: list[tuple[str, str, str]]) -> str:
+    groups: dict[str, list[str]] = {}
+    for written, _, why in unused:
+        groups.setdefault(why, []).append(written)
+    clauses = []
+    for why, names in groups.items():
+        subject = ", ".join(f"'{n}'" for n in names) if names != [""] else "this comment"
+        verb = "hide" if len(names) > 1 else "hides"
+        if why == _NOTHING:
+            clauses.append(f"{subject} {verb} no finding {_WHERE[action]}")
+        elif why == _OWN:
+            clauses.append(
+                f"{subject} {verb} nothing: unused-suppression findings are switched off "
+                "only by disable-file"
+            )
+        else:
+            clauses.append(f"{subject} {verb} only what {why} already hides")
+    return "unused suppression: " + "; ".join(clauses)
+
+
+# (comment start, comment end, names start, names end): offsets in the text
+_Offsets = tuple[int, int, int, int]
+
+
+def _comments(doc: Document) -> list[_Offsets]:
+    """Where each directive's comment is, in ``doc.directives`` order (the model reads
+    them block by block with the same pattern)."""
+    out: list[_Offsets] = []
+    for block in doc.blocks:
+        if block.kind != "html":
+            continue
+        text = "\n".join(doc.line(n).text for n in range(block.first_line, block.last_line + 1))
+        for match in DIRECTIVE.finditer(text):
+            a, b, c, d = (
+                _offset(doc, block.first_line, text, k)
+                for k in (match.start(), match.end(), match.start(2), match.end(2))
+            )
+            out.append((a, b, c, d))
+    assert len(out) == len(doc.directives)
+    return out
+
+
+def _offset(doc: Document, first_line: int, text: str, at: int) -> int:
+    """The text offset of ``at`` in a block's lines joined by '\\n' (line endings may be CRLF)."""
+    line = first_line + text.count("\n", 0, at)
+    return doc.line(line).start + at - (text.rfind("\n", 0, at) + 1)
+
+
+def _fix(
+    doc: Document, i: int, drop: set[str], suppressions: Suppressions, comments: list[_Offsets]
+) -> Fix | None:
+    """Remove the names ``drop`` from comment ``i`` (the comment itself when none is left)
+    and, for a range, from the enable comments that end it; None when that is not
+    provably harmless to what GitHub shows."""
+    directive = doc.directives[i]
+    whole = all(key in drop for _, key in _names(directive))
+    first = _removal(doc, comments[i]) if whole else _names_edit(doc, comments[i], drop)
+    if first is None:
+        return None
+    edits = [first]
+    if directive.action == "disable":
+        gone = [s for s in suppressions.spans if s.directive == i and s.action == "disable"]
+        gone = [s for s in gone if s.keys[0] in drop]
+        for closer in sorted({s.closer for s in gone if s.closer is not None}):
+            edit = _closer_edit(doc, i, closer, gone, suppressions, comments)
+            if edit is not None:
+                edits.append(edit)
+    merged = _merge(edits)
+    if merged is None:
+        return None
+    title = (
+        "remove the unused suppression comment"
+        if whole
+        else "remove "
+        + ", ".join(sorted(f"'{n}'" for n, k in _names(directive) if k in drop))
+        + " from the suppression comment"
+    )
+    return Fix(title, tuple(merged))
+
+
+def _closer_edit(
+    doc: Document,
+    opener: int,
+    closer: int,
+    gone: list[Span],
+    suppressions: Suppressions,
+    comments: list[_Offsets],
+) -> Edit | None:
+    """What becomes of an enable comment once the ranges ``gone`` it ends are removed: it
+    goes when it ends nothing else, loses their names when it names them, else stays."""
+    ours = [s for s in gone if s.closer == closer]
+    keys = {s.keys[0] for s in ours}
+    between = doc.directives[opener + 1 : closer]
+    if any(d.action == "disable" and not keys.isdisjoint(_keys(d)) for d in between):
+        return None  # a disable of the same rule in between would open in their place
+    if all(s in ours for s in suppressions.spans if s.closer == closer):
+        return _removal(doc, comments[closer])
+    if doc.directives[closer].rules:
+        return _names_edit(doc, comments[closer], keys)
+    return None  # an 'enable' of every rule still ends other ranges
+
+
+def _keys(directive: Directive) -> set[str]:
+    return {key for _, key in _names(directive)}
+
+
+def _merge(edits: list[Edit]) -> list[Edit] | None:
+    """The edits in order, overlapping deletions joined (None: other edits overlap)."""
+    out: list[Edit] = []
+    for edit in sorted(edits):
+        if out and edit.start < out[-1].end:
+            if edit.text or out[-1].text:
+                return None
+            out[-1] = Edit(out[-1].start, max(out[-1].end, edit.end), "")
+        else:
+            out.append(edit)
+    return out
+
+
+def _names_edit(doc: Document, comment: _Offsets, drop: set[str]) -> Edit | None:
+    """Remove the names ``drop`` from a comment, keeping its other names and separators."""
+    start, end = comment[2], comment[3]
+    text = doc.text[start:end]
+    tokens = list(_NAME_TOKEN.finditer(text))
+    kept = [t.group() for t in tokens if suppression_key(t.group()) not in drop]
+    seps = [text[a.end() : b.start()] for a, b in pairwise(tokens)]
+    if not kept or any("\n" in sep for sep in seps):
+        return None
+    joined = (seps[0] if seps else " ").join(kept)
+    return Edit(start, end, text[: tokens[0].start()] + joined + text[tokens[-1].end() :])
+
+
+def _comment_block(doc: Document, block: Block | None) -> bool:
+    """A top-level HTML block that is one comment from the start of its line (GitHub
+    shows nothing for it, and it ends where its '-->' is)."""
+    if block is None or block.kind != "html":
+        return False
+    lines = range(block.first_line, block.last_line + 1)
+    text = "\n".join(doc.line(n).text for n in lines).rstrip()
+    return _WHOLE_COMMENT.fullmatch(text) is not None
+
+
+def _removal(doc: Document, comment: _Offsets) -> Edit | None:
+    """Delete a comment's lines (and one blank line beside them), if GitHub renders the
+    text the same without them; else None.
+
+    The comment must be a block of its own, alone on its lines, with a blank line, the
+    start of the file or another comment above it: then the block above it has ended
+    whether or not the comment is there. What could change is the line below it (the
+    first one that is not blank or a comment): without the comment, a list or indented
+    code above stays open across blank lines, so that line must not be indented and,
+    after a list, not a list item. tests/test_suppress.py checks the cases with GitHub's
+    renderer.
+    """
+    first, last = doc.line_of(comment[0]), doc.line_of(comment[1] - 1)
+    block = doc.block_at(first)
+    if block is None or (block.first_line, block.last_line) != (first, last):
+        return None
+    if not _comment_block(doc, block):
+        return None
+    before = first - 1
+    if before and doc.line(before).text.strip() and not _comment_block(doc, doc.block_at(before)):
+        return None
+    below = _content_line(doc, last + 1, 1)
+    if below is not None:
+        if below.text[:1] in (" ", "\t"):
+            return None
+        above = _content_line(doc, first - 1, -1)
+        above_block = doc.block_at(above.number) if above is not None else None
+        list_above = above is not None and (above_block is None or above_block.kind == "list")
+        if list_above and _LIST_ITEM.match(below.text):
+            return None
+    after, count = last + 1, len(doc.lines)
+    if after <= count and not doc.line(after).text.strip():  # the blank line after goes too
+        end = doc.line(after + 1).start if after < count else len(doc.text)
+        return Edit(doc.line(first).start, end, "")
+    if after <= count:  # directly above the next line (an entry): the comment's lines only
+        return Edit(doc.line(first).start, doc.line(after).start, "")
+    # At the end of the file: from the end of the text above, keeping the final newline.
+    anchor = before - 1 if before and not doc.line(before).text.strip() else before
+    return Edit(doc.line(anchor).end if anchor else 0, doc.line(last).end, "")
+
+
+def _content_line(doc: Document, number: int, step: int) -> Line | None:
+    """From line ``number`` on (``step`` 1) or back (-1), the first line that is neither
+    blank nor in a comment block."""
+    while 1 <= number <= len(doc.lines):
+        block = doc.block_at(number)
+        if block is not None and _comment_block(doc, block):
+            number = block.last_line + 1 if step > 0 else block.first_line - 1
+        elif not doc.line(number).text.strip():
+            number += step
+        else:
+            return doc.line(number)
+    return None
