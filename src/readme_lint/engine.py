@@ -157,7 +157,8 @@ def hints(entries: list[tuple[int, str]], diagnostics: Iterable[Diagnostic]) -> 
                 out.append(
                     f"{code} fired on all {count} entries of section '{name}'. If that section's "
                     f"entries need no {field}, give it a schema: "
-                    f'[tool.readme-lint.sections."{name}"] require = {_toml_list(others)}'
+                    f'[tool.readme-lint.sections."{name}"] require = {_toml_list(others)} '
+                    "(`readme-lint --init` writes the schema of every such section)"
                 )
     return tuple(out)
 
