@@ -13,13 +13,11 @@ on the text the findings refer to (the fixed text, with ``--fix`` or ``--diff``)
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-import click
-
 from readme_lint.config import Config, ConfigError, for_path
+from readme_lint.console import UsageError, echo
 from readme_lint.diagnostics import Diagnostic
 from readme_lint.files import FileError, read_source
 from readme_lint.model import Document, build
@@ -47,15 +45,17 @@ class AdoptError(Exception):
     """The narrowing cannot be done as asked; the message names the file, revision or baseline."""
 
 
-@dataclass
 class _File:
-    path: Path
-    text: str  # as read before the run
-    config: Config
-    changed: frozenset[int] | None = None  # None: every line counts as changed
-    filter_changes: bool = False
-    recorded: baseline.Recorded | None = None
-    _docs: dict[str, Document] = field(default_factory=dict)
+    """One file to narrow the report of (filled in as its narrowing is read)."""
+
+    def __init__(self, path: Path, text: str, config: Config) -> None:
+        self.path = path
+        self.text = text  # as read before the run
+        self.config = config
+        self.changed: frozenset[int] | None = None  # None: every line counts as changed
+        self.filter_changes = False
+        self.recorded: baseline.Recorded | None = None
+        self._docs: dict[str, Document] = {}
 
     def doc(self, text: str) -> Document:
         if text not in self._docs:
@@ -69,14 +69,14 @@ def check_options(
 ) -> None:
     """Options that cannot go together: a usage error (exit 2)."""
     if changed_since is not None and staged:
-        raise click.UsageError("--changed-since and --staged cannot be combined")
+        raise UsageError("--changed-since and --staged cannot be combined")
     if write_to is not None and mode != "lint":
-        raise click.UsageError(
+        raise UsageError(
             "--write-baseline records the findings of a plain lint: "
             "drop --fix, --diff and --show-entries"
         )
     if write_to is not None and (changed_since is not None or staged):
-        raise click.UsageError(
+        raise UsageError(
             "--write-baseline records every finding: drop --changed-since and --staged"
         )
 
@@ -197,7 +197,7 @@ class Narrowing:
             return 2
         if not quiet:
             files = len(recorded)
-            click.echo(
+            echo(
                 f"Recorded {total} finding{'s' * (total != 1)} of {files} "
                 f"file{'s' * (files != 1)} in the baseline {self._write_to}."
             )
@@ -217,4 +217,4 @@ def _changed_lines(path: Path, changed_since: str | None) -> frozenset[int] | No
 
 
 def _error(message: str) -> None:
-    click.echo(f"readme-lint: error: {message}", err=True)
+    echo(f"readme-lint: error: {message}", err=True)

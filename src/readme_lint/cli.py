@@ -12,13 +12,9 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import click
-
-from readme_lint import __version__
 from readme_lint.adopt import AdoptError, Narrowing, check_options
 from readme_lint.config import (
     Config,
@@ -29,13 +25,12 @@ from readme_lint.config import (
     load,
     parse_remap,
 )
-from readme_lint.diagnostics import Diagnostic, Severity
+from readme_lint.console import BadParameter, UsageError, echo
+from readme_lint.diagnostics import Diagnostic, FixSafetyError, Severity
 from readme_lint.engine import attach_verdicts, check_document, check_text
 from readme_lint.files import FileError, SourceFile, read_source, read_stdin, write_source
-from readme_lint.fixer import FixSafetyError, fix_text
 from readme_lint.model import Document, build
 from readme_lint.output import (
-    FORMATS,
     entries_report,
     github_line,
     github_notice,
@@ -53,8 +48,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = Path("-")
 
 
-@dataclass(frozen=True)
-class _Outcome:
+class _Outcome(NamedTuple):
     """What happened to one file."""
 
     path: str
@@ -67,12 +61,14 @@ class _Outcome:
     strict: bool = False  # its configuration says warnings fail the run too
 
 
-@dataclass
 class _Run:
-    outcomes: list[_Outcome] = field(default_factory=list)
-    errors: int = 0
-    excluded: int = 0  # files left out by `exclude`
-    _said: set[str] = field(default_factory=set)
+    """What happened to every file of the run (mutable: filled in as files are done)."""
+
+    def __init__(self) -> None:
+        self.outcomes: list[_Outcome] = []
+        self.errors = 0
+        self.excluded = 0  # files left out by `exclude`
+        self._said: set[str] = set()
 
     def fail(self, message: str) -> None:
         """Count a file that could not be linted; say why once (a broken configuration
@@ -91,12 +87,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     out = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
     for selector in out:
         if not resolve_selector(selector):
-            raise click.BadParameter(f"unknown rule {selector!r} (see --list-rules)")
+            raise BadParameter(f"unknown rule {selector!r} (see --list-rules)")
     return out
 
 
-@dataclass(frozen=True)
-class _Overrides:
+class _Overrides(NamedTuple):
     """What the command line says over the configuration files."""
 
     select: tuple[str, ...] = ()
@@ -146,11 +141,11 @@ def _link_overrides(links: LinkSettings, o: _Overrides) -> LinkSettings:
         changes["timeout"] = o.links_timeout
     if o.remap:
         changes["remap"] = links.remap + o.remap
-    return replace(links, **changes) if changes else links
+    return links._replace(**changes) if changes else links
 
 
 def _error(message: str) -> None:
-    click.echo(f"readme-lint: error: {message}", err=True)
+    echo(f"readme-lint: error: {message}", err=True)
 
 
 def _list_rules() -> None:
@@ -168,7 +163,7 @@ def _list_rules() -> None:
         )
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
-        click.echo(
+        echo(
             "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5]
         )
 
@@ -180,9 +175,9 @@ def _explain(selector: str) -> int:
         return EXIT_ERROR
     fix = f"fixable ({found.applicability})" if found.fixable else "not fixable"
     state = "on" if found.default else "off"
-    click.echo(f"# {found.code} {found.name}\n\n{found.summary}\n")
-    click.echo(f"Default severity: {found.severity.value}; {fix}; {state} by default.\n")
-    click.echo(found.doc)
+    echo(f"# {found.code} {found.name}\n\n{found.summary}\n")
+    echo(f"Default severity: {found.severity.value}; {fix}; {state} by default.\n")
+    echo(found.doc)
     return EXIT_CLEAN
 
 
@@ -223,7 +218,7 @@ def _process(
     """One file; ``checked``: its model, already built for the link check, and the verdicts."""
     name = str(path)
     if mode == "entries":
-        click.echo(entries_report(name, build(source.text, config.read_marker)), nl=False)
+        echo(entries_report(name, build(source.text, config.read_marker)), nl=False)
         return _Outcome(name, (), ())
     doc, verdicts = checked if checked is not None else (None, None)
     if mode == "lint":
@@ -232,12 +227,14 @@ def _process(
         else:
             report = check_text(source.text, config)
         return _Outcome(name, report.diagnostics, report.hints, text=source.text)
+    from readme_lint.fixer import fix_text  # --fix and --diff only
+
     result = fix_text(source.text, config, verdicts=verdicts)
     if mode == "diff":
         diff = _unified_diff(name, source.text, result.text)
         return _Outcome(name, result.remaining, result.hints, result.fixed, bool(diff), diff)
     if source.stdin:  # the fixed text is the output; the report goes to stderr
-        click.echo(result.text, nl=False)
+        echo(result.text, nl=False)
         written = result.text != source.text
     else:
         written = write_source(source, result.text)
@@ -281,14 +278,14 @@ def _check_init_options(
     files: Sequence[Path],
 ) -> None:
     if not init:
-        raise click.UsageError("--dry-run and --force go with --init")
+        raise UsageError("--dry-run and --force go with --init")
     if mode != "lint" or changed_since or staged or write_baseline:
-        raise click.UsageError(
+        raise UsageError(
             "--init writes a configuration and lints nothing: drop --fix, --diff, "
             "--show-entries, --changed-since, --staged and --write-baseline"
         )
     if len(files) > 1 or STDIN in files:
-        raise click.UsageError("--init reads one list file (default README.md)")
+        raise UsageError("--init reads one list file (default README.md)")
 
 
 def _init(path: Path, dry_run: bool, force: bool, quiet: bool) -> int:
@@ -306,7 +303,7 @@ def _init(path: Path, dry_run: bool, force: bool, quiet: bool) -> int:
         return EXIT_ERROR
     proposal = init_text(source.text, path.name)
     if dry_run:
-        click.echo(proposal, nl=False)
+        echo(proposal, nl=False)
         return EXIT_CLEAN
     if existing.source is not None and not force:
         _error(
@@ -321,15 +318,15 @@ def _init(path: Path, dry_run: bool, force: bool, quiet: bool) -> int:
         return EXIT_ERROR
     if quiet:
         return EXIT_CLEAN
-    click.echo(f"Wrote {target} from the conventions of {path}.")
+    echo(f"Wrote {target} from the conventions of {path}.")
     if existing.source not in (None, str(target.resolve())):
-        click.echo(f"note: it takes precedence over {existing.source} for {path}.")
+        echo(f"note: it takes precedence over {existing.source} for {path}.")
     try:
         before = len(check_text(source.text, existing).diagnostics)
         after = len(check_text(source.text, load(target)).diagnostics)
     except ConfigError:  # the previous configuration names an unknown rule
         return EXIT_CLEAN
-    click.echo(
+    echo(
         f"readme-lint {path} now reports {_plural(after, 'problem')} "
         f"({before} with the previous configuration)."
     )
@@ -368,7 +365,7 @@ def _verdicts(
     ]
     verdicts, summary = check_sources(sources, use_proxy_env=proxy)
     if not quiet:
-        click.echo(f"links: {summary.line()}", err=True)
+        echo(f"links: {summary.line()}", err=True)
     return {s.path: (s.doc, verdicts.get(s.path, {})) for s in sources}
 
 
@@ -387,7 +384,7 @@ def _run_files(
     for path, source, config in loaded:
         try:
             outcome = _process(path, source, config, mode, verdicts.get(path))
-            run.outcomes.append(replace(outcome, strict=config.strict))
+            run.outcomes.append(outcome._replace(strict=config.strict))
         except (FileError, ConfigError) as exc:
             run.fail(str(exc))
         except FixSafetyError as exc:
@@ -436,16 +433,16 @@ def _summary(run: _Run, mode: str) -> str:
 def _check_output_options(output_format: str, show_diff: bool, statistics: bool) -> None:
     """Combinations that would print something else than asked: a usage error, not silence."""
     if show_diff and output_format != "text":
-        raise click.UsageError(
+        raise UsageError(
             f"--diff prints a unified diff; it cannot be combined with --output-format "
             f"{output_format} (use --output-format text, or --fix)"
         )
     if show_diff and statistics:
-        raise click.UsageError(
+        raise UsageError(
             "--diff prints a unified diff; it cannot be combined with --statistics"
         )
     if statistics and output_format not in ("text", "json"):
-        raise click.UsageError(
+        raise UsageError(
             f"--statistics prints a table (text) or an array (json); it cannot be combined "
             f"with --output-format {output_format}"
         )
@@ -474,37 +471,37 @@ def _report(
         return
     if mode == "diff":
         for outcome in run.outcomes:
-            click.echo(outcome.diff, nl=False)
+            echo(outcome.diff, nl=False)
         if not quiet:
-            click.echo(_summary(run, mode), err=True)
+            echo(_summary(run, mode), err=True)
         return
     if mode == "fix" and not quiet:
         for outcome in run.outcomes:
             if outcome.fixed:
-                click.echo(_fixed_line(outcome, "fixed"), err=output_format != "text")
+                echo(_fixed_line(outcome, "fixed"), err=output_format != "text")
     if statistics or output_format in ("json", "sarif", "junit"):
         report = _tool_report(run, output_format, statistics)
         if report:
-            click.echo(report)
+            echo(report)
     elif output_format == "github":
         for path, d in run.findings:
-            click.echo(github_line(path, d))
+            echo(github_line(path, d))
     else:
         for path, d in run.findings:
-            click.echo(text_line(path, d, color), color=color)
+            echo(text_line(path, d, color))
     if quiet:
         return
     hints = [(o.path, h) for o in run.outcomes for h in o.hints]
     if output_format == "github":
         for path, hint in hints:
-            click.echo(github_notice(path, hint))
-        click.echo(github_summary([d for _, d in run.findings], len(run.outcomes)))
+            echo(github_notice(path, hint))
+        echo(github_summary([d for _, d in run.findings], len(run.outcomes)))
         return
     if output_format == "text" and (run.outcomes or not run.errors):
-        click.echo(_summary(run, mode))
+        echo(_summary(run, mode))
     # A tool's stdout must stay one document (json, sarif, junit): its hints go to stderr.
     for path, hint in hints:
-        click.echo(f"hint: {path}: {hint}", err=output_format != "text")
+        echo(f"hint: {path}: {hint}", err=output_format != "text")
 
 
 def _exit_code(run: _Run, mode: str, exit_zero: bool = False) -> int:
@@ -525,175 +522,43 @@ def _exit_code(run: _Run, mode: str, exit_zero: bool = False) -> int:
     return EXIT_CLEAN
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=True, exists=False))
-@click.option(
-    "--fix", is_flag=True, help="Fix what can be fixed safely, in place; report what remains."
-)
-@click.option(
-    "--diff", "show_diff", is_flag=True, help="Print the diff --fix would make; write nothing."
-)
-@click.option(
-    "--output-format",
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format (--format is an alias).",
-)
-@click.option(
-    "--statistics",
-    is_flag=True,
-    help="Print how many findings each rule has (text or json) instead of the findings.",
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="RULES",
-    help="Only these rules (codes, prefixes like RL2, names, or ALL; comma-separated).",
-)
-@click.option(
-    "--unsafe-fixes",
-    is_flag=True,
-    help="Also apply fixes that guess (TOC insertions, retargeting a link by similarity).",
-)
-@click.option(
-    "--show-entries",
-    is_flag=True,
-    help="Show what was understood: each section's entry format, its entries and their fields.",
-)
-@click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules to the selection.")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Turn these rules off.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Use this configuration file instead of discovering one.",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary or hints.")
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the text output (default: when a terminal; NO_COLOR off).",
-)
-@click.option(
-    "--strict", is_flag=True, help="Fail on warnings too (by default only errors fail the run)."
-)
-@click.option(
-    "--exit-zero",
-    is_flag=True,
-    help="Report findings but exit 0 (2 still means a usage, configuration or file error).",
-)
-@click.option(
-    "--check-links",
-    is_flag=True,
-    help="Check that links are alive (network; arXiv and GitHub in batches; cached).",
-)
-@click.option(
-    "--strict-links", is_flag=True, help="Links that could not be verified fail the run too."
-)
-@click.option(
-    "--links-timeout",
-    type=click.FloatRange(min=1),
-    metavar="SECONDS",
-    help="Deadline for the whole link check (default 120).",
-)
-@click.option(
-    "--remap",
-    multiple=True,
-    metavar="'REGEX REPLACEMENT'",
-    help="Check matching URLs at another address (a mirror, a test server); findings name the original.",
-)
-@click.option(
-    "--allow-private",
-    is_flag=True,
-    help="Let the link check reach loopback and private addresses (refused by default).",
-)
-@click.option(
-    "--use-proxy-env", is_flag=True, help="Use the proxies set in the environment for link checks."
-)
-@click.option(
-    "--no-link-cache", is_flag=True, help="Check every link live; read and write no cache."
-)
-@click.option(
-    "--changed-since",
-    metavar="REV",
-    help="Report only findings on lines changed since the merge-base of REV and HEAD, "
-    "uncommitted changes included (a pull request's view; fixes still apply to the whole file).",
-)
-@click.option(
-    "--staged",
-    is_flag=True,
-    help="Report only findings on the lines staged for commit (for the pre-commit hook).",
-)
-@click.option(
-    "--baseline",
-    "baseline_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    metavar="PATH",
-    help="Hide the findings recorded in this file by --write-baseline (or `baseline` in the config).",
-)
-@click.option(
-    "--write-baseline",
-    type=click.Path(path_type=Path, dir_okay=False),
-    metavar="PATH",
-    help="Record today's findings in PATH (JSON) and exit 0; later runs with --baseline PATH "
-    "report only new ones.",
-)
-@click.option(
-    "--init",
-    "init",
-    is_flag=True,
-    help="Write a .readme-lint.toml describing the list's own conventions (section schemas, "
-    "link labels, read marker, duplicate scope, TOC exclusions), read from FILE (default "
-    "README.md).",
-)
-@click.option("--dry-run", is_flag=True, help="With --init: print the configuration; write nothing.")
-@click.option("--force", is_flag=True, help="With --init: write even where a configuration exists.")
-@click.option(
-    "--stdin-filename",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="With '-' (read stdin): the file's name in messages and where its configuration is found.",
-)
-@click.option("--list-rules", is_flag=True, help="List every rule and exit.")
-@click.option("--explain", metavar="RULE", help="Print one rule's documentation and exit.")
-@click.version_option(__version__, prog_name="readme-lint")
-def cli(
-    files: tuple[Path, ...],
-    fix: bool,
-    show_diff: bool,
-    unsafe_fixes: bool,
-    show_entries: bool,
-    output_format: str,
-    statistics: bool,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    config_path: Path | None,
-    quiet: bool,
-    color: bool | None,
-    strict: bool,
-    exit_zero: bool,
-    check_links: bool,
-    strict_links: bool,
-    links_timeout: float | None,
-    remap: tuple[str, ...],
-    allow_private: bool,
-    use_proxy_env: bool,
-    no_link_cache: bool,
-    changed_since: str | None,
-    staged: bool,
-    baseline_path: Path | None,
-    write_baseline: Path | None,
-    init: bool,
-    dry_run: bool,
-    force: bool,
-    stdin_filename: Path | None,
-    list_rules: bool,
-    explain: str | None,
+def run(
+    *,
+    files: tuple[Path, ...] = (),
+    fix: bool = False,
+    show_diff: bool = False,
+    unsafe_fixes: bool = False,
+    show_entries: bool = False,
+    output_format: str = "text",
+    statistics: bool = False,
+    select: tuple[str, ...] = (),
+    extend_select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    config_path: Path | None = None,
+    quiet: bool = False,
+    color: bool | None = None,
+    strict: bool = False,
+    exit_zero: bool = False,
+    check_links: bool = False,
+    strict_links: bool = False,
+    links_timeout: float | None = None,
+    remap: tuple[str, ...] = (),
+    allow_private: bool = False,
+    use_proxy_env: bool = False,
+    no_link_cache: bool = False,
+    changed_since: str | None = None,
+    staged: bool = False,
+    baseline_path: Path | None = None,
+    write_baseline: Path | None = None,
+    init: bool = False,
+    dry_run: bool = False,
+    force: bool = False,
+    stdin_filename: Path | None = None,
+    list_rules: bool = False,
+    explain: str | None = None,
 ) -> int:
-    """Lint paper-list READMEs (default: ./README.md)."""
+    """One run of the command line, its options as click passes them (their defaults
+    when not given); returns the exit code."""
     if list_rules:
         _list_rules()
         return EXIT_CLEAN
@@ -707,7 +572,7 @@ def cli(
     try:
         remaps = tuple(parse_remap(rule, "--remap") for rule in remap)
     except ConfigError as exc:
-        raise click.BadParameter(str(exc).removeprefix("--remap: ")) from None
+        raise BadParameter(str(exc).removeprefix("--remap: ")) from None
     overrides = _Overrides(
         _split(select),
         _split(extend_select),
@@ -757,7 +622,7 @@ def cli(
         return narrowing.record(run.outcomes, run.errors, quiet)
     if narrowing is not None:
         run.outcomes = [
-            replace(o, findings=narrowing.narrow(o, mode)) for o in run.outcomes
+            o._replace(findings=narrowing.narrow(o, mode)) for o in run.outcomes
         ]
     if mode == "fix" and STDIN in files:
         # The fixed text went to stdout: the report must not mix into it.
@@ -768,20 +633,45 @@ def cli(
     return _exit_code(run, mode, exit_zero)
 
 
+# The flags a pre-commit hook or an editor passes on a plain run: with only these and
+# file names, the arguments are read here, without importing click (its import is a
+# large part of a hook's start-up). Anything else goes to click (readme_lint.command).
+_SIMPLE_FLAGS: dict[str, tuple[str, bool]] = {
+    "--fix": ("fix", True),
+    "--staged": ("staged", True),
+    "--strict": ("strict", True),
+    "--exit-zero": ("exit_zero", True),
+    "-q": ("quiet", True),
+    "--quiet": ("quiet", True),
+    "--color": ("color", True),
+    "--no-color": ("color", False),
+}
+
+
+def simple_call(args: Sequence[str]) -> dict[str, Any] | None:
+    """run()'s options for arguments that are file names and flags of _SIMPLE_FLAGS only."""
+    options: dict[str, Any] = {}
+    files: list[Path] = []
+    for arg in args:
+        if arg in _SIMPLE_FLAGS:
+            name, value = _SIMPLE_FLAGS[arg]
+            options[name] = value
+        elif arg.startswith("-") and arg != "-":
+            return None
+        else:
+            files.append(Path(arg))
+    return {**options, "files": tuple(files)}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point; returns the exit code."""
-    try:
-        result = cli.main(
-            args=list(argv) if argv is not None else None,
-            prog_name="readme-lint",
-            standalone_mode=False,
-        )
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        return EXIT_ERROR
-    except click.Abort:
-        _error("aborted")
-        return EXIT_ERROR
-    return int(result) if isinstance(result, int) else EXIT_CLEAN
+    args = list(argv) if argv is not None else sys.argv[1:]
+    simple = simple_call(args)
+    if simple is not None:
+        try:
+            return run(**simple)
+        except UsageError:
+            pass  # said by click, as for any other usage error
+    from readme_lint.command import click_main
+
+    return click_main(args)

@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from readme_lint.diagnostics import Severity
 from readme_lint.slug import strip_shortcodes
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 FIELDS = ("title", "authors", "link", "summary")
 
@@ -54,31 +49,28 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file and the key."""
 
 
-@dataclass(frozen=True)
-class SectionSchema:
+class SectionSchema(NamedTuple):
     require: frozenset[str]
 
 
-@dataclass(frozen=True)
-class HostSettings:
+class HostSettings(NamedTuple):
     """Per-host link-check settings (``[tool.readme-lint.link-hosts."arxiv.org"]``)."""
 
     max_in_flight: int | None = None  # None: the built-in default for the host
     min_interval: float | None = None  # seconds between request starts
     # Extra request headers; "${NAME}" in a value is read from the environment at
     # check time, so tokens live in CI secrets, never in the file or the output.
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class LinkSettings:
+class LinkSettings(NamedTuple):
     """``--check-links`` and its knobs."""
 
     check: bool = False
     strict: bool = False  # unverifiable links fail the run too
     timeout: float = 120.0  # the whole check's deadline, seconds
     workers: int = 32
-    hosts: Mapping[str, HostSettings] = field(default_factory=dict)
+    hosts: Mapping[str, HostSettings] = MappingProxyType({})
     cache: str | None = None  # path; None: .readme-lint-cache/links.sqlite beside the config
     no_cache: bool = False
     remap: tuple[tuple[str, str], ...] = ()  # (regex, replacement): check elsewhere
@@ -87,22 +79,21 @@ class LinkSettings:
     allow_private: bool = False
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     select: tuple[str, ...] | None = None  # None: every rule on by default
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)  # selector -> severity
+    severity: Mapping[str, Severity] = MappingProxyType({})  # selector -> severity
     read_marker: str = ":zap:"
     placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
     labels: tuple[str, ...] = ()  # canonical link labels; empty: most common spelling
     toc_exclude: tuple[str, ...] = DEFAULT_TOC_EXCLUDE
-    sections: Mapping[str, SectionSchema] = field(default_factory=dict)  # by section_key()
+    sections: Mapping[str, SectionSchema] = MappingProxyType({})  # by section_key()
     require: frozenset[str] = frozenset(FIELDS)
     require_is_set: bool = False  # `require` written in the configuration, not the default
     unsafe_fixes: bool = False  # apply fixes that guess (TOC insertions, retargeting)
     duplicates: str = "file"  # where a repeated paper counts: anywhere, or in one section
-    links: LinkSettings = field(default_factory=LinkSettings)
+    links: LinkSettings = LinkSettings()
     strict: bool = False  # warnings fail the run too
     # Findings recorded there are not reported (readme_lint.baseline); a path relative
     # to the configuration file's folder (``root``).
@@ -133,7 +124,7 @@ class Config:
         return Path(self.root or ".") / self.baseline
 
     def overridden(self, **changes: Any) -> Config:
-        return replace(self, **changes)
+        return self._replace(**changes)
 
     def relative(self, path: Path) -> str | None:
         """``path`` relative to the configuration's folder, with ``/``; None outside it."""
@@ -168,7 +159,7 @@ class Config:
             if matches(pattern, relative)
             for rule in rules
         )
-        return replace(self, ignore=self.ignore + extra) if extra else self
+        return self._replace(ignore=self.ignore + extra) if extra else self
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -398,6 +389,12 @@ def from_mapping(data: Mapping[str, Any], where: str) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported only when a configuration file exists: many lists have none.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -414,8 +411,8 @@ def load(path: Path) -> Config:
         table = data.get("tool", {}).get("readme-lint")
         if table is None:
             raise ConfigError(f"{path}: no [tool.readme-lint] table")
-        return replace(from_mapping(table, f"{path} [tool.readme-lint]"), root=str(path.parent))
-    return replace(from_mapping(data, str(path)), root=str(path.parent))
+        return from_mapping(table, f"{path} [tool.readme-lint]")._replace(root=str(path.parent))
+    return from_mapping(data, str(path))._replace(root=str(path.parent))
 
 
 def for_path(path: Path, explicit: Config | None, cache: dict[Path, Config]) -> Config:
@@ -443,8 +440,8 @@ def discover(folder: Path, cache: dict[Path, Config] | None = None) -> Config:
         if pyproject.is_file():
             table = _read_toml(pyproject).get("tool", {}).get("readme-lint")
             if table is not None:
-                config = replace(
-                    from_mapping(table, f"{pyproject} [tool.readme-lint]"), root=str(candidate)
+                config = from_mapping(table, f"{pyproject} [tool.readme-lint]")._replace(
+                    root=str(candidate)
                 )
                 break
     for seen in visited:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(str, enum.Enum):
@@ -12,8 +12,7 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``source[start:end]`` with ``text`` (character offsets)."""
 
     start: int
@@ -21,8 +20,7 @@ class Edit:
     text: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """What a fixable finding proposes: a description and edits on the original source."""
 
     title: str
@@ -34,8 +32,7 @@ class Fix:
     retarget: bool = False
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule reports; the engine adds the rule's identity and severity."""
 
     line: int
@@ -44,8 +41,7 @@ class Violation:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One finding: 1-based line and column, stable code and kebab-case rule name."""
 
     line: int
@@ -65,6 +61,14 @@ class Diagnostic:
     def unsafe_fixable(self) -> bool:
         """Carries a fix applied only with ``--unsafe-fixes``."""
         return self.fix is not None and not self.fix.safe
+
+
+class FixSafetyError(Exception):
+    """A round of fixes would have lost content; nothing may be written."""
+
+    def __init__(self, rule: str, problem: str) -> None:
+        super().__init__(f"internal error in {rule}: its fix would {problem}; nothing was written")
+        self.rule = rule
 
 
 def _overlaps(edit: Edit, other: Edit) -> bool:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from readme_lint.config import FIELDS, Config
 from readme_lint.diagnostics import Diagnostic
@@ -22,8 +21,7 @@ _FLOOD_MIN_ENTRIES = 5
 _SECTION_MIN_ENTRIES = 3
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     diagnostics: tuple[Diagnostic, ...]
     hints: tuple[str, ...]
 
@@ -44,8 +42,7 @@ def _keys(rules: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(suppression_key(r) for r in rules)) or ("*",)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """The lines on which one readme-lint comment switches rules off."""
 
     lines: range
@@ -171,7 +168,7 @@ def run_rules(doc: Document, config: Config, rules: Iterable[Rule]) -> list[Diag
         for v in rule.check(doc, config):
             fix = v.fix
             if fix is not None and not fix.safe and config.unsafe_fixes:
-                fix = replace(fix, safe=True)  # the user opted in: apply it like any other
+                fix = fix._replace(safe=True)  # the user opted in: apply it like any other
             found.append(Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, fix))
     return found
 

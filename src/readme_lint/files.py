@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 BOM = "\ufeff"
 _SNIFF = 8192
@@ -15,8 +15,7 @@ class FileError(Exception):
     """A file that cannot be linted; the message names the file."""
 
 
-@dataclass(frozen=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     path: Path
     text: str  # decoded, without the BOM; newlines as in the file
     bom: bool
@@ -48,7 +47,7 @@ def read_stdin(name: Path) -> SourceFile:
     """Markdown piped in (the ``-`` argument); ``name`` is what messages call it."""
     import sys
 
-    return replace(decode_source(name, sys.stdin.buffer.read()), stdin=True)
+    return decode_source(name, sys.stdin.buffer.read())._replace(stdin=True)
 
 
 def decode_source(path: Path, data: bytes) -> SourceFile:

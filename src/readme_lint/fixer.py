@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Diagnostic, Fix, apply_fixes
+from readme_lint.diagnostics import Diagnostic, Fix, FixSafetyError, apply_fixes
 from readme_lint.engine import Report, build_checked, check_document
 from readme_lint.incremental import relint_blocks
 from readme_lint.model import Document
@@ -39,16 +38,7 @@ _PAGE_TARGET = re.compile(r"\]\((?!https?:)[^)\s]*\)")
 # A <br> is a line break, not a word: hard-break fixes may write one.
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
-class FixSafetyError(Exception):
-    """A round of fixes would have lost content; nothing may be written."""
-
-    def __init__(self, rule: str, problem: str) -> None:
-        super().__init__(f"internal error in {rule}: its fix would {problem}; nothing was written")
-        self.rule = rule
-
-
-@dataclass(frozen=True)
-class FixResult:
+class FixResult(NamedTuple):
     text: str
     fixed: tuple[Diagnostic, ...]  # positions as found, in the text of their round
     remaining: tuple[Diagnostic, ...]  # findings on the returned text

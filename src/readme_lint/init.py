@@ -105,7 +105,7 @@ def _sections(entries: list[Entry], file_require: frozenset[str]) -> Iterable[Se
     by_heading: dict[int, list[Entry]] = {}
     for entry in entries:
         if entry.section is not None:
-            by_heading.setdefault(entry.section.index, []).append(entry)
+            by_heading.setdefault(entry.section.position, []).append(entry)
     chosen: dict[str, SectionConvention | None] = {}
     for members in by_heading.values():
         heading = members[0].section
@@ -189,9 +189,9 @@ def _toc_exclude(doc: Document, config: Config) -> tuple[str, ...]:
     from readme_lint.rules.toc import missing_headings
 
     with_papers = {
-        heading.index for entry in doc.entries for heading in doc.heading_path(entry.section)
+        heading.position for entry in doc.entries for heading in doc.heading_path(entry.section)
     }
-    names = [h.name for h, _ in missing_headings(doc, config) if h.index not in with_papers]
+    names = [h.name for h, _ in missing_headings(doc, config) if h.position not in with_papers]
     return tuple(dict.fromkeys(names))
 
 

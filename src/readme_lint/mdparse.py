@@ -14,14 +14,14 @@ restored after every parse.
 
 from __future__ import annotations
 
+import _thread  # not threading: a lock is all it takes, and threading costs the hook's start-up
 import html
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 # mistletoe's token registry is global: one parse at a time.
-_LOCK = threading.Lock()
+_LOCK = _thread.allocate_lock()
 
 KINDS = {
     "Paragraph": "paragraph",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -52,25 +51,44 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
 class Document:
-    text: str
-    lines: tuple[Line, ...]
-    blocks: tuple[Block, ...]
-    headings: tuple[Heading, ...]
-    extra_anchors: frozenset[str]  # ids and names from HTML
-    toc: Toc | None
-    entries: tuple[Entry, ...]
-    links: tuple[Link, ...]  # every inline link outside code, in order
-    code_lines: frozenset[int]
-    directives: tuple[Directive, ...]
-    read_marker: str
-    # (heading line, 0 before the first heading; the entry format detected there or None)
-    formats: tuple[tuple[int, str | None], ...] = ()
+    """The model every rule reads. Treated as immutable once built; derived values are
+    computed once and kept (``memo``, cached properties). A plain class: a dataclass
+    costs its generated code at every start of the hook."""
+
+    def __init__(
+        self,
+        text: str,
+        lines: tuple[Line, ...],
+        blocks: tuple[Block, ...],
+        headings: tuple[Heading, ...],
+        extra_anchors: frozenset[str],
+        toc: Toc | None,
+        entries: tuple[Entry, ...],
+        links: tuple[Link, ...],
+        code_lines: frozenset[int],
+        directives: tuple[Directive, ...],
+        read_marker: str,
+        formats: tuple[tuple[int, str | None], ...] = (),
+    ) -> None:
+        self.text = text
+        self.lines = lines
+        self.blocks = blocks
+        self.headings = headings
+        self.extra_anchors = extra_anchors  # ids and names from HTML
+        self.toc = toc
+        self.entries = entries
+        self.links = links  # every inline link outside code, in order
+        self.code_lines = code_lines
+        self.directives = directives
+        self.read_marker = read_marker
+        # (heading line, 0 before the first heading; the entry format detected there or None)
+        self.formats = formats
+        self._memo: dict[str, Any] = {}
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
         """Compute a derived value once per document (shared by several rules)."""
-        store: dict[str, Any] = self.__dict__.setdefault("_memo", {})
+        store = self._memo
         if key not in store:
             store[key] = factory()
         return cast(T, store[key])
@@ -83,7 +101,7 @@ class Document:
     def seed_memo(self, key: str, value: object) -> None:
         """Give a derived value from outside: a part of a document re-read on its own
         whose answer must stay the whole document's."""
-        self.__dict__.setdefault("_memo", {})[key] = value
+        self._memo[key] = value
 
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
@@ -128,7 +146,7 @@ class Document:
         if heading is None:
             return
         level = heading.level + 1
-        for h in reversed(self.headings[: heading.index + 1]):
+        for h in reversed(self.headings[: heading.position + 1]):
             if h.level < level:
                 yield h
                 level = h.level

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import click
-
+from readme_lint.console import style
 from readme_lint.diagnostics import Diagnostic, Severity
 from readme_lint.model import Document, Entry, Span
 
@@ -20,8 +19,8 @@ def text_line(path: str, d: Diagnostic, color: bool) -> str:
     location = f"{path}:{d.line}:{d.column}:"
     code = d.code
     if color:
-        location = click.style(location, bold=True)
-        code = click.style(code, fg="red" if d.severity is Severity.ERROR else "yellow", bold=True)
+        location = style(location, bold=True)
+        code = style(code, fg="red" if d.severity is Severity.ERROR else "yellow", bold=True)
     marker = " [*]" if d.fixable else ""
     # Warnings do not fail the run (unless --strict): say which findings are warnings.
     level = "warning: " if d.severity is Severity.WARNING else ""

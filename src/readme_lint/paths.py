@@ -8,7 +8,6 @@ is expanded (``**`` too). The same file named twice is linted once.
 
 from __future__ import annotations
 
-import glob
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -46,6 +45,8 @@ def _files(arg: Path) -> Iterator[Path]:
     if arg.is_dir():
         yield from sorted(_readmes(arg))
     elif not arg.exists() and any(c in text for c in "*?["):
+        import glob  # only for a pattern
+
         # glob.glob, not Path.glob: the pattern may be absolute and may start with "**".
         matches = sorted(glob.glob(text, recursive=True))  # noqa: PTH207
         yield from (Path(p) for p in matches if Path(p).is_file())

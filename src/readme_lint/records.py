@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from readme_lint.syntax import Link, Span
@@ -29,9 +28,8 @@ class Block(NamedTuple):
     last_line: int
 
 
-@dataclass(frozen=True)
-class Heading:
-    index: int
+class Heading(NamedTuple):
+    position: int  # its index in Document.headings
     line: int
     level: int
     text: str  # the text content, emoji shortcodes as written
@@ -40,8 +38,7 @@ class Heading:
     name: str  # as GitHub shows it to a reader: shortcodes are pictures, not words
 
 
-@dataclass(frozen=True)
-class TocItem:
+class TocItem(NamedTuple):
     line: int
     depth: int
     indent: str
@@ -51,8 +48,7 @@ class TocItem:
     lead: str  # the source before the item's link: "- ", "  * ", "- - " (nested on one line)
 
 
-@dataclass(frozen=True)
-class Toc:
+class Toc(NamedTuple):
     heading: Heading | None
     first_line: int
     last_line: int
@@ -127,8 +123,7 @@ class Entry(NamedTuple):
         return " ".join(s.text.strip() for s in self.summary).strip()
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """A ``<!-- readme-lint-... -->`` comment."""
 
     line: int

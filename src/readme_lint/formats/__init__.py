@@ -12,8 +12,7 @@ Adding a format is adding a module here with one ``@entry_format`` reader.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from readme_lint.formats.base import Context, Section
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
 Reader = Callable[["Section", "Context"], list["Entry"]]
 
 
-@dataclass(frozen=True)
-class EntryFormat:
+class EntryFormat(NamedTuple):
     name: str
     priority: int
     read: Reader

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from readme_lint import syntax
 from readme_lint.records import Block, Heading, Line, Title
@@ -22,8 +21,7 @@ _SHORTCODE_TAIL = re.compile(r"(?:\s*:[a-z0-9_+\-]+:)+\s*$")
 _EMPHASIS = re.compile(r"[*_]+")
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     lines: tuple[Line, ...]
     links: Mapping[int, list[Link]]
     marker: str
@@ -36,8 +34,7 @@ class Context:
         return [lk for lk in self.links.get(number, ()) if not lk.image]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """The blocks between two headings (``heading`` None: before the first one)."""
 
     heading: Heading | None

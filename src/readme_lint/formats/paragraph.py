@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from readme_lint import syntax
 from readme_lint.formats import entry_format
@@ -34,16 +33,18 @@ from readme_lint.syntax import Span
 _BRACKETS_ONLY = re.compile(r"(?:\[[^\[\]()]*(?:\]|$)\s*)+")
 
 
-@dataclass
 class _Fields:
     """Mutable scratch state while one entry's lines are classified."""
 
-    authors: Span | None = None
-    venue: Span | None = None
-    links_line: int | None = None
-    date: Span | None = None
-    summary: list[Span] = field(default_factory=list)
-    structural: list[int] = field(default_factory=list)
+    __slots__ = ("authors", "date", "links_line", "structural", "summary", "venue")
+
+    def __init__(self) -> None:
+        self.authors: Span | None = None
+        self.venue: Span | None = None
+        self.links_line: int | None = None
+        self.date: Span | None = None
+        self.summary: list[Span] = []
+        self.structural: list[int] = []
 
 
 def parse_title(line: Line) -> Title | None:

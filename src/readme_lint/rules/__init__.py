@@ -8,11 +8,9 @@ original source) that the fix engine applies.
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from readme_lint.diagnostics import Severity, Violation
 
@@ -31,8 +29,7 @@ APPLICABILITY = ("always", "sometimes", "never")
 DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix")
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     summary: str
@@ -51,6 +48,8 @@ class Rule:
 
     @property
     def doc(self) -> str:
+        import inspect  # only --explain, the docs and the tool outputs read it
+
         return inspect.getdoc(self.check) or ""
 
     @property

@@ -1,5 +1,8 @@
 """RL31x: link liveness — what ``--check-links`` found out about each link.
 
+Statuses are compared by value (``Status`` is a string enum), so that a plain lint does
+not import the link checker's records.
+
 The rules are pure: the verdicts (``readme_lint.linkcheck``) come in with the
 document (``Document.link_verdicts``), keyed by the URL as written. Without
 ``--check-links`` there are none and these rules find nothing.
@@ -8,12 +11,15 @@ document (``Document.link_verdicts``), keyed by the URL as written. Without
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from readme_lint.config import Config
 from readme_lint.diagnostics import Edit, Fix, Severity, Violation
-from readme_lint.linkcheck.verdict import Status, Verdict
 from readme_lint.model import Document, Link
 from readme_lint.rules import rule
+
+if TYPE_CHECKING:  # the verdicts come only with --check-links: imported then
+    from readme_lint.linkcheck.verdict import Verdict
 
 
 def _checked(doc: Document) -> Iterator[tuple[Link, Verdict]]:
@@ -55,7 +61,7 @@ def dead_link(doc: Document, config: Config) -> Iterator[Violation]:
     Not fixable: only a person knows where the paper went.
     """
     for link, verdict in _checked(doc):
-        if verdict.status is Status.BROKEN:
+        if verdict.status == "broken":
             yield Violation(
                 link.line, link.target.col, f"dead link {_url(link)}: {verdict.evidence}"
             )
@@ -93,7 +99,7 @@ def moved_link(doc: Document, config: Config) -> Iterator[Violation]:
     Writes the final URL in place of the old one.
     """
     for link, verdict in _checked(doc):
-        if verdict.status is Status.MOVED and verdict.final_url:
+        if verdict.status == "moved" and verdict.final_url:
             line = doc.line(link.line)
             start = line.start + link.target.col - 1
             old = link.target.text
@@ -140,8 +146,8 @@ def link_unverified(doc: Document, config: Config) -> Iterator[Violation]:
     Not fixable.
     """
     for link, verdict in _checked(doc):
-        if verdict.status in (Status.UNVERIFIABLE, Status.BLOCKED):
-            what = "blocked" if verdict.status is Status.BLOCKED else "could not verify"
+        if verdict.status in ("unverifiable", "blocked"):
+            what = "blocked" if verdict.status == "blocked" else "could not verify"
             yield Violation(
                 link.line, link.target.col, f"{what} {_url(link)}: {verdict.evidence}"
             )

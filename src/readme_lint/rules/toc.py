@@ -176,23 +176,23 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
         return []
     low = min(h.level for h in listed_headings)
     high = max(h.level for h in listed_headings)
-    listed = {h.index for h in listed_headings}
+    listed = {h.position for h in listed_headings}
     linked = {
         fragment_forms(item.link.target.text[1:])
         for item in toc.items
         if item.link is not None and item.link.target.text.startswith("#")
     }
-    first = min(h.index for h in listed_headings)
-    last = max(listed_headings, key=lambda h: h.index)
+    first = min(h.position for h in listed_headings)
+    last = max(listed_headings, key=lambda h: h.position)
     end = next(
-        (h.index for h in doc.headings[last.index + 1 :] if h.level < low),
+        (h.position for h in doc.headings[last.position + 1 :] if h.level < low),
         len(doc.headings),
     )
     return [
-        (h, first <= h.index < end)
+        (h, first <= h.position < end)
         for h in doc.headings
         if h.line > toc.last_line
-        and h.index not in listed
+        and h.position not in listed
         and h.anchor not in linked
         and low <= h.level <= high
         and not _excluded(config, h)
@@ -242,11 +242,11 @@ def _insertion_fix(doc: Document, missing: list[Heading]) -> Fix:
     """One fix inserting every missing heading after the item of the heading before it."""
     toc = doc.toc
     assert toc is not None
-    listed = {h.index: item for item, h in toc_matches(doc) if h is not None}
-    base = min(h.level for h in doc.headings if h.index in listed)
+    listed = {h.position: item for item, h in toc_matches(doc) if h is not None}
+    base = min(h.level for h in doc.headings if h.position in listed)
     inserts: dict[int, list[str]] = {}
     for heading in missing:
-        before = [i for i in listed if i < heading.index]
+        before = [i for i in listed if i < heading.position]
         eol = _line_eol(doc, toc.items[0].line)
         if before:
             item = listed[max(before)]
@@ -372,7 +372,7 @@ def toc_order(doc: Document, config: Config) -> Iterator[Violation]:
     it: it is reported by `toc-anchor`, never deleted.
     """
     matched = [(item, h) for item, h in toc_matches(doc) if h is not None]
-    keep = _longest_increasing([h.index for _, h in matched])
+    keep = _longest_increasing([h.position for _, h in matched])
     if len(keep) == len(matched):
         return
     fix = _reorder_fix(doc)
@@ -415,7 +415,7 @@ def _reorder_fix(doc: Document) -> Fix:
         previous = -1
         for pos in children[parent]:
             heading = matches[pos][1]
-            previous = heading.index if heading is not None else previous
+            previous = heading.position if heading is not None else previous
             keys.append((previous, pos))
         for _, pos in sorted(keys):
             yield pos
