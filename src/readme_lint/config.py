@@ -6,7 +6,6 @@ up from the linted file's folder; the first folder with either file wins
 a ``[tool.readme-lint]`` table is passed over.
 """
 
-from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
@@ -123,7 +122,7 @@ class Config(NamedTuple):
             return None
         return Path(self.root or ".") / self.baseline
 
-    def overridden(self, **changes: Any) -> Config:
+    def overridden(self, **changes: Any) -> "Config":
         return self._replace(**changes)
 
     def relative(self, path: Path) -> str | None:
@@ -144,7 +143,7 @@ class Config(NamedTuple):
         relative = self.relative(path)
         return relative is not None and any(matches(p, relative) for p in self.exclude)
 
-    def for_file(self, path: Path) -> Config:
+    def for_file(self, path: Path) -> "Config":
         """This configuration with the ``per-file-ignores`` that match ``path`` applied."""
         if not self.per_file_ignores:
             return self

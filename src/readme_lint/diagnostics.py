@@ -1,6 +1,5 @@
 """Immutable records shared by rules, the engine and the outputs."""
 
-from __future__ import annotations
 
 import bisect
 import enum

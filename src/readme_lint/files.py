@@ -1,6 +1,5 @@
 """The one thin I/O layer: read a file into text safely, or say exactly why not."""
 
-from __future__ import annotations
 
 import os
 import stat

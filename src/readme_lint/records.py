@@ -1,6 +1,5 @@
 """The document model's immutable records: lines, blocks, headings, TOC, entries."""
 
-from __future__ import annotations
 
 import re
 from typing import NamedTuple

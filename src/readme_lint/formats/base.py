@@ -6,7 +6,6 @@ spaces. Columns stay those of the source, so every span a format finds is a
 real position that rules can report and edit.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence

@@ -296,7 +296,19 @@ _PARTICLES = frozenset(
     ]
 )
 _SUFFIXES = frozenset({"jr", "sr", "st", "al", "dr", "prof", "ii", "iii"})
-_CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'\u2019\-]*$")
+# A capitalised name: an upper-case Latin letter (A-Z, À-Ö, Ø-Þ, or Latin Extended-A/B),
+# then word characters, apostrophes and hyphens. The first letter is tested in Python:
+# as a character class it is the costliest pattern to compile at the hook's start.
+_NAME_REST = re.compile(r"[\w'\u2019\-]*")
+
+
+def _capitalized(word: str) -> bool:
+    first = word[:1]
+    return bool(
+        first
+        and ("A" <= first <= "Z" or "À" <= first <= "Ö" or "Ø" <= first <= "Þ" or "\u0100" <= first <= "\u024f")
+        and _NAME_REST.fullmatch(word, 1)
+    )
 _NAME_PERIOD = re.compile(r"(?P<word>[^\W\d_]{2,})\.\s+(?=[^\W\d_])")
 
 
@@ -307,7 +319,7 @@ def _author_problem(names: str) -> str | None:
             return f"'{match.group('word')}.' separates two names with a period; use a comma"
     for part in _SEPARATORS.split(plain):
         words = [w for w in part.split() if w.lower() not in _PARTICLES]
-        full = [w for w in words if _CAPITALIZED.match(w) and len(w.rstrip(".")) > 1]
+        full = [w for w in words if _capitalized(w) and len(w.rstrip(".")) > 1]
         if len(full) >= 4:
             return f"'{' '.join(part.split()[:4])} …' looks like several names without commas"
     return None
@@ -512,7 +524,10 @@ _VENUES = {
 }
 _VENUE_ALT = "|".join(sorted(_VENUES, key=len, reverse=True))
 _STATED = re.compile(rf"\b({_VENUE_ALT})\b[^0-9]{{0,30}}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
-_IN_URL = re.compile(rf"(?<![a-z])({_VENUE_ALT})[_\-]?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+# URLs are ASCII: re.ASCII also makes the pattern cheaper to compile at the hook's start.
+_IN_URL = re.compile(
+    rf"(?<![a-z])({_VENUE_ALT})[_\-]?((?:19|20)\d\d)(?!\d)", re.IGNORECASE | re.ASCII
+)
 _NIPS_URL = re.compile(
     r"(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/((?:19|20)\d\d)/"
 )

@@ -100,7 +100,7 @@ def link_label(doc: Document, config: Config) -> Iterator[Violation]:
 _ARXIV = re.compile(
     r"^(?:https?://)?(?:[\w-]+\.)?arxiv\.org/(?:abs|pdf|html)/"
     r"(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ids are ASCII digits and letters (not the Kelvin sign)
 )
 
 

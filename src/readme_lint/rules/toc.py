@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -16,12 +17,17 @@ from readme_lint.syntax import DATE
 
 # A heading that is a note, not a section: "Last update: Jun 7, 2024", "Updated 2024-06-07".
 _NOTE = re.compile(r"(?:last\s+)?(?:updated?|modified|news)\b", re.IGNORECASE)
-_DATE_IN = re.compile(DATE.pattern.removesuffix("$"), re.IGNORECASE)
+
+
+@functools.cache
+def _date_in() -> re.Pattern[str]:
+    """A date anywhere in a text; compiled the first time a heading reads like a note."""
+    return re.compile(DATE.pattern.removesuffix("$"), re.IGNORECASE)
 
 
 def is_note(heading: Heading) -> bool:
     """A heading used as a dated note, which no TOC lists and nothing need follow."""
-    return bool(_NOTE.match(heading.name)) and bool(_DATE_IN.search(heading.name))
+    return bool(_NOTE.match(heading.name)) and bool(_date_in().search(heading.name))
 
 
 def _resolves(doc: Document, fragment: str) -> bool:
