@@ -290,7 +290,9 @@ def test_cli_a_pyproject_table_is_a_configuration_too(tmp_path: Path) -> None:
         (["--init", "--fix"], "--init writes a configuration and lints nothing"),
         (["--init", "--staged"], "--init writes a configuration and lints nothing"),
         (["--init", "a.md", "b.md"], "--init reads one list file"),
-        (["--init", "-"], "--init reads one list file"),
+        (["--init", "-"], "not stdin"),
+        (["--init", "--output-format", "json"], "--init writes a configuration and lints nothing"),
+        (["--init", "--statistics"], "--init writes a configuration and lints nothing"),
     ],
 )
 def test_cli_usage_errors(args: list[str], message: str) -> None:
@@ -311,3 +313,48 @@ def test_readme_init_snippet_is_what_init_writes(corpus_text: str) -> None:
     (block,) = [b.split("```", 1)[0] for b in section.split("```toml\n")[1:] if "[sections." in b]
     assert block in init_text(corpus_text)
     assert "leaves the 31 others" in section
+
+
+def test_a_subsection_that_keeps_summaries_gets_its_own_schema_back() -> None:
+    """Under a section of dated posts, a subsection whose entries mostly have summaries
+    again: its missing summary must still be reported after --init."""
+    older = "\n".join((DDPM, DDIM, SDE_WITHOUT_SUMMARY))  # two of three with a summary
+    text = f"# List\n\n## Posts\n\n{POSTS}\n### Older posts\n\n{older}\n## Papers\n\n{CFG}\n{SDE}\n{DDIM}"
+    got = _config(text)
+    assert got["sections"] == {
+        "Posts": {"require": ["title", "authors", "link"]},
+        "Older posts": {"require": ["title", "authors", "link", "summary"]},
+    }
+    before = {(d.line, d.code) for d in check_text(text).diagnostics if d.code == "RL104"}
+    after = check_text(text, from_mapping(got, "init")).diagnostics
+    missing = [(d.line, d.code) for d in after if d.code == "RL104"]
+    assert len(missing) == 1 and missing[0] in before  # the subsection's entry, still reported
+
+
+def test_an_empty_section_among_the_listed_ones_stays_a_toc_finding() -> None:
+    text = TOC_LIST.replace("## Sampling\n\n" + DDIM, "## Sampling\n\nComing soon.\n")
+    got = _config(text)
+    assert "Sampling" not in got.get("toc-exclude", [])  # type: ignore[operator]
+    after = check_text(text, from_mapping(got, "init")).diagnostics
+    assert [(d.line, d.code) for d in after if d.code == "RL402"] == [(13, "RL402")]
+
+
+def test_require_names_only_fields_the_lists_formats_have() -> None:
+    proposal = init_text(f"# List\n\n## Papers\n\n{_bullets('Paper', 'Paper', 'Code')}")
+    assert tomllib.loads(proposal)["require"] == ["title", "link"]
+    assert "# Not required here: authors, summary." in proposal
+    empty = init_text("# Notes\n\nNo papers here.\n")
+    assert "require" not in tomllib.loads(empty)
+
+
+def test_cli_force_replaces_a_broken_configuration(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# List\n\n{DDPM}", encoding="utf-8")
+    target = tmp_path / ".readme-lint.toml"
+    target.write_text("bogus = 1\n", encoding="utf-8")
+    code, _, err = _main("--init", str(readme))
+    assert code == 2 and "unknown key 'bogus'" in err and "--force" in err
+    assert target.read_text(encoding="utf-8") == "bogus = 1\n"
+    code, out, _ = _main("--init", "--force", str(readme))
+    assert code == 0 and "(the previous configuration was broken)" in out
+    assert load(target).require == frozenset({"title", "authors", "link", "summary"})

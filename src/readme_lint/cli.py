@@ -270,42 +270,48 @@ def _load(
 
 
 def _check_init_options(
-    init: bool,
-    mode: str,
-    changed_since: str | None,
-    staged: bool,
-    write_baseline: Path | None,
-    files: Sequence[Path],
+    init: bool, mode: str, lint_only: Sequence[object], files: Sequence[Path]
 ) -> None:
+    """--init's options: ``lint_only`` are the values of the options that only a lint
+    reads (--changed-since, --staged, --write-baseline, a non-text format, --statistics)."""
     if not init:
         raise UsageError("--dry-run and --force go with --init")
-    if mode != "lint" or changed_since or staged or write_baseline:
+    if mode != "lint" or any(lint_only):
         raise UsageError(
             "--init writes a configuration and lints nothing: drop --fix, --diff, "
-            "--show-entries, --changed-since, --staged and --write-baseline"
+            "--show-entries, --changed-since, --staged, --write-baseline, --output-format "
+            "and --statistics"
         )
-    if len(files) > 1 or STDIN in files:
+    if STDIN in files:
+        raise UsageError("--init reads a list file and writes its configuration beside it: not stdin")
+    if len(files) > 1:
         raise UsageError("--init reads one list file (default README.md)")
 
 
 def _init(path: Path, dry_run: bool, force: bool, quiet: bool) -> int:
     """--init: the list's conventions as a .readme-lint.toml beside it (printed with
-    --dry-run); an existing configuration is kept unless --force."""
+    --dry-run); an existing configuration is kept unless --force (a broken one too)."""
     from readme_lint.files import replace_file
     from readme_lint.init import init_text
 
     target = path.parent / ".readme-lint.toml"
     try:
         source = read_source(path)
-        existing = discover(path.resolve().parent)
-    except (FileError, ConfigError) as exc:
+    except FileError as exc:
         _error(str(exc))
         return EXIT_ERROR
     proposal = init_text(source.text, path.name)
     if dry_run:
         echo(proposal, nl=False)
         return EXIT_CLEAN
-    if existing.source is not None and not force:
+    try:
+        existing: Config | None = discover(path.resolve().parent)
+    except ConfigError as exc:
+        if not force:
+            _error(f"{exc}; nothing written (--force writes {target} anyway)")
+            return EXIT_ERROR
+        existing = None  # broken, and replaced as asked
+    if existing is not None and existing.source is not None and not force:
         _error(
             f"{existing.source} already configures {path}: nothing written (see the proposal "
             f"with --init --dry-run; --force writes {target} anyway)"
@@ -316,21 +322,22 @@ def _init(path: Path, dry_run: bool, force: bool, quiet: bool) -> int:
     except OSError as exc:
         _error(f"{target}: cannot write: {exc.strerror or exc}")
         return EXIT_ERROR
-    if quiet:
-        return EXIT_CLEAN
-    echo(f"Wrote {target} from the conventions of {path}.")
-    if existing.source not in (None, str(target.resolve())):
-        echo(f"note: it takes precedence over {existing.source} for {path}.")
-    try:
-        before = len(check_text(source.text, existing).diagnostics)
-        after = len(check_text(source.text, load(target)).diagnostics)
-    except ConfigError:  # the previous configuration names an unknown rule
-        return EXIT_CLEAN
-    echo(
-        f"readme-lint {path} now reports {_plural(after, 'problem')} "
-        f"({before} with the previous configuration)."
-    )
+    if not quiet:
+        _init_report(path, target, source.text, existing)
     return EXIT_CLEAN
+
+
+def _init_report(path: Path, target: Path, text: str, existing: Config | None) -> None:
+    """What --init changed: the file written, and the problems before and after."""
+    echo(f"Wrote {target} from the conventions of {path}.")
+    if existing is not None and existing.source not in (None, str(target.resolve())):
+        echo(f"note: it takes precedence over {existing.source} for {path}.")
+    after = len(check_text(text, load(target)).diagnostics)
+    before = "the previous configuration was broken"
+    if existing is not None:
+        with contextlib.suppress(ConfigError):  # one naming an unknown rule is broken too
+            before = f"{len(check_text(text, existing).diagnostics)} with the previous configuration"
+    echo(f"readme-lint {path} now reports {_plural(after, 'problem')} ({before}).")
 
 
 def _excluded(files: Sequence[Path], explicit: Config | None) -> tuple[list[Path], int]:
@@ -566,7 +573,8 @@ def run(
         return _explain(explain)
     if init or dry_run or force:
         mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
-        _check_init_options(init, mode, changed_since, staged, write_baseline, files)
+        lint_only = (changed_since, staged, write_baseline, output_format != "text", statistics)
+        _check_init_options(init, mode, lint_only, files)
         return _init(files[0] if files else Path("README.md"), dry_run, force, quiet)
     _check_output_options(output_format, show_diff, statistics)
     try:

@@ -70,12 +70,13 @@ def infer(doc: Document) -> Conventions:
     labels, ties = _labels(entries)
     found = duplicate_entries(doc, config)
     cross = sum(1 for later, earlier, _ in found if later.section != earlier.section)
+    # Cross-listing on purpose: every repeat of a paper is in another section than its first.
     cross_listing = len(found) >= 2 and cross == len(found)
     return Conventions(
         entries=len(entries),
         formats=tuple(Counter(e.format for e in entries).most_common()),
         require=require,
-        sections=tuple(_sections(entries, require)),
+        sections=tuple(_sections(doc, require)),
         read_marker=marker,
         marker_entries=marker_entries,
         labels=labels,
@@ -87,34 +88,45 @@ def infer(doc: Document) -> Conventions:
 
 
 def _required(entries: Iterable[Entry]) -> frozenset[str]:
-    """The fields at least half of the entries that can have them do have."""
+    """The fields at least half of the entries that can have them do have (a field no
+    entry's format has is not one; no entries at all: every field, the default)."""
     from readme_lint.rules.entries import format_fields, has_field
 
-    out = set()
     entries = list(entries)
+    if not entries:
+        return frozenset(FIELDS)
+    out = set()
     for field in FIELDS:
         able = [e for e in entries if field in format_fields(e.format)]
         have = sum(1 for e in able if has_field(e, field))
-        if not able or have * 2 >= len(able):
+        if able and have * 2 >= len(able):
             out.add(field)
     return frozenset(out)
 
 
-def _sections(entries: list[Entry], file_require: frozenset[str]) -> Iterable[SectionConvention]:
-    """Sections whose entries consistently lack a field the rest of the list has."""
+def _sections(doc: Document, file_require: frozenset[str]) -> Iterable[SectionConvention]:
+    """Sections whose entries consistently keep another schema than the one they would
+    inherit (the file's, or an enclosing section's): a section of posts that end in a
+    date, and under it a subsection whose entries do have summaries again."""
     by_heading: dict[int, list[Entry]] = {}
-    for entry in entries:
+    for entry in doc.entries:
         if entry.section is not None:
             by_heading.setdefault(entry.section.position, []).append(entry)
+    decided: dict[int, frozenset[str]] = {}  # heading position -> its table's fields
     chosen: dict[str, SectionConvention | None] = {}
-    for members in by_heading.values():
-        heading = members[0].section
-        assert heading is not None
+    for position in sorted(by_heading):
+        members = by_heading[position]
+        heading = doc.headings[position]
+        inherited = next(
+            (decided[h.position] for h in doc.heading_path(heading) if h.position in decided),
+            file_require,
+        )
         if len(members) < _SECTION_MIN_ENTRIES:
             continue
         require = _required(members)
-        if require == file_require:
+        if require == inherited:
             continue
+        decided[position] = require
         name = strip_shortcodes(heading.text).strip()
         key = section_key(name)
         convention = SectionConvention(
@@ -183,15 +195,21 @@ def _labels(entries: Iterable[Entry]) -> tuple[tuple[str, ...], tuple[tuple[str,
 
 
 def _toc_exclude(doc: Document, config: Config) -> tuple[str, ...]:
-    """Headings the TOC leaves out whose sections hold no paper (a closing "Citation" or
-    "Acknowledgements"): a convention. A section of papers missing from the TOC is one
-    someone forgot to list, and stays a finding."""
-    from readme_lint.rules.toc import missing_headings
+    """Headings the TOC leaves out that hold no paper and come after the last heading it
+    lists (a closing "Citation" or "Acknowledgements", or beyond the part of the page it
+    covers): a convention. A section missing from the TOC among the ones it lists, or one
+    that holds papers, is one someone forgot to list, and stays a finding."""
+    from readme_lint.rules.toc import missing_headings, toc_matches
 
+    listed = [h.position for _, h in toc_matches(doc) if h is not None]
     with_papers = {
         heading.position for entry in doc.entries for heading in doc.heading_path(entry.section)
     }
-    names = [h.name for h, _ in missing_headings(doc, config) if h.position not in with_papers]
+    names = [
+        h.name
+        for h, inside in missing_headings(doc, config)
+        if h.position not in with_papers and (not inside or h.position > max(listed))
+    ]
     return tuple(dict.fromkeys(names))
 
 
@@ -204,8 +222,7 @@ def render(conventions: Conventions, source: str) -> str:
         f"# {c.entries} entries; entry formats: {formats}.",
         "# Each value below is what the list already does; edit freely.",
         "",
-        "# Fields an entry needs (at least half the entries that can have a field have it).",
-        f"require = {_toml_list(f for f in FIELDS if f in c.require)}",
+        *_require_lines(c),
     ]
     out += _marker_lines(c)
     out += _label_lines(c)
@@ -214,8 +231,8 @@ def render(conventions: Conventions, source: str) -> str:
         "# Where a repeated paper counts: anywhere in the file, or only within one section.",
     ]
     if c.duplicates == "section":
-        out.append(f"# Every one of the {c.cross_listed} repeated papers is in another section:")
-        out.append("# the list cross-lists on purpose.")
+        out.append(f"# Each of the {c.cross_listed} repeated listings is in another section than")
+        out.append("# the paper's first listing: the list cross-lists on purpose.")
     out.append(f"duplicates = {_toml_string(c.duplicates)}")
     if c.toc_exclude:
         out += [
@@ -227,6 +244,16 @@ def render(conventions: Conventions, source: str) -> str:
     for section in c.sections:
         out += ["", *_section_lines(section)]
     return "\n".join(out) + "\n"
+
+
+def _require_lines(c: Conventions) -> list[str]:
+    if not c.entries:
+        return ["# No paper entries found: the default fields apply."]
+    absent = [f for f in FIELDS if f not in c.require]
+    lines = ["# Fields an entry needs: those at least half the entries that can have them have."]
+    if absent:
+        lines.append(f"# Not required here: {', '.join(absent)}.")
+    return [*lines, f"require = {_toml_list(f for f in FIELDS if f in c.require)}"]
 
 
 def _marker_lines(c: Conventions) -> list[str]:
