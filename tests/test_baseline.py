@@ -307,3 +307,14 @@ def test_readme_baseline_snippets_work_as_written(
         assert run(*shlex.split(command)[1:])[0] == 0, command
     (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
     assert run("README.md")[0] == 0  # the configured baseline
+
+
+def test_a_narrowed_report_has_no_whole_file_hints(tmp_path: Path, corpus_text: str) -> None:
+    """Everything recorded: "All checks passed", and no hint about findings not shown."""
+    readme = tmp_path / "README.md"
+    readme.write_text(corpus_text, encoding="utf-8")
+    assert "hint: " in run(readme)[2]
+    assert run("--write-baseline", tmp_path / "b.json", readme)[0] == 0
+    code, _, out, err = run("--baseline", tmp_path / "b.json", readme)
+    assert code == 0 and "All checks passed" in out
+    assert "hint" not in out + err

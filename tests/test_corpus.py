@@ -129,3 +129,20 @@ def _removed_lines(diff: str) -> set[int]:
         elif row.startswith(" "):
             number += 1
     return lines
+
+
+def test_no_hint_to_state_the_fields_when_the_configuration_states_them() -> None:
+    """A list whose entries mostly have no summary: the hint says the summary is not
+    required; a configuration that requires it anyway gets the findings, not the hint."""
+    from readme_lint.config import from_mapping
+
+    entry = (
+        "**{t}** \\\n*Jonathan Ho* \\\narXiv 2022. [[Paper](https://arxiv.org/abs/2006.1123{n})]\n"
+    )
+    text = "# List\n\n" + "\n".join(entry.format(t=f"Paper {n}", n=n) for n in range(6))
+    assert any("RL104: only 0 of the 6" in h for h in check_text(text).hints)
+    stated = check_text(
+        text, from_mapping({"require": ["title", "authors", "link", "summary"]}, "t")
+    )
+    assert len([d for d in stated.diagnostics if d.code == "RL104"]) == 6
+    assert not any("RL104: only" in h for h in stated.hints)

@@ -629,8 +629,10 @@ def run(
     if narrowing is not None and write_baseline is not None:
         return narrowing.record(run.outcomes, run.errors, quiet)
     if narrowing is not None:
+        # The hints are about the whole file, the maintainer's business: a narrowed
+        # report (a change, or what a baseline leaves) would contradict them.
         run.outcomes = [
-            o._replace(findings=narrowing.narrow(o, mode)) for o in run.outcomes
+            o._replace(findings=narrowing.narrow(o, mode), hints=()) for o in run.outcomes
         ]
     if mode == "fix" and STDIN in files:
         # The fixed text went to stdout: the report must not mix into it.

@@ -208,8 +208,10 @@ def schema_hints(doc: Document, config: Config, rules: dict[str, Rule]) -> tuple
 
     out: list[str] = []
     codes = {"authors": "RL102", "summary": "RL104"}
+    # A configuration that states the fields has settled it: no hint to state them.
+    settled = config.require_is_set
     for fmt, field, have, total in unused_fields(doc):
-        if codes[field] in rules:
+        if codes[field] in rules and not settled:
             out.append(
                 f"{codes[field]}: only {have} of the {total} {fmt} entries have a {field} line, so "
                 f"this list's entries are read as having none; to require it anyway, set "
