@@ -261,3 +261,32 @@ def test_readme_example_output_is_current() -> None:
     )
     assert result.returncode == 1
     assert result.stdout == block
+
+
+def test_an_empty_argument_is_an_error_not_this_folder(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "README.md").write_text("# x\n\n**A Paper** \\\n???\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main([""]) == 2
+    captured = capsys.readouterr()
+    assert "an empty argument names no file" in captured.err and captured.out == ""
+
+
+def test_a_device_is_not_read(capsys) -> None:  # type: ignore[no-untyped-def]
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    assert main(["/dev/zero"]) == 2
+    assert "/dev/zero: is not a regular file" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    big = tmp_path / "README.md"
+    big.write_text("# x\n\n" + "text   \n" * 20000, encoding="utf-8")
+    for extra in ([], ["--output-format", "text"]):  # the plain path and click's
+        proc = subprocess.run(
+            f"{sys.executable} -m readme_lint {' '.join(extra)} {big} | head -1",
+            shell=True,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.stdout.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr

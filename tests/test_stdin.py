@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.test_rules import AUTHORS, LINKS, SUMMARY, TITLE, entry
 
 BROKEN = "# List\n\n" + entry(TITLE, AUTHORS, LINKS, SUMMARY + " ")  # RL206 on line 6
@@ -48,3 +50,13 @@ def test_binary_stdin_is_a_clear_error(tmp_path: Path) -> None:
     done = _run(["-"], b"\x89PNG\r\n\x1a\n\x00\x00", tmp_path)
     assert done.returncode == 2
     assert b"-: looks like a binary file" in done.stderr
+
+
+@pytest.mark.parametrize("option", [["--staged"], ["--changed-since", "HEAD"]])
+def test_git_narrowing_needs_a_file_not_stdin(
+    option: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from readme_lint.cli import main
+
+    assert main([*option, "-"]) == 2
+    assert "ask git about a file: not stdin" in capsys.readouterr().err

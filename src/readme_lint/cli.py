@@ -402,7 +402,7 @@ def _run_files(
 def _use_color(color: bool | None) -> bool:
     if color is not None:
         return color
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _plural(count: int, word: str) -> str:
@@ -604,6 +604,8 @@ def run(
             return EXIT_ERROR
     mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
     check_options(mode, changed_since, staged, write_baseline)
+    if (changed_since is not None or staged) and STDIN in files:
+        raise UsageError("--changed-since and --staged ask git about a file: not stdin")
     targets, unmatched = expand(files or (Path("README.md"),))
     for problem in unmatched:
         _error(problem)
@@ -666,11 +668,19 @@ def simple_call(args: Sequence[str]) -> dict[str, Any] | None:
         if arg in _SIMPLE_FLAGS:
             name, value = _SIMPLE_FLAGS[arg]
             options[name] = value
-        elif arg.startswith("-") and arg != "-":
-            return None
+        elif (arg.startswith("-") and arg != "-") or not arg:
+            return None  # an empty argument: click says it names no file
         else:
             files.append(Path(arg))
     return {**options, "files": tuple(files)}
+
+
+def _stdout_closed() -> int:
+    """Whoever read the report stopped reading: say nothing more, exit 1 (as click does)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush must not fail
+    return EXIT_FINDINGS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -682,6 +692,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(**simple)
         except UsageError:
             pass  # said by click, as for any other usage error
+        except BrokenPipeError:  # the reader went away (| head): as click does, quietly
+            return _stdout_closed()
     from readme_lint.command import click_main
 
     return click_main(args)

@@ -16,7 +16,7 @@ from readme_lint.output import FORMATS
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=True, exists=False))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, exists=False))  # str: "" stays ""
 @click.option(
     "--fix", is_flag=True, help="Fix what can be fixed safely, in place; report what remains."
 )
@@ -151,6 +151,9 @@ from readme_lint.output import FORMATS
 @click.version_option(__version__, prog_name="readme-lint")
 def cli(**options: Any) -> int:
     """Lint paper-list READMEs (default: ./README.md)."""
+    if "" in options["files"]:  # an unset variable: never "this folder" by accident
+        raise click.BadParameter("an empty argument names no file", param_hint="FILES")
+    options["files"] = tuple(Path(name) for name in options["files"])
     try:
         return run(**options)
     except BadParameter as exc:

@@ -32,6 +32,8 @@ def read_source(path: Path, *, for_writing: bool = False) -> SourceFile:
     try:
         if path.is_dir():
             raise FileError(f"{path}: is a directory, not a Markdown file")
+        if path.exists() and not path.is_file():  # a device or a pipe may never end
+            raise FileError(f"{path}: is not a regular file")
         data = path.read_bytes()
     except FileNotFoundError:
         raise FileError(f"{path}: no such file") from None
