@@ -402,7 +402,7 @@ def test_precommit_hook_with_staged_reports_only_the_new_entry(tmp_path: Path) -
     (snippet,) = [
         block.split("```", 1)[0]
         for block in readme_section().split("```yaml\n")[1:]
-        if "args: [--staged]" in block.split("```", 1)[0]
+        if "args: [--staged]" in block.split("```", 1)[0] and "repo:" in block.split("```", 1)[0]
     ]
     git(hooks, "tag", re.search(r"rev: (\S+)", snippet).group(1))  # type: ignore[union-attr]
 

@@ -37,7 +37,12 @@ from tests.test_rules import AUTHORS, ENTRY, LINKS, TITLE, entry
             id="bad-section-key",
         ),
         pytest.param({"sections": {"Posts": {}}}, "needs 'require'", id="section-without-require"),
-        pytest.param({"exclude": "/"}, "'exclude' has an empty pattern '/'", id="empty-exclude"),
+        pytest.param({"exclude": "/"}, "'exclude' has an empty pattern: '/'", id="empty-exclude"),
+        pytest.param(
+            {"exclude": ["lists", "!lists/keep"]},
+            "'exclude' has a negation (a '!' pattern), which is not supported: '!lists/keep'",
+            id="negation",
+        ),
         pytest.param({"exclude": [3]}, "'exclude' must be a list of strings", id="bad-exclude"),
         pytest.param(
             {"per-file-ignores": ["RL104"]},

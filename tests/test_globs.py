@@ -34,6 +34,8 @@ CASES = [
     ("[!ab]/README.md", "c/README.md", True),
     ("a.b", "axb/README.md", False),  # '.' is a dot
     ("archive/", "archive/README.md", True),  # a trailing slash is a folder's
+    ("./archive", "archive/README.md", True),  # "./" anchors, as "/" does
+    ("./archive", "lists/archive/README.md", False),
 ]
 
 

@@ -13,7 +13,7 @@ from readme_lint.config import Config
 from readme_lint.diagnostics import Diagnostic, apply_fixes
 from readme_lint.engine import lint_text
 from readme_lint.fixer import fix_text
-from tests.conftest import found
+from tests.conftest import found, run
 from tests.render import render, worse
 from tests.test_rules import AUTHORS, DDIM, LINKS, TITLE, entry
 
@@ -97,6 +97,26 @@ def test_unknown_directive_is_not_a_disable() -> None:
 def test_invalid_suppressions_are_reported(comment: str, expected: list[str]) -> None:
     # A comment that silences nothing must not pass for one that does.
     assert [code for _, _, code in found(comment + "\n\ntext\n", "RL901")] == expected
+
+
+@pytest.mark.parametrize(
+    ("action", "meant"),
+    [
+        ("disable-nextline", "disable-next-line"),
+        ("disable-line", "disable-next-line"),  # never the wider disable-file
+        ("disable-this-line", "disable-next-line"),
+        ("disabled", "disable"),
+        ("enabled", "enable"),
+        ("disable-files", "disable-file"),
+        ("ignore", None),
+    ],
+)
+def test_the_suggestion_is_never_wider_than_what_was_written(action: str, meant: str | None) -> None:
+    (finding,) = run(f"<!-- readme-lint-{action} RL105 -->\n\ntext\n", "RL901")
+    if meant is None:
+        assert "did you mean" not in finding.message
+    else:
+        assert finding.message.endswith(f"did you mean 'readme-lint-{meant}'?")
 
 
 def test_second_comment_of_a_block_is_reported_at_its_own_line() -> None:

@@ -176,12 +176,13 @@ def _string(value: Any, key: str, where: str) -> str:
 
 
 def _patterns(value: Any, key: str, where: str) -> tuple[str, ...]:
-    from readme_lint.globs import valid
+    from readme_lint.globs import problem
 
     patterns = _strings(value, key, where)
     for pattern in patterns:
-        if not valid(pattern):
-            raise ConfigError(f"{where}: '{key}' has an empty pattern {pattern!r}")
+        why = problem(pattern)
+        if why:
+            raise ConfigError(f"{where}: '{key}' has {why}: {pattern!r}")
     return patterns
 
 

@@ -9,7 +9,8 @@ with ``/`` between its parts:
   the configuration's folder (a leading ``/`` only says so);
 - a pattern that matches a folder matches everything under it;
 - ``*`` and ``?`` stay within one part, ``**`` spans any number of parts, ``[abc]`` is a
-  set of characters. Case matters, as in git.
+  set of characters. Case matters, as in git. A leading ``./`` anchors as ``/`` does; a
+  negation (``!pattern``) is refused.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import re
 def _compile(pattern: str) -> tuple[re.Pattern[str], bool]:
     """(regex for a whole relative path or part, whether the pattern is anchored)."""
     body = pattern.strip().rstrip("/")
+    while body.startswith("./"):  # "./archive" is "/archive": this folder's
+        body = "/" + body[2:].lstrip("/")
     anchored = "/" in body
     body = body.lstrip("/")
     out: list[str] = []
@@ -62,6 +65,11 @@ def matches(pattern: str, relative: str) -> bool:
     return any(regex.fullmatch("/".join(parts[:n])) for n in range(1, len(parts) + 1))
 
 
-def valid(pattern: str) -> bool:
-    """A pattern that can match something (not empty, not only slashes)."""
-    return bool(pattern.strip().strip("/"))
+def problem(pattern: str) -> str | None:
+    """Why a pattern cannot be used, if it cannot: empty, or a negation, which .gitignore
+    has and this does not (a later pattern cannot bring a file back)."""
+    if not pattern.strip().lstrip(".").strip("/"):
+        return "an empty pattern"
+    if pattern.strip().startswith("!"):
+        return "a negation (a '!' pattern), which is not supported"
+    return None

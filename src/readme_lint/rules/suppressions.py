@@ -54,10 +54,8 @@ def invalid_suppression(doc: Document, config: Config) -> Iterator[Violation]:
     """
     for directive in doc.directives:
         if directive.action not in ACTIONS:
-            import difflib  # rarely reached: kept off the start-up path
-
-            guess = difflib.get_close_matches(directive.action, ACTIONS, n=1)
-            hint = f"; did you mean 'readme-lint-{guess[0]}'?" if guess else ""
+            guess = _meant(directive.action)
+            hint = f"; did you mean 'readme-lint-{guess}'?" if guess else ""
             yield Violation(
                 directive.line,
                 1,
@@ -433,3 +431,15 @@ def _content_line(doc: Document, number: int, step: int) -> Line | None:
         else:
             return doc.line(number)
     return None
+
+
+def _meant(action: str) -> str | None:
+    """The action a misspelt one most likely meant. Never a wider one than written: a
+    suggestion of disable-file for "disable-line" would switch a rule off everywhere."""
+    import difflib  # rarely reached: kept off the start-up path
+
+    if "line" in action and "disable" in action:
+        return "disable-next-line"
+    guesses = difflib.get_close_matches(action, ACTIONS, n=2)
+    guesses = [g for g in guesses if g != "disable-file" or "file" in action]
+    return guesses[0] if guesses else None
