@@ -111,7 +111,9 @@ def test_invalid_suppressions_are_reported(comment: str, expected: list[str]) ->
         ("ignore", None),
     ],
 )
-def test_the_suggestion_is_never_wider_than_what_was_written(action: str, meant: str | None) -> None:
+def test_the_suggestion_is_never_wider_than_what_was_written(
+    action: str, meant: str | None
+) -> None:
     (finding,) = run(f"<!-- readme-lint-{action} RL105 -->\n\ntext\n", "RL901")
     if meant is None:
         assert "did you mean" not in finding.message
@@ -532,3 +534,47 @@ def test_a_comment_left_unused_by_a_fix_is_reported_after_it() -> None:
     assert result.text == "Some prose.\n" + NEXT.format("RL206") + COMPLETE
     assert [(d.line, d.code) for d in result.remaining] == [(2, "RL902")]
     assert list(result.remaining) == lint_text(result.text, config)
+
+
+NESTED = """# List
+
+## Papers
+
+- **Denoising Diffusion Probabilistic Models** [[Paper](https://arxiv.org/abs/2006.11239)]
+  {comment}
+- **Denoising Diffusion Probabilistic Models** [[Paper](https://arxiv.org/abs/2006.11239)]
+"""
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        pytest.param("<!-- readme-lint-disable-next-line RL303 -->", [], id="hides-the-next-item"),
+        pytest.param(
+            "<!-- readme-lint-disable-next-line RL104 -->", [(7, "RL303")], id="other-rule"
+        ),
+        pytest.param(
+            "<!-- readme-lint-disable-nextline RL303 -->",
+            [(6, "RL901"), (7, "RL303")],
+            id="misspelt-is-reported",
+        ),
+        pytest.param(
+            "```\n  <!-- readme-lint-disable-next-line RL303 -->\n  ```",
+            [(9, "RL303")],
+            id="in-code",
+        ),
+    ],
+)
+def test_a_comment_inside_a_list_item_is_read(
+    comment: str, expected: list[tuple[int, str]]
+) -> None:
+    """A bullet entry is suppressed from inside its list; a misspelt comment there is
+    reported, not silently ignored."""
+    text = NESTED.format(comment=comment)
+    assert [(line, code) for line, _, code in found(text)] == expected
+
+
+def test_an_unused_comment_inside_a_list_is_reported_without_a_fix() -> None:
+    text = NESTED.format(comment="<!-- readme-lint-disable-next-line RL104 -->")
+    (finding,) = run(text, "RL902", "RL104")
+    assert (finding.line, finding.fixable) == (6, False)

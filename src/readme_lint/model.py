@@ -275,6 +275,13 @@ def _model(text: str, lines: tuple[Line, ...], tree: Any, read_marker: str) -> D
             raw = "\n".join(lines[n - 1].text for n in range(block.first_line, block.last_line + 1))
             extra |= outline.html_anchors(raw)
             directives.extend(outline.directives(block, lines))
+        elif block.kind in ("list", "quote"):
+            directives.extend(
+                d
+                for n in range(block.first_line, block.last_line + 1)
+                if n not in code_lines and "readme-lint-" in lines[n - 1].text
+                for d in outline.nested_directives(lines[n - 1])
+            )
     links = _scan_links(lines, blocks, code_lines)
     # Inline HTML elsewhere can carry ids too (a tag inside a paragraph or heading).
     in_html = {n for b in blocks if b.kind == "html" for n in range(b.first_line, b.last_line + 1)}

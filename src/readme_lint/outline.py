@@ -52,14 +52,35 @@ def html_anchors(text: str) -> set[str]:
 
 
 def directives(block: Block, lines: Sequence[Line]) -> list[Directive]:
+    """The readme-lint comments of a top-level HTML block."""
     text = "\n".join(lines[n - 1].text for n in range(block.first_line, block.last_line + 1))
     out = []
     for match in DIRECTIVE.finditer(text):
-        rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
         # The comment's own line: a block may hold several comments.
         line = block.first_line + text.count("\n", 0, match.start())
-        out.append(Directive(line, block.last_line, match.group(1).lower(), rules))
+        out.append(_directive(match, line, block.last_line))
     return out
+
+
+# What precedes a comment on a line of a list item or a quote: indentation, ">" markers,
+# a list marker.
+_CONTAINER_LEAD = re.compile(r"(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+
+
+def nested_directives(line: Line) -> list[Directive]:
+    """The readme-lint comment a line inside a list or a quote starts with, if any: a
+    bullet entry is suppressed from inside its list."""
+    lead = _CONTAINER_LEAD.match(line.text)
+    start = lead.end() if lead else 0
+    if not line.text.startswith("<!--", start):
+        return []
+    match = DIRECTIVE.match(line.text, start)
+    return [_directive(match, line.number, line.number)] if match else []
+
+
+def _directive(match: re.Match[str], line: int, last_line: int) -> Directive:
+    rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
+    return Directive(line, last_line, match.group(1).lower(), rules)
 
 
 def _is_page_target(target: str) -> bool:

@@ -261,27 +261,16 @@ _Offsets = tuple[int, int, int, int]
 
 
 def _comments(doc: Document) -> list[_Offsets]:
-    """Where each directive's comment is, in ``doc.directives`` order (the model reads
-    them block by block with the same pattern)."""
+    """Where each directive's comment is, in ``doc.directives`` order: the first comment
+    from its line on, after the previous one (a line may hold two)."""
     out: list[_Offsets] = []
-    for block in doc.blocks:
-        if block.kind != "html":
-            continue
-        text = "\n".join(doc.line(n).text for n in range(block.first_line, block.last_line + 1))
-        for match in DIRECTIVE.finditer(text):
-            a, b, c, d = (
-                _offset(doc, block.first_line, text, k)
-                for k in (match.start(), match.end(), match.start(2), match.end(2))
-            )
-            out.append((a, b, c, d))
-    assert len(out) == len(doc.directives)
+    at = 0
+    for directive in doc.directives:
+        match = DIRECTIVE.search(doc.text, max(at, doc.line(directive.line).start))
+        assert match is not None  # the model found it there with the same pattern
+        out.append((match.start(), match.end(), match.start(2), match.end(2)))
+        at = match.end()
     return out
-
-
-def _offset(doc: Document, first_line: int, text: str, at: int) -> int:
-    """The text offset of ``at`` in a block's lines joined by '\\n' (line endings may be CRLF)."""
-    line = first_line + text.count("\n", 0, at)
-    return doc.line(line).start + at - (text.rfind("\n", 0, at) + 1)
 
 
 def _fix(
