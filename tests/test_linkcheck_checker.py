@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,46 @@ def test_user_agent_names_the_tool_its_version_and_its_url(monkeypatch: pytest.M
         )
     finally:
         repository.cache_clear()
+
+
+def _dns(known: Mapping[str, str]):  # type: ignore[no-untyped-def]
+    """A resolver that knows ``known`` (host -> address) and no other name."""
+    import socket
+
+    def resolve(host: str, port: int) -> list[str]:
+        if host in known:
+            return [known[host]]
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    return resolve
+
+
+@pytest.mark.parametrize(
+    ("known", "dead_status", "offline"),
+    [
+        # No name resolves at all: a sandbox or no network, not two dead sites.
+        pytest.param({}, "unverifiable", True, id="nothing-resolves"),
+        # One name resolved (to an address the guard refuses): the network works, so a
+        # name that does not resolve is a dead link.
+        pytest.param({"up.test": "127.0.0.1"}, "broken", False, id="one-resolves"),
+    ],
+)
+def test_a_machine_without_dns_calls_no_link_dead(
+    known: Mapping[str, str], dead_status: str, offline: bool
+) -> None:
+    from readme_lint.config import LinkSettings
+    from readme_lint.linkcheck.checker import CheckOptions, check_links
+
+    urls = [
+        "https://gone.test/paper",
+        "https://also-gone.test/x",
+        "https://up.test/",
+        "ftp://x.test/",
+    ]
+    options = CheckOptions(LinkSettings(check=True, timeout=20), None, resolver=_dns(known))
+    verdicts, summary = check_links(urls, options)
+    assert verdicts["https://gone.test/paper"].status.value == dead_status
+    assert verdicts["https://also-gone.test/x"].status.value == dead_status
+    assert summary.offline is offline
+    assert ("is this machine offline?" in summary.line()) is offline
+    assert verdicts["ftp://x.test/"].status.value == "blocked"  # needs no network to know

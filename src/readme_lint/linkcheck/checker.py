@@ -62,6 +62,8 @@ class CheckSummary:
     from_cache: int = 0
     requests: int = 0
     seconds: float = 0.0
+    offline: bool = False  # no host name resolved: this machine's network, not the links
+
 
     def add(self, other: CheckSummary) -> None:
         """Count another group's run (files under another link configuration) in."""
@@ -71,14 +73,20 @@ class CheckSummary:
         self.from_cache += other.from_cache
         self.requests += other.requests
         self.seconds += other.seconds
+        self.offline = self.offline or other.offline
 
     def line(self) -> str:
         counts = ", ".join(
             f"{self.verdicts[s.value]} {s.value}" for s in Status if self.verdicts[s.value]
         )
+        offline = (
+            "; no host name resolved, so no link is called dead: is this machine offline?"
+            if self.offline
+            else ""
+        )
         return (
             f"checked {self.resources} links ({counts or 'none'}); {self.from_cache} from the "
-            f"cache, {self.requests} requests, {self.seconds:.1f} s"
+            f"cache, {self.requests} requests, {self.seconds:.1f} s{offline}"
         )
 
 
@@ -145,6 +153,34 @@ def _host(url: str) -> str:
         return ""
 
 
+class _Names:
+    """The host names this run looked up, and whether any resolved. When none did and
+    several failed, "the name does not resolve" says more about this machine (no network,
+    a sandbox's DNS) than about the links: they are not called dead then."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self._resolver = resolver
+        self._lock = threading.Lock()
+        self.resolved: set[str] = set()
+        self.failed: set[str] = set()
+
+    def __call__(self, host: str, port: int) -> list[str]:
+        import socket
+
+        try:
+            answers = list(self._resolver(host, port))
+        except (socket.gaierror, OSError):
+            with self._lock:
+                self.failed.add(host.lower())
+            raise
+        with self._lock:
+            self.resolved.add(host.lower())
+        return answers
+
+    def offline(self) -> bool:
+        return not self.resolved and len(self.failed) >= 2
+
+
 class _Run:
     """One check: the clients, the scheduler and the numbers, for one set of URLs."""
 
@@ -153,6 +189,7 @@ class _Run:
         settings = options.settings
         self.remap = _remapper(settings.remap)
         self.deadline = time.monotonic() + settings.timeout
+        self.names = _Names(options.resolver)
         from readme_lint.linkcheck.http import HttpClient
 
         self.http = HttpClient(
@@ -160,7 +197,7 @@ class _Run:
             headers_for=self._headers_for,
             allow_private=settings.allow_private,
             use_proxy_env=options.use_proxy_env,
-            resolver=options.resolver,
+            resolver=self.names,
             verify=options.verify,
         )
         self._lock = threading.Lock()
@@ -360,6 +397,18 @@ def check_links(
     return out, summary
 
 
+def _not_dead_offline(verdict: Verdict) -> Verdict:
+    """With no host name resolving, a link that "does not resolve" is unverified, not dead
+    (a malformed URL stays broken: that needs no network to know)."""
+    if verdict.status is not Status.BROKEN or verdict.evidence.startswith("malformed URL"):
+        return verdict
+    return replace(
+        verdict,
+        status=Status.UNVERIFIABLE,
+        evidence=f"{verdict.evidence}; no host name resolved in this run (offline?)",
+    )
+
+
 def _check_resources(
     by_key: Mapping[str, list[str]],
     options: CheckOptions,
@@ -391,6 +440,9 @@ def _check_resources(
     finally:
         run.http.close()
     fresh = {k: _unmapped(by_key[k][0], run.remap, v) for k, v in fresh.items()}
+    if run.names.offline():
+        summary.offline = True
+        fresh = {k: _not_dead_offline(v) for k, v in fresh.items()}
     if cache is not None:
         cache.put_many(fresh)
     verdicts.update(fresh)
