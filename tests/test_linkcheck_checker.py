@@ -142,6 +142,7 @@ def test_a_machine_without_dns_calls_no_link_dead(
         "https://also-gone.test/x",
         "https://up.test/",
         "ftp://x.test/",
+        "https://arxiv.org/abs/2013.12345",
     ]
     options = CheckOptions(LinkSettings(check=True, timeout=20), None, resolver=_dns(known))
     verdicts, summary = check_links(urls, options)
@@ -150,3 +151,4 @@ def test_a_machine_without_dns_calls_no_link_dead(
     assert summary.offline is offline
     assert ("is this machine offline?" in summary.line()) is offline
     assert verdicts["ftp://x.test/"].status.value == "blocked"  # needs no network to know
+    assert verdicts["https://arxiv.org/abs/2013.12345"].status.value == "broken"  # nor this

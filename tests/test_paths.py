@@ -193,3 +193,34 @@ def test_a_broken_configuration_is_reported_once(
     code, _, err = _lint(tmp_path, ".")
     assert code == 2
     assert err.count("'exclude' has an empty pattern") == 1
+
+
+def test_each_configuration_is_read_once_a_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """exclude, the narrowing and the lint share one discovery: a hook's start-up."""
+    import readme_lint.config as config
+
+    for name in ("README.md", "lists/README.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(BROKEN, encoding="utf-8")
+    (tmp_path / ".readme-lint.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")
+    reads: list[Path] = []
+    original = config._read_toml
+    monkeypatch.setattr(config, "_read_toml", lambda path: reads.append(path) or original(path))
+    monkeypatch.chdir(tmp_path)
+    assert _lint(tmp_path, "--baseline", "missing.json", "README.md", "lists/README.md")[0] == 2
+    assert _lint(tmp_path, "README.md", "lists/README.md")[0] == 1
+    assert len(reads) == 2  # once per run
+
+
+def test_a_typo_in_per_file_ignores_is_blamed_on_that_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "README.md").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / ".readme-lint.toml").write_text(
+        '[per-file-ignores]\n"README.md" = ["RL999"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _lint(tmp_path, "README.md")
+    assert code == 2 and "'per-file-ignores.\"README.md\"' names unknown rule 'RL999'" in err

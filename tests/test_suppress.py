@@ -550,6 +550,7 @@ NESTED = """# List
     ("comment", "expected"),
     [
         pytest.param("<!-- readme-lint-disable-next-line RL303 -->", [], id="hides-the-next-item"),
+        pytest.param("<!-- README-LINT-disable-next-line RL303 -->", [], id="any-case"),
         pytest.param(
             "<!-- readme-lint-disable-next-line RL104 -->", [(7, "RL303")], id="other-rule"
         ),

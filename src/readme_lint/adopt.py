@@ -99,13 +99,14 @@ class Narrowing:
         staged: bool = False,
         baseline_path: Path | None = None,
         write_to: Path | None = None,
+        cache: dict[Path, Config] | None = None,
     ) -> Narrowing | None:
         """Read what the files are narrowed against; None when nothing is to be narrowed.
 
         A file that cannot be read or configured is left to the run, which reports it.
         """
         files: dict[str, _File] = {}
-        cache: dict[Path, Config] = {}
+        cache = {} if cache is None else cache  # configurations by folder, shared with the run
         loaded_baselines: dict[Path, dict[str, baseline.Recorded]] = {}
         for path in paths:
             try:

@@ -247,18 +247,19 @@ def _load(
     overrides: _Overrides,
     mode: str,
     run: _Run,
-    stdin_name: Path | None = None,
+    stdin_name: Path | None,
+    cache: dict[Path, Config],
 ) -> list[tuple[Path, SourceFile, Config]]:
     """Each file with its configuration; what cannot be read is reported and skipped."""
-    cache: dict[Path, Config] = {}
     loaded = []
     for path in files:
         try:
             if path == STDIN:  # named by --stdin-filename, configured as a file there would be
                 path = stdin_name or STDIN
-                folder = stdin_name.resolve().parent if stdin_name else Path.cwd()
-                base = explicit if explicit is not None else discover(folder, cache)
-                base = base.for_file(path) if stdin_name else base
+                if stdin_name:
+                    base = for_path(stdin_name, explicit, cache)
+                else:
+                    base = explicit if explicit is not None else discover(Path.cwd(), cache)
                 source = read_stdin(path)
             else:
                 base = for_path(path, explicit, cache)
@@ -340,19 +341,23 @@ def _init_report(path: Path, target: Path, text: str, existing: Config | None) -
     echo(f"readme-lint {path} now reports {_plural(after, 'problem')} ({before}).")
 
 
-def _excluded(files: Sequence[Path], explicit: Config | None) -> tuple[list[Path], int]:
+def _excluded(
+    files: Sequence[Path], explicit: Config | None, cache: dict[Path, Config]
+) -> tuple[list[Path], int]:
     """(the files the configuration's ``exclude`` does not leave out, how many it does).
 
     Files named one by one are left out too: pre-commit names every file it passes.
     A file whose configuration cannot be read is kept (the run reports it)."""
     kept: list[Path] = []
-    cache: dict[Path, Config] = {}
     for path in files:
+        if path == STDIN:
+            kept.append(path)
+            continue
         try:
             base = explicit if explicit is not None else discover(path.resolve().parent, cache)
         except ConfigError:
             base = None
-        if path != STDIN and base is not None and base.excludes(path):
+        if base is not None and base.excludes(path):
             continue
         kept.append(path)
     return kept, len(files) - len(kept)
@@ -381,12 +386,13 @@ def _run_files(
     explicit: Config | None,
     overrides: _Overrides,
     mode: str,
-    quiet: bool = False,
-    proxy: bool = False,
-    stdin_name: Path | None = None,
+    quiet: bool,
+    proxy: bool,
+    stdin_name: Path | None,
+    configs: dict[Path, Config],
 ) -> _Run:
     run = _Run()
-    loaded = _load(files, explicit, overrides, mode, run, stdin_name)
+    loaded = _load(files, explicit, overrides, mode, run, stdin_name, configs)
     verdicts = _verdicts(loaded, mode, quiet, proxy)
     for path, source, config in loaded:
         try:
@@ -571,8 +577,8 @@ def run(
         return EXIT_CLEAN
     if explain:
         return _explain(explain)
+    mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
     if init or dry_run or force:
-        mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
         lint_only = (changed_since, staged, write_baseline, output_format != "text", statistics)
         _check_init_options(init, mode, lint_only, files)
         return _init(files[0] if files else Path("README.md"), dry_run, force, quiet)
@@ -602,14 +608,14 @@ def run(
         except ConfigError as exc:
             _error(str(exc))
             return EXIT_ERROR
-    mode = "entries" if show_entries else "diff" if show_diff else "fix" if fix else "lint"
     check_options(mode, changed_since, staged, write_baseline)
     if (changed_since is not None or staged) and STDIN in files:
         raise UsageError("--changed-since and --staged ask git about a file: not stdin")
     targets, unmatched = expand(files or (Path("README.md"),))
     for problem in unmatched:
         _error(problem)
-    targets, excluded = _excluded(targets, explicit)
+    configs: dict[Path, Config] = {}  # by folder: each configuration is read once a run
+    targets, excluded = _excluded(targets, explicit, configs)
     narrowing = None
     try:  # --changed-since, --staged, a baseline: settled before anything is linted or fixed
         if mode != "entries":
@@ -621,11 +627,14 @@ def run(
                 staged=staged,
                 baseline_path=baseline_path,
                 write_to=write_baseline,
+                cache=configs,
             )
     except AdoptError as exc:
         _error(str(exc))
         return EXIT_ERROR
-    run = _run_files(targets, explicit, overrides, mode, quiet, use_proxy_env, stdin_filename)
+    run = _run_files(
+        targets, explicit, overrides, mode, quiet, use_proxy_env, stdin_filename, configs
+    )
     run.errors += len(unmatched)
     run.excluded = excluded
     if narrowing is not None and write_baseline is not None:

@@ -8,7 +8,7 @@ a ``[tool.readme-lint]`` table is passed over.
 
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -42,6 +42,23 @@ DEFAULT_TOC_EXCLUDE = (
 def section_key(heading: str) -> str:
     """How section names compare: case-insensitive, emoji shortcodes and padding ignored."""
     return strip_shortcodes(heading).strip().casefold()
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string (what the hints and --init write)."""
+    out = []
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def toml_list(items: Iterable[str]) -> str:
+    return "[" + ", ".join(toml_string(item) for item in items) + "]"
 
 
 class ConfigError(Exception):

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from readme_lint.config import FIELDS, Config
+from readme_lint.config import FIELDS, Config, toml_list, toml_string
 from readme_lint.diagnostics import Diagnostic
 from readme_lint.model import Directive, Document, build
 from readme_lint.rules import Rule
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 # Field rules whose flood a section schema can silence.
 _FIELD_RULES = {"RL101": "title", "RL102": "authors", "RL103": "link", "RL104": "summary"}
 _FLOOD_MIN_ENTRIES = 5
-_SECTION_MIN_ENTRIES = 3
+SECTION_MIN_ENTRIES = 3  # below this, a section says too little about its schema
 
 
 class Report(NamedTuple):
@@ -37,7 +37,7 @@ def suppression_key(name: str) -> str:
     return name.upper() if name.upper().startswith("RL") else name.lower()
 
 
-def _keys(rules: Iterable[str]) -> tuple[str, ...]:
+def comment_keys(rules: Iterable[str]) -> tuple[str, ...]:
     """A comment's rule names as compared, in its order; none means every rule ('*')."""
     return tuple(dict.fromkeys(suppression_key(r) for r in rules)) or ("*",)
 
@@ -68,7 +68,7 @@ class Suppressions:
         end = len(doc.lines) + 1
         open_: dict[str, tuple[int, int]] = {}  # key -> (first line, opening comment)
         for i, directive in enumerate(doc.directives):
-            keys, action = _keys(directive.rules), directive.action
+            keys, action = comment_keys(directive.rules), directive.action
             if action == "disable-next-line":
                 lines.append(Span(_next_line(doc, directive), keys, i, action))
             elif action == "disable-file":
@@ -123,10 +123,6 @@ def census(doc: Document) -> list[tuple[int, str]]:
     return [(e.first_line, e.section.text if e.section else "") for e in doc.entries]
 
 
-def _toml_list(items: Iterable[str]) -> str:
-    return "[" + ", ".join(f'"{item}"' for item in items) + "]"
-
-
 def hints(entries: list[tuple[int, str]], diagnostics: Iterable[Diagnostic]) -> tuple[str, ...]:
     """One hint per field rule that floods the file or a whole section."""
     if not entries:
@@ -144,17 +140,17 @@ def hints(entries: list[tuple[int, str]], diagnostics: Iterable[Diagnostic]) -> 
         if len(entries) >= _FLOOD_MIN_ENTRIES and len(lines) * 2 > len(entries):
             out.append(
                 f"{code} fired on {len(lines)} of {len(entries)} entries. If this list's entries "
-                f"have no {field}, say so once instead: set `require = {_toml_list(others)}` under "
+                f"have no {field}, say so once instead: set `require = {toml_list(others)}` under "
                 "[tool.readme-lint] (or in .readme-lint.toml), or add it to `ignore`."
             )
             continue
         per_section = Counter(section_of[n] for n in lines)
         for name, count in sorted(per_section.items()):
-            if name and count == sizes[name] and count >= _SECTION_MIN_ENTRIES:
+            if name and count == sizes[name] and count >= SECTION_MIN_ENTRIES:
                 out.append(
                     f"{code} fired on all {count} entries of section '{name}'. If that section's "
                     f"entries need no {field}, give it a schema: "
-                    f'[tool.readme-lint.sections."{name}"] require = {_toml_list(others)} '
+                    f"[tool.readme-lint.sections.{toml_string(name)}] require = {toml_list(others)} "
                     "(`readme-lint --init` writes the schema of every such section)"
                 )
     return tuple(out)

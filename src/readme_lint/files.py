@@ -30,9 +30,10 @@ def read_source(path: Path, *, for_writing: bool = False) -> SourceFile:
     if for_writing and path.is_symlink():
         raise FileError(f"{path}: is a symbolic link; run --fix on the file it points to")
     try:
-        if path.is_dir():
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
             raise FileError(f"{path}: is a directory, not a Markdown file")
-        if path.exists() and not path.is_file():  # a device or a pipe may never end
+        if not stat.S_ISREG(mode):  # a device or a pipe may never end
             raise FileError(f"{path}: is not a regular file")
         data = path.read_bytes()
     except FileNotFoundError:

@@ -23,13 +23,19 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from readme_lint.config import DEFAULT_TOC_EXCLUDE, FIELDS, Config, section_key
-from readme_lint.model import Document, Entry
+from readme_lint.config import (
+    DEFAULT_TOC_EXCLUDE,
+    FIELDS,
+    Config,
+    section_key,
+    toml_list,
+    toml_string,
+)
+from readme_lint.engine import SECTION_MIN_ENTRIES
+from readme_lint.model import Document, Entry, build
 from readme_lint.records import HARD_BREAK_FORMATS
 from readme_lint.slug import strip_shortcodes
 
-# As the hints: below this many entries a section says too little about its schema.
-_SECTION_MIN_ENTRIES = 3
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 # A read marker must be a habit, not a one-off emoji.
 _MARKER_MIN_ENTRIES = 2
@@ -121,7 +127,7 @@ def _sections(doc: Document, file_require: frozenset[str]) -> Iterable[SectionCo
             (decided[h.position] for h in doc.heading_path(heading) if h.position in decided),
             file_require,
         )
-        if len(members) < _SECTION_MIN_ENTRIES:
+        if len(members) < SECTION_MIN_ENTRIES:
             continue
         require = _required(members)
         if require == inherited:
@@ -173,19 +179,12 @@ def _emoji(text: str) -> Iterable[str]:
 def _labels(entries: Iterable[Entry]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """(each label's most common spelling, most used first; the labels spelt two or more
     ways equally often)."""
-    from readme_lint.rules.links import label_key
+    from readme_lint.rules.links import label_spellings
 
-    counts: Counter[str] = Counter(
-        link.label.text for entry in entries for link in entry.links if link.bracketed
-    )
-    groups: dict[str, list[tuple[int, str]]] = {}
-    for spelling, count in counts.items():
-        groups.setdefault(label_key(spelling), []).append((count, spelling))
-    ranked = sorted(groups.values(), key=lambda g: (-sum(c for c, _ in g), g[0][1]))
+    groups = label_spellings(entries).values()
     labels: list[str] = []
     ties: list[tuple[str, ...]] = []
-    for spellings in ranked:
-        spellings.sort(key=lambda item: (-item[0], item[1]))
+    for spellings in sorted(groups, key=lambda g: (-sum(c for c, _ in g), g[0][1])):
         top = [s for c, s in spellings if c == spellings[0][0]]
         if len(top) == 1:
             labels.append(top[0])
@@ -202,13 +201,14 @@ def _toc_exclude(doc: Document, config: Config) -> tuple[str, ...]:
     from readme_lint.rules.toc import missing_headings, toc_matches
 
     listed = [h.position for _, h in toc_matches(doc) if h is not None]
+    last_listed = max(listed, default=-1)  # missing_headings is empty without any listed
     with_papers = {
         heading.position for entry in doc.entries for heading in doc.heading_path(entry.section)
     }
     names = [
         h.name
         for h, inside in missing_headings(doc, config)
-        if h.position not in with_papers and (not inside or h.position > max(listed))
+        if h.position not in with_papers and (not inside or h.position > last_listed)
     ]
     return tuple(dict.fromkeys(names))
 
@@ -233,13 +233,13 @@ def render(conventions: Conventions, source: str) -> str:
     if c.duplicates == "section":
         out.append(f"# Each of the {c.cross_listed} repeated listings is in another section than")
         out.append("# the paper's first listing: the list cross-lists on purpose.")
-    out.append(f"duplicates = {_toml_string(c.duplicates)}")
+    out.append(f"duplicates = {toml_string(c.duplicates)}")
     if c.toc_exclude:
         out += [
             "",
             "# Headings the table of contents leaves out whose sections hold no paper,",
             "# with the default ones.",
-            f"toc-exclude = {_toml_list(dict.fromkeys((*DEFAULT_TOC_EXCLUDE, *c.toc_exclude)))}",
+            f"toc-exclude = {toml_list(dict.fromkeys((*DEFAULT_TOC_EXCLUDE, *c.toc_exclude)))}",
         ]
     for section in c.sections:
         out += ["", *_section_lines(section)]
@@ -253,7 +253,7 @@ def _require_lines(c: Conventions) -> list[str]:
     lines = ["# Fields an entry needs: those at least half the entries that can have them have."]
     if absent:
         lines.append(f"# Not required here: {', '.join(absent)}.")
-    return [*lines, f"require = {_toml_list(f for f in FIELDS if f in c.require)}"]
+    return [*lines, f"require = {toml_list(f for f in FIELDS if f in c.require)}"]
 
 
 def _marker_lines(c: Conventions) -> list[str]:
@@ -262,7 +262,7 @@ def _marker_lines(c: Conventions) -> list[str]:
     return [
         "",
         f"# The mark {c.marker_entries} entries carry right after the title.",
-        f"read-marker = {_toml_string(c.read_marker)}",
+        f"read-marker = {toml_string(c.read_marker)}",
     ]
 
 
@@ -272,7 +272,7 @@ def _label_lines(c: Conventions) -> list[str]:
         out += [
             "",
             "# Link labels as the list spells them most often.",
-            f"labels = {_toml_list(c.labels)}",
+            f"labels = {toml_list(c.labels)}",
         ]
     for spellings in c.label_ties:
         quoted = " and ".join(f"'{s}'" for s in spellings)
@@ -285,30 +285,11 @@ def _section_lines(s: SectionConvention) -> list[str]:
     why = "end in a date, not a summary" if s.dated else f"have no {' or '.join(lacks)}"
     return [
         f"# {s.entries} {'/'.join(s.formats)} entries that {why}.",
-        f"[sections.{_toml_string(s.name)}]",
-        f"require = {_toml_list(f for f in FIELDS if f in s.require)}",
+        f"[sections.{toml_string(s.name)}]",
+        f"require = {toml_list(f for f in FIELDS if f in s.require)}",
     ]
-
-
-def _toml_string(value: str) -> str:
-    """A TOML basic string."""
-    out = []
-    for char in value:
-        if char in '"\\':
-            out.append("\\" + char)
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def _toml_list(items: Iterable[str]) -> str:
-    return "[" + ", ".join(_toml_string(item) for item in items) + "]"
 
 
 def init_text(text: str, source: str = "README.md") -> str:
     """The configuration ``--init`` writes for the list ``text`` (pure)."""
-    from readme_lint.model import build
-
     return render(infer(build(text)), source)

@@ -279,7 +279,7 @@ def _model(text: str, lines: tuple[Line, ...], tree: Any, read_marker: str) -> D
             directives.extend(
                 d
                 for n in range(block.first_line, block.last_line + 1)
-                if n not in code_lines and "readme-lint-" in lines[n - 1].text
+                if n not in code_lines and "<!--" in lines[n - 1].text
                 for d in outline.nested_directives(lines[n - 1])
             )
     links = _scan_links(lines, blocks, code_lines)

@@ -15,11 +15,13 @@ from readme_lint.rules import Rule, all_rules, resolve_selector
 def check_selectors(config: Config) -> None:
     """Raise ``ConfigError`` naming the file and key of a selector that matches no rule."""
     for key, selectors in (
+        # First: a file's own ignores are folded into `ignore` (Config.for_file), and a
+        # typo must be blamed on the key that has it.
+        *((f'per-file-ignores."{pattern}"', rules) for pattern, rules in config.per_file_ignores),
         ("select", config.select or ()),
         ("extend-select", config.extend_select),
         ("ignore", config.ignore),
         ("severity", tuple(config.severity)),
-        *((f'per-file-ignores."{pattern}"', rules) for pattern, rules in config.per_file_ignores),
     ):
         for selector in selectors:
             if not resolve_selector(selector):

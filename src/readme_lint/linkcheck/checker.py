@@ -165,11 +165,9 @@ class _Names:
         self.failed: set[str] = set()
 
     def __call__(self, host: str, port: int) -> list[str]:
-        import socket
-
         try:
             answers = list(self._resolver(host, port))
-        except (socket.gaierror, OSError):
+        except OSError:  # socket.gaierror is one
             with self._lock:
                 self.failed.add(host.lower())
             raise
@@ -399,13 +397,14 @@ def check_links(
 
 def _not_dead_offline(verdict: Verdict) -> Verdict:
     """With no host name resolving, a link that "does not resolve" is unverified, not dead
-    (a malformed URL stays broken: that needs no network to know)."""
-    if verdict.status is not Status.BROKEN or verdict.evidence.startswith("malformed URL"):
+    (what needs no name to know, a malformed URL or arXiv id, stays broken)."""
+    if not verdict.unresolved:
         return verdict
     return replace(
         verdict,
         status=Status.UNVERIFIABLE,
         evidence=f"{verdict.evidence}; no host name resolved in this run (offline?)",
+        unresolved=False,
     )
 
 

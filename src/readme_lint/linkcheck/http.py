@@ -806,7 +806,7 @@ def _judge_failure(error: FetchError, attempt: int) -> Done[Verdict] | RetryLate
     if error.kind == "malformed":
         return Done(Verdict(Status.BROKEN, f"malformed URL: {message}"))
     if error.kind == "dns":
-        return _second_look(attempt, Verdict(Status.BROKEN, message))
+        return _second_look(attempt, Verdict(Status.BROKEN, message, unresolved=True))
     if error.kind == "too-many-redirects":
         return Done(Verdict(Status.UNVERIFIABLE, message))
     # timeout, connect, tls. A certificate that does not verify is UNVERIFIABLE, not

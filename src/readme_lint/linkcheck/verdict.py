@@ -33,6 +33,9 @@ class Verdict:
     first_year: int | None = None
     archived: bool = False  # a GitHub repository marked archived
     from_cache: bool = False
+    # Broken because the host name does not resolve: the one verdict a machine without
+    # DNS would also give, so a run where no name resolves does not trust it.
+    unresolved: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from readme_lint.config import Config
@@ -20,19 +20,26 @@ def label_key(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
-    """Casefolded label -> its canonical spelling: the configured one, else the most
-    common (a label the configuration does not list is still held to its own)."""
-    configured = {label_key(label): label for label in config.labels}
+def label_spellings(entries: Iterable[Entry]) -> dict[str, list[tuple[int, str]]]:
+    """Each list-style label (by label_key) -> its spellings with their counts, most used
+    first (alphabetically on a tie)."""
     counts: Counter[str] = Counter(
-        link.label.text for entry in doc.entries for link in entry.links if link.bracketed
+        link.label.text for entry in entries for link in entry.links if link.bracketed
     )
     groups: dict[str, list[tuple[int, str]]] = {}
     for spelling, count in counts.items():
         groups.setdefault(label_key(spelling), []).append((count, spelling))
+    for spellings in groups.values():
+        spellings.sort(key=lambda item: (-item[0], item[1]))
+    return groups
+
+
+def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
+    """Casefolded label -> its canonical spelling: the configured one, else the most
+    common (a label the configuration does not list is still held to its own)."""
+    configured = {label_key(label): label for label in config.labels}
     best: dict[str, str] = {}
-    for key, spellings in groups.items():
-        spellings.sort(reverse=True)
+    for key, spellings in label_spellings(doc.entries).items():
         # A tie has no most common spelling: nothing to hold the others to.
         if len(spellings) == 1 or spellings[0][0] > spellings[1][0]:
             best[key] = spellings[0][1]

@@ -12,6 +12,7 @@ from readme_lint.engine import (
     UNUSED_SUPPRESSION,
     Span,
     Suppressions,
+    comment_keys,
     findings_before_suppression,
     run_rules,
     suppression_key,
@@ -318,17 +319,13 @@ def _closer_edit(
     ours = [s for s in gone if s.closer == closer]
     keys = {s.keys[0] for s in ours}
     between = doc.directives[opener + 1 : closer]
-    if any(d.action == "disable" and not keys.isdisjoint(_keys(d)) for d in between):
+    if any(d.action == "disable" and not keys.isdisjoint(comment_keys(d.rules)) for d in between):
         return None  # a disable of the same rule in between would open in their place
     if all(s in ours for s in suppressions.spans if s.closer == closer):
         return _removal(doc, comments[closer])
     if doc.directives[closer].rules:
         return _names_edit(doc, comments[closer], keys)
     return None  # an 'enable' of every rule still ends other ranges
-
-
-def _keys(directive: Directive) -> set[str]:
-    return {key for _, key in _names(directive)}
 
 
 def _merge(edits: list[Edit]) -> list[Edit] | None:
