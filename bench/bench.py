@@ -30,7 +30,9 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "reading-diffusion-README.md"
 PARSE_ONLY = "import sys; from mistletoe import Document; Document(open(sys.argv[1], encoding='utf-8').read())"
 
 
-def measure(argv: list[str], runs: int, fresh: tuple[Path, str] | None = None) -> tuple[float, float]:
+def measure(
+    argv: list[str], runs: int, fresh: tuple[Path, str] | None = None
+) -> tuple[float, float]:
     """Median wall seconds and max peak RSS (MiB) over ``runs`` fresh processes.
 
     ``fresh`` is (path, text) to write back before each run (--fix changes it).
@@ -64,7 +66,9 @@ def main() -> int:
         run_format(args, fmt)
     if args.corpus.is_file():
         corpus_t, corpus_m = measure(lint_argv(args.corpus), args.runs)
-        print(f"shared README ({args.corpus.name}): {corpus_t:.3f} s  peak {corpus_m:.1f} MiB  (target < 0.4 s)")
+        print(
+            f"shared README ({args.corpus.name}): {corpus_t:.3f} s  peak {corpus_m:.1f} MiB  (target < 0.4 s)"
+        )
     return 0
 
 
@@ -80,8 +84,10 @@ def run_format(args: argparse.Namespace, fmt: str) -> None:
         print(f"{args.entries} entries, {size:.1f} MB, median of {args.runs} runs, whole process:")
         print(f"  mistletoe parse alone  {parse_t:6.3f} s  peak {parse_m:6.1f} MiB")
         print(f"  readme-lint            {lint_t:6.3f} s  peak {lint_m:6.1f} MiB")
-        print(f"  ratio                  {lint_t / parse_t:6.2f} x  (target <= 1.3)   "
-              f"memory {lint_m / parse_m:.2f} x  (target <= 2.5)")
+        print(
+            f"  ratio                  {lint_t / parse_t:6.2f} x  (target <= 1.3)   "
+            f"memory {lint_m / parse_m:.2f} x  (target <= 2.5)"
+        )
         broken_text = generate(args.entries, seed=1, defects=0.1, fmt=fmt)
         broken = Path(tmp) / "broken.md"
         broken.write_text(broken_text, encoding="utf-8")

@@ -101,7 +101,9 @@ _DEFECTS = (
 def generate(entries: int, seed: int = 0, defects: float = 0.0, fmt: str = "paragraph") -> str:
     """A list of ``entries`` papers in the ``paragraph`` (default) or ``bullet`` format."""
     rng = random.Random(seed)
-    make, broken, gap = (bullet, _BULLET_DEFECTS, []) if fmt == "bullet" else (entry, _DEFECTS, [""])
+    make, broken, gap = (
+        (bullet, _BULLET_DEFECTS, []) if fmt == "bullet" else (entry, _DEFECTS, [""])
+    )
     per_section = max(1, -(-entries // len(_SECTIONS)))
     sections = [s for k, s in enumerate(_SECTIONS) if k * per_section < entries]
     out = ["# Papers on Diffusion Models", "", "A generated paper list.", "", "## Contents", ""]

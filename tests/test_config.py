@@ -191,7 +191,9 @@ def test_link_check_keys() -> None:
             "link-cache": "cache/links.sqlite",
             "remap": ["^https://a\\.org/(.*) http://127.0.0.1:8000/$1"],
             "arxiv-api": "http://127.0.0.1:9/api/query",
-            "link-hosts": {"ArXiv.org": {"max-in-flight": 1, "min-interval": 3, "headers": {"x": "${T}"}}},
+            "link-hosts": {
+                "ArXiv.org": {"max-in-flight": 1, "min-interval": 3, "headers": {"x": "${T}"}}
+            },
         },
         "t",
     )

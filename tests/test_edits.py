@@ -143,9 +143,7 @@ FIXES = [
     pytest.param("RL501", "a\r\nb", "a\r\nb\r\n", id="RL501-crlf"),
     pytest.param("RL502", "a\nb\r\nc\n", "a\nb\nc\n", id="RL502"),
     pytest.param("RL503", "a\n\n\n\nb\n", "a\n\nb\n", id="RL503"),
-    pytest.param(
-        "RL902", "<!-- readme-lint-disable-next-line -->\n\ntext\n", "text\n", id="RL902"
-    ),
+    pytest.param("RL902", "<!-- readme-lint-disable-next-line -->\n\ntext\n", "text\n", id="RL902"),
 ]
 
 

@@ -613,7 +613,9 @@ def test_every_rule_url_is_an_anchor_of_the_rules_doc() -> None:
         assert rule_anchor(rule.code, rule.name) in anchors, rule.code
 
 
-def test_rule_documentation_links_follow_the_package_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rule_documentation_links_follow_the_package_metadata(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The json/sarif links go to docs/rules.md at this version's tag in the repository the
     package names; without one, to the path in the repository (never an invented URL)."""
     from importlib import metadata

@@ -17,11 +17,27 @@ from readme_lint.model import build
 from tests.render import worse
 
 PAPERS = [
-    ("Denoising Diffusion Probabilistic Models", "Jonathan Ho, Ajay Jain, Pieter Abbeel", "2006.11239"),
-    ("Denoising Diffusion Implicit Models", "Jiaming Song, Chenlin Meng, Stefano Ermon", "2010.02502"),
-    ("Semi-Supervised Classification with Graph Convolutional Networks", "Thomas N. Kipf, Max Welling", "1609.02907"),
+    (
+        "Denoising Diffusion Probabilistic Models",
+        "Jonathan Ho, Ajay Jain, Pieter Abbeel",
+        "2006.11239",
+    ),
+    (
+        "Denoising Diffusion Implicit Models",
+        "Jiaming Song, Chenlin Meng, Stefano Ermon",
+        "2010.02502",
+    ),
+    (
+        "Semi-Supervised Classification with Graph Convolutional Networks",
+        "Thomas N. Kipf, Max Welling",
+        "1609.02907",
+    ),
     ("Attention Is All You Need", "Ashish Vaswani, Noam Shazeer, Niki Parmar", "1706.03762"),
-    ("Deep Residual Learning for Image Recognition", "Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun", "1512.03385"),
+    (
+        "Deep Residual Learning for Image Recognition",
+        "Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun",
+        "1512.03385",
+    ),
     ("Auto-Encoding Variational Bayes", "Diederik P. Kingma, Max Welling", "1312.6114"),
 ]
 LABELS = st.sampled_from(["Paper", "paper", "PDF", "Code", "Project  Page", "Github"])

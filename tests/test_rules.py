@@ -222,7 +222,12 @@ CASES = [
     pytest.param("RL110", ENTRY, [], id="RL110-plausible"),
     pytest.param(
         "RL110",
-        entry(TITLE, AUTHORS, "arXiv:2006.11239 [[Paper](https://arxiv.org/abs/2006.11239)] \\", SUMMARY),
+        entry(
+            TITLE,
+            AUTHORS,
+            "arXiv:2006.11239 [[Paper](https://arxiv.org/abs/2006.11239)] \\",
+            SUMMARY,
+        ),
         [],
         id="RL110-arxiv-id-is-not-a-year",
     ),

@@ -74,7 +74,9 @@ def test_duplicates_skip_taken_suffixes() -> None:
         # GitHub slugs the source text: a shortcode's name stays in the anchor.
         pytest.param("## Editing :zap:", "editing-zap", id="shortcode-kept"),
         pytest.param(
-            "## :bookmark:Method and Framework", "bookmarkmethod-and-framework", id="shortcode-glued"
+            "## :bookmark:Method and Framework",
+            "bookmarkmethod-and-framework",
+            id="shortcode-glued",
         ),
         pytest.param("## `code` and **bold**", "code-and-bold", id="inline-markup-text"),
         pytest.param("## [Linked](https://x.org) title", "linked-title", id="link-text"),

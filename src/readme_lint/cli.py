@@ -163,9 +163,7 @@ def _list_rules() -> None:
         )
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
-        echo(
-            "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5]
-        )
+        echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5])
 
 
 def _explain(selector: str) -> int:
@@ -284,7 +282,9 @@ def _check_init_options(
             "and --statistics"
         )
     if STDIN in files:
-        raise UsageError("--init reads a list file and writes its configuration beside it: not stdin")
+        raise UsageError(
+            "--init reads a list file and writes its configuration beside it: not stdin"
+        )
     if len(files) > 1:
         raise UsageError("--init reads one list file (default README.md)")
 
@@ -337,7 +337,9 @@ def _init_report(path: Path, target: Path, text: str, existing: Config | None) -
     before = "the previous configuration was broken"
     if existing is not None:
         with contextlib.suppress(ConfigError):  # one naming an unknown rule is broken too
-            before = f"{len(check_text(text, existing).diagnostics)} with the previous configuration"
+            before = (
+                f"{len(check_text(text, existing).diagnostics)} with the previous configuration"
+            )
     echo(f"readme-lint {path} now reports {_plural(after, 'problem')} ({before}).")
 
 
@@ -451,9 +453,7 @@ def _check_output_options(output_format: str, show_diff: bool, statistics: bool)
             f"{output_format} (use --output-format text, or --fix)"
         )
     if show_diff and statistics:
-        raise UsageError(
-            "--diff prints a unified diff; it cannot be combined with --statistics"
-        )
+        raise UsageError("--diff prints a unified diff; it cannot be combined with --statistics")
     if statistics and output_format not in ("text", "json"):
         raise UsageError(
             f"--statistics prints a table (text) or an array (json); it cannot be combined "

@@ -139,7 +139,9 @@ from readme_lint.output import FORMATS
     "link labels, read marker, duplicate scope, TOC exclusions), read from FILE (default "
     "README.md).",
 )
-@click.option("--dry-run", is_flag=True, help="With --init: print the configuration; write nothing.")
+@click.option(
+    "--dry-run", is_flag=True, help="With --init: print the configuration; write nothing."
+)
 @click.option("--force", is_flag=True, help="With --init: write even where a configuration exists.")
 @click.option(
     "--stdin-filename",

@@ -6,7 +6,6 @@ up from the linted file's folder; the first folder with either file wins
 a ``[tool.readme-lint]`` table is passed over.
 """
 
-
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -205,9 +204,7 @@ def _patterns(value: Any, key: str, where: str) -> tuple[str, ...]:
 
 def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, Mapping):
-        raise ConfigError(
-            f'{where}: \'per-file-ignores\' must be a table of "pattern" = [rules]'
-        )
+        raise ConfigError(f"{where}: 'per-file-ignores' must be a table of \"pattern\" = [rules]")
     out = []
     for pattern, rules in value.items():
         key = f'per-file-ignores."{pattern}"'

@@ -1,6 +1,5 @@
 """Immutable records shared by rules, the engine and the outputs."""
 
-
 import bisect
 import enum
 from typing import NamedTuple

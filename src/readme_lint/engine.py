@@ -165,7 +165,9 @@ def run_rules(doc: Document, config: Config, rules: Iterable[Rule]) -> list[Diag
             fix = v.fix
             if fix is not None and not fix.safe and config.unsafe_fixes:
                 fix = fix._replace(safe=True)  # the user opted in: apply it like any other
-            found.append(Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, fix))
+            found.append(
+                Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, fix)
+            )
     return found
 
 

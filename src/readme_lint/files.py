@@ -1,6 +1,5 @@
 """The one thin I/O layer: read a file into text safely, or say exactly why not."""
 
-
 import os
 import stat
 from pathlib import Path

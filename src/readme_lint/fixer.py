@@ -38,6 +38,7 @@ _PAGE_TARGET = re.compile(r"\]\((?!https?:)[^)\s]*\)")
 # A <br> is a line break, not a word: hard-break fixes may write one.
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
+
 class FixResult(NamedTuple):
     text: str
     fixed: tuple[Diagnostic, ...]  # positions as found, in the text of their round

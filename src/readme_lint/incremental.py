@@ -139,9 +139,7 @@ def _regions(doc: Document, dirty: list[int], edited: set[int]) -> list[tuple[in
     lines lie between them (consecutive blocks, neighbouring items)."""
     regions: list[tuple[int, int]] = []
     for first, last in (span for k in dirty for span in _units(doc, doc.blocks[k], edited)):
-        if regions and all(
-            not doc.line(n).text.strip() for n in range(regions[-1][1] + 1, first)
-        ):
+        if regions and all(not doc.line(n).text.strip() for n in range(regions[-1][1] + 1, first)):
             regions[-1] = (regions[-1][0], last)
         else:
             regions.append((first, last))
@@ -317,9 +315,9 @@ def relint_blocks(
     if not all(sub.add_region(first, last) for first, last in regions):
         return None
 
-    if doc.text.endswith("\n") != new_text.endswith("\n") or doc.text.count(
+    if doc.text.endswith("\n") != new_text.endswith("\n") or doc.text.count("\r") != new_text.count(
         "\r"
-    ) != new_text.count("\r"):
+    ):
         return None  # the final newline and line endings are document rules' input too
     if any(rules[d.code].scope != "block" and d.code != "RL301" for d in fixed):
         return None  # whether a document rule's own fix settled it takes that rule to say

@@ -258,7 +258,7 @@ def _require_lines(c: Conventions) -> list[str]:
 
 def _marker_lines(c: Conventions) -> list[str]:
     if c.read_marker is None:
-        return ["", "# No read marker found after the titles (the default is \":zap:\")."]
+        return ["", '# No read marker found after the titles (the default is ":zap:").']
     return [
         "",
         f"# The mark {c.marker_entries} entries carry right after the title.",

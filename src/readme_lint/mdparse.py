@@ -12,7 +12,6 @@ releases this was tested with, and ``tests/test_model.py`` checks the state is
 restored after every parse.
 """
 
-
 import _thread  # not threading: a lock is all it takes, and threading costs the hook's start-up
 import html
 from collections.abc import Iterator, Sequence

@@ -154,9 +154,7 @@ def find_toc(
             if chosen:
                 break
     if chosen is None:
-        chosen = next(
-            ((b, t) for b, t in pairs if b.kind == "list" and _toc_candidate(t)), None
-        )
+        chosen = next(((b, t) for b, t in pairs if b.kind == "list" and _toc_candidate(t)), None)
     if chosen is None:
         return None
     block, token = chosen

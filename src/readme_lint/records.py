@@ -1,6 +1,5 @@
 """The document model's immutable records: lines, blocks, headings, TOC, entries."""
 
-
 import re
 from typing import NamedTuple
 

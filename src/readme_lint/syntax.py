@@ -5,7 +5,6 @@ line (columns) and classify the lines of an entry paragraph. They are written
 without nested unbounded repetition so a 100,000-character line stays linear.
 """
 
-
 import re
 from collections.abc import Iterator
 from typing import NamedTuple

@@ -6,7 +6,6 @@ spaces. Columns stay those of the source, so every span a format finds is a
 real position that rules can report and edit.
 """
 
-
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple

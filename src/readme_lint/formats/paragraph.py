@@ -210,7 +210,9 @@ def _build(ctx: Context, section: Heading | None, block: Block, rest_block: Bloc
     )
 
 
-def _splits(ctx: Context, entry: Entry, block: Block, nxt: Block | None, nxt_is_entry: bool) -> bool:
+def _splits(
+    ctx: Context, entry: Entry, block: Block, nxt: Block | None, nxt_is_entry: bool
+) -> bool:
     """Whether the next paragraph is this entry's rest, cut off by a blank line."""
     return (
         nxt is not None

@@ -54,7 +54,9 @@ def _row_title(ctx: Context, row: Line, cell: tuple[int, int]) -> Title | None:
         label = inside[0].label
         text = re.sub(r"\*+", "", label.text).strip()
         if any(c.isalnum() for c in text):
-            return Title(row.number, label.col, "", Span(row.number, label.col, label.end_col, text), "")
+            return Title(
+                row.number, label.col, "", Span(row.number, label.col, label.end_col, text), ""
+            )
     return plain_title(row._replace(text=re.sub(r"\*", " ", row.text)), a, b)
 
 

@@ -38,6 +38,7 @@ def user_agent() -> str:
     home = repository()
     return f"readme-lint/{__version__} (paper-list link checker{f'; +{home}' if home else ''})"
 
+
 # Published or observed limits of the hosts every paper list links most: arXiv asks
 # for one request every 3 seconds; GitHub answers 429 past about 10 requests a second.
 BUILT_IN_POLICIES = {
@@ -63,7 +64,6 @@ class CheckSummary:
     requests: int = 0
     seconds: float = 0.0
     offline: bool = False  # no host name resolved: this machine's network, not the links
-
 
     def add(self, other: CheckSummary) -> None:
         """Count another group's run (files under another link configuration) in."""

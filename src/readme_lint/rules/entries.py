@@ -306,9 +306,16 @@ def _capitalized(word: str) -> bool:
     first = word[:1]
     return bool(
         first
-        and ("A" <= first <= "Z" or "À" <= first <= "Ö" or "Ø" <= first <= "Þ" or "\u0100" <= first <= "\u024f")
+        and (
+            "A" <= first <= "Z"
+            or "À" <= first <= "Ö"
+            or "Ø" <= first <= "Þ"
+            or "\u0100" <= first <= "\u024f"
+        )
         and _NAME_REST.fullmatch(word, 1)
     )
+
+
 _NAME_PERIOD = re.compile(r"(?P<word>[^\W\d_]{2,})\.\s+(?=[^\W\d_])")
 
 

@@ -589,9 +589,7 @@ def _badge(link: Link, nxt: Link) -> bool:
     return link.label.text.startswith("![") or nxt.label.text.startswith("![")
 
 
-def _bracket_problems(
-    doc: Document, entry: Entry, line: Line, masked: str
-) -> Iterator[Violation]:
+def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> Iterator[Violation]:
     links = [lk for lk in entry.links if lk.line == line.number and not lk.image]
     for i, link in enumerate(links):
         start, end = link.col - 1, link.end_col - 1
@@ -605,8 +603,10 @@ def _bracket_problems(
                     "list-style link is missing its closing ']'",
                     _replace(line, end, end, "]", "add the closing ']'"),
                 )
-            elif after and not before and (
-                any(other.bracketed for other in links) or _list_style(doc, entry)
+            elif (
+                after
+                and not before
+                and (any(other.bracketed for other in links) or _list_style(doc, entry))
             ):
                 yield Violation(
                     line.number,

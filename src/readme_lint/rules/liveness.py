@@ -148,9 +148,7 @@ def link_unverified(doc: Document, config: Config) -> Iterator[Violation]:
     for link, verdict in _checked(doc):
         if verdict.status in ("unverifiable", "blocked"):
             what = "blocked" if verdict.status == "blocked" else "could not verify"
-            yield Violation(
-                link.line, link.target.col, f"{what} {_url(link)}: {verdict.evidence}"
-            )
+            yield Violation(link.line, link.target.col, f"{what} {_url(link)}: {verdict.evidence}")
 
 
 def _paper_checks(doc: Document) -> Iterator[tuple[str, Link, Verdict]]:
