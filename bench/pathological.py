@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import entry
 from readme_lint.config import Config
-from readme_lint.engine import lint_text
-from readme_lint.fixer import fix_text
+from readme_lint.engine.fix import fix_text
+from readme_lint.engine.run import lint_text
 
 
 def cases() -> dict[str, str]:

@@ -49,7 +49,7 @@ BASELINE = "import mistletoe, sys; mistletoe.Document(open(sys.argv[1], encoding
 DUMP_LINT = """\
 import json, sys
 out, sys.argv = sys.argv[1], ["readme-lint", *sys.argv[2:]]
-from readme_lint.cli import main
+from readme_lint.cli.main import main
 main()
 with open(out, "w", encoding="utf-8") as f:
     json.dump(sorted(sys.modules), f)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Diagnostic, apply_fixes
-from readme_lint.engine import lint_text
+from readme_lint.core.diagnostics import Diagnostic, apply_fixes
+from readme_lint.engine.run import lint_text
 from readme_lint.rules import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 def use_only(monkeypatch: pytest.MonkeyPatch, *rules: Rule) -> None:
     """Make the engine (and the fixer's incremental re-lint) run exactly ``rules``."""
-    for where in ("readme_lint.engine", "readme_lint.incremental"):
+    for where in ("readme_lint.engine.run", "readme_lint.engine.incremental"):
         monkeypatch.setattr(f"{where}.selected_rules", lambda config: list(rules))
 
 

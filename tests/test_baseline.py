@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from readme_lint.baseline import finding_key, without_recorded
-from readme_lint.cli import main
-from readme_lint.diagnostics import Diagnostic, Severity
-from readme_lint.engine import lint_text
-from readme_lint.model import build
+from readme_lint.adopt.baseline import finding_key, without_recorded
+from readme_lint.cli.main import main
+from readme_lint.core.diagnostics import Diagnostic, Severity
+from readme_lint.core.model import build
+from readme_lint.engine.run import lint_text
 from tests.test_changes import BROKEN, DDIM_AGAIN, OLD, OLD_FINDINGS
 
 CLEAN_ENTRY = """\

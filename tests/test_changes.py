@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from readme_lint.changes import (
+from readme_lint.adopt.changes import (
     Hunk,
     added_lines,
     carry,
@@ -23,11 +23,11 @@ from readme_lint.changes import (
     parse_hunks,
     text_hunks,
 )
-from readme_lint.cli import main
+from readme_lint.cli.main import main
 from readme_lint.config import Config
-from readme_lint.diagnostics import Diagnostic, Severity
-from readme_lint.engine import lint_text
-from readme_lint.model import build
+from readme_lint.core.diagnostics import Diagnostic, Severity
+from readme_lint.core.model import build
+from readme_lint.engine.run import lint_text
 from tests.conftest import CORPUS, ROOT
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from readme_lint import __version__
-from readme_lint.cli import main
+from readme_lint.cli.main import main
 from readme_lint.rules import all_rules
 from tests.test_rules import AUTHORS, ENTRY, LINKS, SUMMARY, TITLE, entry
 
@@ -238,7 +238,7 @@ def test_python_dash_m(write) -> None:  # type: ignore[no-untyped-def]
 def test_lint_path_does_not_import_requests(write) -> None:  # type: ignore[no-untyped-def]
     path = write("README.md", BROKEN)
     code = (
-        "import sys; from readme_lint.cli import main; main([sys.argv[1], '-q']); "
+        "import sys; from readme_lint.cli.main import main; main([sys.argv[1], '-q']); "
         "print(sorted(m for m in ('requests', 'urllib3', 'hypothesis') if m in sys.modules))"
     )
     result = _run("-c", code, str(path))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from readme_lint.cli import main
+from readme_lint.cli.main import main
 from readme_lint.config import Config
-from readme_lint.diagnostics import Edit, Fix, Violation
-from readme_lint.model import Document
+from readme_lint.core.diagnostics import Edit, Fix, Violation
+from readme_lint.core.model import Document
 from readme_lint.rules import Rule, all_rules
 from tests.conftest import use_only
 from tests.test_rules import AUTHORS, ENTRY, LINKS, SUMMARY, TITLE, entry

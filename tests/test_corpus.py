@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from readme_lint.engine import check_text
+from readme_lint.engine.run import check_text
 
 REQUIRED = {
     (32, "toc-anchor"),
@@ -79,7 +79,7 @@ def test_section_schema_hint_and_config_silences_it(corpus_text: str) -> None:
 def test_fix_on_a_copy_of_the_real_readme(corpus_text: str, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     import re
 
-    from readme_lint.cli import main
+    from readme_lint.cli.main import main
     from readme_lint.rules import all_rules
 
     copy = tmp_path / "README.md"

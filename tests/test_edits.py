@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readme_lint.diagnostics import Edit, Fix, apply_fixes
+from readme_lint.core.diagnostics import Edit, Fix, apply_fixes
 from readme_lint.rules import all_rules
 from tests.conftest import fixed, run
 from tests.test_rules import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Edit, Fix, Violation
-from readme_lint.fixer import FixSafetyError, fix_text
-from readme_lint.model import Document
+from readme_lint.core.diagnostics import Edit, Fix, Violation
+from readme_lint.core.model import Document
+from readme_lint.engine.fix import FixSafetyError, fix_text
 from readme_lint.rules import Rule, all_rules
 from tests.conftest import FIXTURES, use_only
 from tests.test_rules import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from readme_lint.config import Config
-from readme_lint.engine import lint_text
-from readme_lint.model import build
+from readme_lint.core.model import build
+from readme_lint.engine.run import lint_text
 from tests.conftest import FIXTURES, expected_findings
 
 LISTS = sorted((FIXTURES / "lists").glob("*.md"))

@@ -13,7 +13,7 @@ import pytest
 from generate import _BULLET_DEFECTS, _DEFECTS, bullet, entry, generate  # type: ignore[import-not-found]
 from pathological import cases  # type: ignore[import-not-found]
 from readme_lint.config import Config
-from readme_lint.engine import lint_text
+from readme_lint.engine.run import lint_text
 
 ALL = Config(select=("ALL",))
 

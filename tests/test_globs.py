@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from readme_lint.config import from_mapping
-from readme_lint.globs import matches
+from readme_lint.config.globs import matches
 
 CASES = [
     # (pattern, relative path, matches?)

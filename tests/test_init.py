@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from readme_lint.adopt.conventions import infer, init_text
 from readme_lint.config import Config, from_mapping, load
-from readme_lint.engine import check_text
-from readme_lint.init import infer, init_text
-from readme_lint.model import build
+from readme_lint.core.model import build
+from readme_lint.engine.run import check_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -238,7 +238,7 @@ def test_on_the_shared_readme_only_real_deviations_remain(corpus_text: str) -> N
 
 
 def _main(*args: str) -> tuple[int, str, str]:
-    from readme_lint.cli import main
+    from readme_lint.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

@@ -6,7 +6,7 @@ reaches the internet. Loopback is refused by the safety guard unless ``--allow-p
 is given, and arXiv / GitHub links reach the fakes through the ``arxiv-api`` and
 ``github-api`` configuration keys or ``--remap``. Each test lints files in its own
 tmp_path (with a ``.readme-lint.toml`` there, so the cache is
-tmp_path/.readme-lint-cache) through ``readme_lint.cli.main`` or the installed
+tmp_path/.readme-lint-cache) through ``readme_lint.cli.main.main`` or the installed
 ``readme-lint`` script.
 """
 
@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from readme_lint.cli import main
+from readme_lint.cli.main import main
 from tests.linkcheck_api_server import Answer, Request, local_server
 from tests.linkserver import LocalServer, Reply, hang, redirect, serve
 
@@ -840,7 +840,7 @@ def test_check_links_from_the_configuration(
 
 _PROBE = """\
 import sys
-from readme_lint.cli import main
+from readme_lint.cli.main import main
 code = main(sys.argv[1:])
 print("requests imported:", "requests" in sys.modules, "exit:", code)
 """

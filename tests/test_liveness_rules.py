@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from readme_lint.config import Config
-from readme_lint.engine import lint_text
-from readme_lint.fixer import fix_text
+from readme_lint.engine.fix import fix_text
+from readme_lint.engine.run import lint_text
 from readme_lint.linkcheck.verdict import Status, Verdict
 
 PAPER = "https://arxiv.org/abs/2006.11239"
@@ -96,9 +96,9 @@ def test_a_retarget_that_is_not_url_for_url_is_refused(monkeypatch: pytest.Monke
     # The safety net lets a moved-link fix change a URL only into another URL.
     from collections.abc import Iterator
 
-    from readme_lint.diagnostics import Edit, Fix, Violation
-    from readme_lint.fixer import FixSafetyError
-    from readme_lint.model import Document
+    from readme_lint.core.diagnostics import Edit, Fix, Violation
+    from readme_lint.core.model import Document
+    from readme_lint.engine.fix import FixSafetyError
     from readme_lint.rules import Rule, all_rules
     from tests.conftest import use_only
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readme_lint.model import Span, build
+from readme_lint.core.model import Span, build
 
 LIST = """# List
 

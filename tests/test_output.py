@@ -12,11 +12,11 @@ from urllib.parse import unquote
 
 import pytest
 
-from readme_lint.cli import main
-from readme_lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from readme_lint.model import build
-from readme_lint.output import github_line, github_summary
-from readme_lint.output_formats import (
+from readme_lint.cli.main import main
+from readme_lint.core.diagnostics import Diagnostic, Edit, Fix, Severity
+from readme_lint.core.model import build
+from readme_lint.output.text import github_line, github_summary
+from readme_lint.output.tools import (
     FileReport,
     LineIndex,
     end_position,
@@ -579,8 +579,8 @@ def test_hints_go_to_stderr(write, capsys, fmt: str) -> None:  # type: ignore[no
 
 def _modules_after(args: list[str], path: Path) -> list[str]:
     code = (
-        "import sys; from readme_lint.cli import main; main(sys.argv[1:]); "
-        "print(sorted(m for m in sys.modules if m == 'readme_lint.output_formats' "
+        "import sys; from readme_lint.cli.main import main; main(sys.argv[1:]); "
+        "print(sorted(m for m in sys.modules if m == 'readme_lint.output.tools' "
         "or m.startswith('xml')))"
     )
     result = subprocess.run(
@@ -593,7 +593,7 @@ def test_plain_lint_does_not_import_the_tool_formats(write) -> None:  # type: ig
     path = write("README.md", BROKEN)
     assert _modules_after(["-q"], path) == []
     assert _modules_after(["-q", "--output-format", "github"], path) == []
-    assert "readme_lint.output_formats" in _modules_after(["--output-format", "sarif"], path)
+    assert "readme_lint.output.tools" in _modules_after(["--output-format", "sarif"], path)
 
 
 # docs/rules.md
@@ -602,7 +602,7 @@ def test_plain_lint_does_not_import_the_tool_formats(write) -> None:  # type: ig
 def test_rules_doc_is_current() -> None:
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
         "docs/rules.md is stale: regenerate it with "
-        "python -c 'from readme_lint.output_formats import rules_markdown; "
+        "python -c 'from readme_lint.output.tools import rules_markdown; "
         'print(rules_markdown(), end="")\' > docs/rules.md'
     )
 

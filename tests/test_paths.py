@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from readme_lint.paths import expand
+from readme_lint.cli.paths import expand
 
 
 def _tree(root: Path) -> None:
@@ -90,7 +90,7 @@ def _lint(root: Path, *args: str) -> tuple[int, str, str]:
     import contextlib
     import io
 
-    from readme_lint.cli import main
+    from readme_lint.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

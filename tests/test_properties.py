@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from generate import _DEFECTS, entry  # type: ignore[import-not-found]
 from generate import generate as generate_list  # type: ignore[import-not-found]
 from readme_lint.config import Config
-from readme_lint.diagnostics import apply_fixes
-from readme_lint.engine import lint_text
-from readme_lint.fixer import fix_text
-from readme_lint.model import split_lines
+from readme_lint.core.diagnostics import apply_fixes
+from readme_lint.core.model import split_lines
+from readme_lint.engine.fix import fix_text
+from readme_lint.engine.run import lint_text
 from tests.render import web_links
 
 T = TypeVar("T")

@@ -12,9 +12,9 @@ import re
 import pytest
 
 from readme_lint.config import Config
-from readme_lint.engine import lint_text
-from readme_lint.fixer import fix_text
-from readme_lint.model import build
+from readme_lint.core.model import build
+from readme_lint.engine.fix import fix_text
+from readme_lint.engine.run import lint_text
 from tests.conftest import FIXTURES
 from tests.render import worse
 

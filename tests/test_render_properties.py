@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readme_lint.config import Config
-from readme_lint.fixer import fix_text
-from readme_lint.model import build
+from readme_lint.core.model import build
+from readme_lint.engine.fix import fix_text
 from tests.render import worse
 
 PAPERS = [

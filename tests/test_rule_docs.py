@@ -7,7 +7,7 @@ import re
 import pytest
 
 from readme_lint.config import Config
-from readme_lint.engine import lint_text
+from readme_lint.engine.run import lint_text
 from readme_lint.linkcheck.verdict import Status, Verdict
 from readme_lint.rules import DOC_HEADINGS, Rule, all_rules
 from tests.conftest import ROOT

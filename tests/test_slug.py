@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from readme_lint.model import build
-from readme_lint.slug import Slugger, slugify
+from readme_lint.core.model import build
+from readme_lint.core.slug import Slugger, slugify
 from tests.conftest import FIXTURES
 
 CASES = json.loads((FIXTURES / "github-slugger" / "fixtures.json").read_text(encoding="utf-8"))

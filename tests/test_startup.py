@@ -19,9 +19,9 @@ NOT_ON_A_PLAIN_LINT = (
     "sqlite3",
     "requests",
     "xml",
-    "readme_lint.changes",
-    "readme_lint.baseline",
-    "readme_lint.output_formats",
+    "readme_lint.adopt.changes",
+    "readme_lint.adopt.baseline",
+    "readme_lint.output.tools",
     "readme_lint.linkcheck.http",
     "readme_lint.linkcheck.verdict",
     "click",
@@ -31,8 +31,8 @@ NOT_ON_A_PLAIN_LINT = (
     "tomllib",  # no configuration file next to this list
     "glob",
     "threading",
-    "readme_lint.fixer",
-    "readme_lint.command",
+    "readme_lint.engine.fix",
+    "readme_lint.cli.command",
 )
 
 
@@ -41,7 +41,7 @@ def test_a_plain_lint_imports_nothing_it_does_not_need(tmp_path: Path) -> None:
     readme.write_text("# Papers\n\n" + ENTRY.replace("The comeback.", "???"), encoding="utf-8")
     code = (
         "import sys\n"
-        "from readme_lint.cli import main\n"
+        "from readme_lint.cli.main import main\n"
         f"main(['-q', {str(readme)!r}])\n"
         f"print([m for m in {NOT_ON_A_PLAIN_LINT!r} if m in sys.modules])\n"
     )
@@ -64,7 +64,7 @@ def test_a_plain_lint_imports_nothing_it_does_not_need(tmp_path: Path) -> None:
     ],
 )
 def test_a_plain_call_is_read_without_click(args: list[str], simple: object) -> None:
-    from readme_lint.cli import simple_call
+    from readme_lint.cli.main import simple_call
 
     assert simple_call(args) == simple
 
@@ -72,7 +72,7 @@ def test_a_plain_call_is_read_without_click(args: list[str], simple: object) -> 
 def test_the_full_parser_still_reads_everything_else(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from readme_lint.cli import main
+    from readme_lint.cli.main import main
 
     readme = tmp_path / "README.md"
     readme.write_text("# Papers\n", encoding="utf-8")

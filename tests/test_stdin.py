@@ -56,7 +56,7 @@ def test_binary_stdin_is_a_clear_error(tmp_path: Path) -> None:
 def test_git_narrowing_needs_a_file_not_stdin(
     option: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from readme_lint.cli import main
+    from readme_lint.cli.main import main
 
     assert main([*option, "-"]) == 2
     assert "ask git about a file: not stdin" in capsys.readouterr().err

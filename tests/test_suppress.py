@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Diagnostic, apply_fixes
-from readme_lint.engine import lint_text
-from readme_lint.fixer import fix_text
+from readme_lint.core.diagnostics import Diagnostic, apply_fixes
+from readme_lint.engine.fix import fix_text
+from readme_lint.engine.run import lint_text
 from tests.conftest import found, run
 from tests.render import render, worse
 from tests.test_rules import AUTHORS, DDIM, LINKS, TITLE, entry

@@ -2,6 +2,6 @@ from __future__ import annotations
 
 import sys
 
-from readme_lint.cli import main
+from readme_lint.cli.main import main
 
 sys.exit(main())

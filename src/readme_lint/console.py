@@ -1,6 +1,6 @@
 """What the command line writes, without click: a plain lint (the pre-commit hook's
 call) must not pay for importing click, which only the full option parser needs
-(readme_lint.command)."""
+(readme_lint.cli.command)."""
 
 from __future__ import annotations
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from readme_lint.core.records import Entry
     from readme_lint.formats.base import Context, Section
-    from readme_lint.records import Entry
 
 Reader = Callable[["Section", "Context"], list["Entry"]]
 

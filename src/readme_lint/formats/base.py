@@ -10,9 +10,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from readme_lint import syntax
-from readme_lint.records import Block, Heading, Line, Title
-from readme_lint.syntax import Link, Span
+from readme_lint.core import syntax
+from readme_lint.core.records import Block, Heading, Line, Title
+from readme_lint.core.syntax import Link, Span
 
 _QUOTE_MARK = re.compile(r" {0,3}>[ ]?")
 _SHORTCODE_TAIL = re.compile(r"(?:\s*:[a-z0-9_+\-]+:)+\s*$")

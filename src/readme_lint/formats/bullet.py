@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from readme_lint import mdparse
+from readme_lint.core import mdparse
+from readme_lint.core.records import BULLET, Entry, Heading, Line, Title
+from readme_lint.core.syntax import Link, Span
 from readme_lint.formats import entry_format
 from readme_lint.formats.base import (
     Context,
@@ -25,8 +27,6 @@ from readme_lint.formats.base import (
     plain_title,
     span_of,
 )
-from readme_lint.records import BULLET, Entry, Heading, Line, Title
-from readme_lint.syntax import Link, Span
 
 _LEADER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 # **Name** (Title) ...

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from readme_lint.core.records import CITATION, Entry, Heading, Line, Title
+from readme_lint.core.syntax import Span
 from readme_lint.formats import entry_format
 from readme_lint.formats.base import Context, Section, blank_prefix, markers, span_of
 from readme_lint.formats.bullet import items
-from readme_lint.records import CITATION, Entry, Heading, Line, Title
-from readme_lint.syntax import Span
 
 START = re.compile(r"\s*(?:\*\*\[\d{1,4}\]\*\*|\[\d{1,4}\](?!\())\s*")
 _QUOTED_BOLD = re.compile(r"[\"“]\s*\*\*(?P<title>[^*]+?)\*\*")

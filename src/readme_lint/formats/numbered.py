@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from readme_lint import syntax
+from readme_lint.core import syntax
+from readme_lint.core.records import NUMBERED, Entry, Line
+from readme_lint.core.syntax import Span
 from readme_lint.formats import entry_format
 from readme_lint.formats.base import (
     Context,
@@ -22,8 +24,6 @@ from readme_lint.formats.base import (
 )
 from readme_lint.formats.bullet import items
 from readme_lint.formats.paragraph import parse_title
-from readme_lint.records import NUMBERED, Entry, Line
-from readme_lint.syntax import Span
 
 _ITALIC = re.compile(r"\s*(?P<authors>\*(?!\*)[^*]+\*(?!\*)|_(?!_)[^_]+_(?!_))")
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from readme_lint import syntax
+from readme_lint.core import syntax
+from readme_lint.core.records import PARAGRAPH, Block, Entry, Heading, Line, Title
+from readme_lint.core.syntax import Span
 from readme_lint.formats import entry_format
 from readme_lint.formats.base import (
     Context,
@@ -26,8 +28,6 @@ from readme_lint.formats.base import (
     markers,
     without_trailing_shortcodes,
 )
-from readme_lint.records import PARAGRAPH, Block, Entry, Heading, Line, Title
-from readme_lint.syntax import Span
 
 # "[8th Mar., 2022] [MICCAI, 2022]" (the last bracket may be left open: a typo to report).
 _BRACKETS_ONLY = re.compile(r"(?:\[[^\[\]()]*(?:\]|$)\s*)+")

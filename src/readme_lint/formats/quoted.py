@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import itertools
 
-from readme_lint import syntax
+from readme_lint.core import syntax
+from readme_lint.core.records import QUOTED, Block, Entry
 from readme_lint.formats import entry_format
 from readme_lint.formats.base import Context, Section, unquote
 from readme_lint.formats.paragraph import read_fields
-from readme_lint.records import QUOTED, Block, Entry
 
 
 def _is_title_paragraph(ctx: Context, block: Block) -> bool:

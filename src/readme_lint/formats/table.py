@@ -15,12 +15,12 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from readme_lint import mdparse, syntax
+from readme_lint.core import mdparse, syntax
+from readme_lint.core.records import TABLE, Entry, Heading, Line, Title
+from readme_lint.core.syntax import Span
 from readme_lint.formats import entry_format
 from readme_lint.formats.base import Context, Section, plain_title, span_of
 from readme_lint.formats.bullet import is_remote
-from readme_lint.records import TABLE, Entry, Heading, Line, Title
-from readme_lint.syntax import Span
 
 _TITLE_HEADERS = re.compile(r"(?:paper\s*)?(?:title|paper|name|papers)", re.IGNORECASE)
 _DATE_CELL = re.compile(r"(?:19|20)\d\d(?:[./\-]\d{1,2}){0,2}")

@@ -1,8 +1,8 @@
 """Rule registry: each rule is metadata plus a check function, registered by ``@rule``.
 
-A check reads the :class:`~readme_lint.model.Document` and yields
-:class:`~readme_lint.diagnostics.Violation` records. It never edits anything: a
-fixable rule attaches a :class:`~readme_lint.diagnostics.Fix` (edits on the
+A check reads the :class:`~readme_lint.core.model.Document` and yields
+:class:`~readme_lint.core.diagnostics.Violation` records. It never edits anything: a
+fixable rule attaches a :class:`~readme_lint.core.diagnostics.Fix` (edits on the
 original source) that the fix engine applies.
 """
 
@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from readme_lint.diagnostics import Severity, Violation
+from readme_lint.core.diagnostics import Severity, Violation
 
 if TYPE_CHECKING:
     from readme_lint.config import Config
-    from readme_lint.model import Document
-    from readme_lint.records import Entry
+    from readme_lint.core.model import Document
+    from readme_lint.core.records import Entry
 
 Check = Callable[["Document", "Config"], Iterable[Violation]]
 
@@ -40,7 +40,7 @@ class Rule(NamedTuple):
     # What the findings depend on: "block" (the entries and blocks they are about, their
     # neighbours and heading path) or "document" (anything). After a round of fixes the
     # fixer re-runs block rules on the edited blocks only, and keeps document rules'
-    # findings only when what they read is provably unchanged (readme_lint.incremental).
+    # findings only when what they read is provably unchanged (readme_lint.engine.incremental).
     scope: str = "block"
     # Entry formats whose entries the rule checks (None: every format, or not about entries).
     formats: frozenset[str] | None = None

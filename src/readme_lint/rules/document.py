@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Edit, Fix, Violation
-from readme_lint.model import Document
+from readme_lint.core.diagnostics import Edit, Fix, Violation
+from readme_lint.core.model import Document
 from readme_lint.rules import rule
 
 

@@ -7,11 +7,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 from readme_lint.config import FIELDS, Config
-from readme_lint.diagnostics import Edit, Fix, Severity, Violation
-from readme_lint.model import Document, Entry, Span
-from readme_lint.records import HARD_BREAK_FORMATS, PARAGRAPH, QUOTED
+from readme_lint.core.diagnostics import Edit, Fix, Severity, Violation
+from readme_lint.core.model import Document, Entry, Span
+from readme_lint.core.records import HARD_BREAK_FORMATS, PARAGRAPH, QUOTED
+from readme_lint.core.slug import strip_shortcodes
 from readme_lint.rules import entries_for, rule
-from readme_lint.slug import strip_shortcodes
 
 # What each format always has: a hard-break paragraph has every field, the others a
 # title and a link (authors and summaries are optional there, or not part of the shape).

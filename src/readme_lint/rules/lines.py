@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from readme_lint import syntax
 from readme_lint.config import Config
-from readme_lint.diagnostics import Edit, Fix, Violation
+from readme_lint.core import syntax
+from readme_lint.core.diagnostics import Edit, Fix, Violation
+from readme_lint.core.model import Document, Entry, Line
+from readme_lint.core.records import FORMATS, HARD_BREAK_FORMATS, QUOTED, TABLE
+from readme_lint.core.syntax import Link
 from readme_lint.formats.base import unquote
-from readme_lint.model import Document, Entry, Line
-from readme_lint.records import FORMATS, HARD_BREAK_FORMATS, QUOTED, TABLE
 from readme_lint.rules import entries_for, rule
-from readme_lint.syntax import Link
 
 
 def _replace(line: Line, start: int, end: int, text: str, title: str) -> Fix:

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Edit, Fix, Severity, Violation
-from readme_lint.model import Document, Entry, Link
+from readme_lint.core.diagnostics import Edit, Fix, Severity, Violation
+from readme_lint.core.model import Document, Entry, Link
+from readme_lint.core.slug import strip_shortcodes
 from readme_lint.rules import rule
 from readme_lint.rules.entries import entry_name
-from readme_lint.slug import strip_shortcodes
 
 
 def label_key(label: str) -> str:

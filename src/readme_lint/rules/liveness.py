@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Edit, Fix, Severity, Violation
-from readme_lint.model import Document, Link
+from readme_lint.core.diagnostics import Edit, Fix, Severity, Violation
+from readme_lint.core.model import Document, Link
 from readme_lint.rules import rule
 
 if TYPE_CHECKING:  # the verdicts come only with --check-links: imported then

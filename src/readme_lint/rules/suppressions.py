@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Edit, Fix, Violation
-from readme_lint.engine import (
+from readme_lint.core.diagnostics import Edit, Fix, Violation
+from readme_lint.core.model import Block, Directive, Document, Line
+from readme_lint.core.outline import ACTIONS, DIRECTIVE
+from readme_lint.engine.run import (
     UNUSED_SUPPRESSION,
     Span,
     Suppressions,
@@ -17,10 +19,8 @@ from readme_lint.engine import (
     run_rules,
     suppression_key,
 )
-from readme_lint.model import Block, Directive, Document, Line
-from readme_lint.outline import ACTIONS, DIRECTIVE
+from readme_lint.engine.selection import selected_rules
 from readme_lint.rules import all_rules, find_rule, rule
-from readme_lint.selection import selected_rules
 
 
 @rule("RL901", "invalid-suppression", "A readme-lint comment that does nothing.")

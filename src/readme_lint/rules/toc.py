@@ -8,12 +8,12 @@ import re
 from collections.abc import Iterator
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Edit, Fix, Violation
-from readme_lint.model import Document, Heading, Link, Toc, TocItem
+from readme_lint.core.diagnostics import Edit, Fix, Violation
+from readme_lint.core.model import Document, Heading, Link, Toc, TocItem
+from readme_lint.core.slug import fragment_forms, slugify
+from readme_lint.core.syntax import DATE
 from readme_lint.rules import rule
 from readme_lint.rules.document import majority_eol
-from readme_lint.slug import fragment_forms, slugify
-from readme_lint.syntax import DATE
 
 # A heading that is a note, not a section: "Last update: Jun 7, 2024", "Updated 2024-06-07".
 _NOTE = re.compile(r"(?:last\s+)?(?:updated?|modified|news)\b", re.IGNORECASE)

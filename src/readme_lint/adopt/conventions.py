@@ -31,10 +31,10 @@ from readme_lint.config import (
     toml_list,
     toml_string,
 )
-from readme_lint.engine import SECTION_MIN_ENTRIES
-from readme_lint.model import Document, Entry, build
-from readme_lint.records import HARD_BREAK_FORMATS
-from readme_lint.slug import strip_shortcodes
+from readme_lint.core.model import Document, Entry, build
+from readme_lint.core.records import HARD_BREAK_FORMATS
+from readme_lint.core.slug import strip_shortcodes
+from readme_lint.engine.run import SECTION_MIN_ENTRIES
 
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 # A read marker must be a habit, not a one-off emoji.

@@ -1,9 +1,9 @@
 """Adopting on an existing list: the command line's narrowing of a report.
 
 ``--changed-since REV`` and ``--staged`` keep the findings a change is
-answerable for (:mod:`readme_lint.changes`); ``--baseline PATH`` (or
+answerable for (:mod:`readme_lint.adopt.changes`); ``--baseline PATH`` (or
 ``baseline = "..."``) hides the findings recorded there, and
-``--write-baseline PATH`` records them (:mod:`readme_lint.baseline`). What a
+``--write-baseline PATH`` records them (:mod:`readme_lint.adopt.baseline`). What a
 file's findings are narrowed against is settled before the run (git is asked
 about the file as it is before ``--fix`` writes it; a bad revision or baseline
 stops the run before anything is linted); the narrowing itself happens after,
@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Protocol
 
 from readme_lint.config import Config, ConfigError, for_path
 from readme_lint.console import UsageError, echo
-from readme_lint.diagnostics import Diagnostic
+from readme_lint.core.diagnostics import Diagnostic
+from readme_lint.core.model import Document, build
 from readme_lint.files import FileError, read_source
-from readme_lint.model import Document, build
 
 if TYPE_CHECKING:
-    from readme_lint import baseline, changes
+    from readme_lint.adopt import baseline, changes
 
 
 class _Reported(Protocol):
@@ -125,7 +125,7 @@ class Narrowing:
                 item.filter_changes = True
                 item.changed = _changed_lines(path, changed_since)
             if chosen is not None and write_to is None:
-                from readme_lint import baseline  # JSON and file writing only when asked for
+                from readme_lint.adopt import baseline  # JSON and file writing only when asked for
 
                 resolved = chosen.resolve()
                 if resolved not in loaded_baselines:
@@ -141,7 +141,7 @@ class Narrowing:
 
     def narrow(self, outcome: _Reported, mode: str) -> tuple[Diagnostic, ...]:
         """The findings of one file left once the baseline and the change are applied."""
-        from readme_lint import baseline, changes
+        from readme_lint.adopt import baseline, changes
 
         item = self._files.get(outcome.path)
         if item is None or not outcome.findings:
@@ -166,7 +166,7 @@ class Narrowing:
         """The text the findings' lines refer to, when the run did not keep it: with --diff,
         the fixed text (fixed again, without link verdicts); else the text as read."""
         if mode in ("fix", "diff"):
-            from readme_lint.fixer import fix_text
+            from readme_lint.engine.fix import fix_text
 
             return fix_text(item.text, item.config).text
         return item.text
@@ -176,7 +176,7 @@ class Narrowing:
 
         Nothing is written when a file could not be linted: its record would be lost.
         """
-        from readme_lint import baseline
+        from readme_lint.adopt import baseline
 
         assert self._write_to is not None
         if errors:
@@ -207,7 +207,7 @@ class Narrowing:
 
 def _changed_lines(path: Path, changed_since: str | None) -> frozenset[int] | None:
     """What git says changed: since the merge-base with ``changed_since``, else staged."""
-    from readme_lint import changes
+    from readme_lint.adopt import changes
 
     try:
         if changed_since is not None:

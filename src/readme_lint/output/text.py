@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from readme_lint.console import style
-from readme_lint.diagnostics import Diagnostic, Severity
-from readme_lint.model import Document, Entry, Span
+from readme_lint.core.diagnostics import Diagnostic, Severity
+from readme_lint.core.model import Document, Entry, Span
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
 

@@ -3,7 +3,7 @@
 import re
 from typing import NamedTuple
 
-from readme_lint.syntax import Link, Span
+from readme_lint.core.syntax import Link, Span
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 

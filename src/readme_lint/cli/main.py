@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from readme_lint.adopt import AdoptError, Narrowing, check_options
+from readme_lint.adopt.narrowing import AdoptError, Narrowing, check_options
+from readme_lint.cli.paths import expand
 from readme_lint.config import (
     Config,
     ConfigError,
@@ -26,20 +27,19 @@ from readme_lint.config import (
     parse_remap,
 )
 from readme_lint.console import BadParameter, UsageError, echo
-from readme_lint.diagnostics import Diagnostic, FixSafetyError, Severity
-from readme_lint.engine import attach_verdicts, check_document, check_text
+from readme_lint.core.diagnostics import Diagnostic, FixSafetyError, Severity
+from readme_lint.core.model import Document, build
+from readme_lint.engine.run import attach_verdicts, check_document, check_text
+from readme_lint.engine.selection import check_selectors
 from readme_lint.files import FileError, SourceFile, read_source, read_stdin, write_source
-from readme_lint.model import Document, build
-from readme_lint.output import (
+from readme_lint.output.text import (
     entries_report,
     github_line,
     github_notice,
     github_summary,
     text_line,
 )
-from readme_lint.paths import expand
 from readme_lint.rules import all_rules, find_rule, resolve_selector
-from readme_lint.selection import check_selectors
 
 if TYPE_CHECKING:
     from readme_lint.linkcheck.verdict import Verdict
@@ -225,7 +225,7 @@ def _process(
         else:
             report = check_text(source.text, config)
         return _Outcome(name, report.diagnostics, report.hints, text=source.text)
-    from readme_lint.fixer import fix_text  # --fix and --diff only
+    from readme_lint.engine.fix import fix_text  # --fix and --diff only
 
     result = fix_text(source.text, config, verdicts=verdicts)
     if mode == "diff":
@@ -292,8 +292,8 @@ def _check_init_options(
 def _init(path: Path, dry_run: bool, force: bool, quiet: bool) -> int:
     """--init: the list's conventions as a .readme-lint.toml beside it (printed with
     --dry-run); an existing configuration is kept unless --force (a broken one too)."""
+    from readme_lint.adopt.conventions import init_text
     from readme_lint.files import replace_file
-    from readme_lint.init import init_text
 
     target = path.parent / ".readme-lint.toml"
     try:
@@ -371,7 +371,7 @@ def _verdicts(
     """With --check-links (or check-links = true): every file's links, checked together."""
     if mode == "entries" or not any(config.links.check for _, _, config in loaded):
         return {}
-    from readme_lint.linkrun import LinkSource, check_sources  # the network stack, on demand
+    from readme_lint.linkcheck.run import LinkSource, check_sources  # the network stack, on demand
 
     sources = [
         LinkSource(path, build(source.text, config.read_marker), config)
@@ -463,7 +463,7 @@ def _check_output_options(output_format: str, show_diff: bool, statistics: bool)
 
 def _tool_report(run: _Run, output_format: str, statistics: bool) -> str:
     """json, sarif, junit or --statistics: their code is imported only now."""
-    from readme_lint import output_formats as formats
+    from readme_lint.output import tools as formats
 
     files = [formats.FileReport(o.path, o.text, o.findings) for o in run.outcomes]
     if statistics:
@@ -656,7 +656,7 @@ def run(
 
 # The flags a pre-commit hook or an editor passes on a plain run: with only these and
 # file names, the arguments are read here, without importing click (its import is a
-# large part of a hook's start-up). Anything else goes to click (readme_lint.command).
+# large part of a hook's start-up). Anything else goes to click (readme_lint.cli.command).
 _SIMPLE_FLAGS: dict[str, tuple[str, bool]] = {
     "--fix": ("fix", True),
     "--staged": ("staged", True),
@@ -703,6 +703,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass  # said by click, as for any other usage error
         except BrokenPipeError:  # the reader went away (| head): as click does, quietly
             return _stdout_closed()
-    from readme_lint.command import click_main
+    from readme_lint.cli.command import click_main
 
     return click_main(args)

@@ -12,8 +12,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from readme_lint.diagnostics import Severity
-from readme_lint.slug import strip_shortcodes
+from readme_lint.core.diagnostics import Severity
+from readme_lint.core.slug import strip_shortcodes
 
 FIELDS = ("title", "authors", "link", "summary")
 
@@ -110,10 +110,10 @@ class Config(NamedTuple):
     duplicates: str = "file"  # where a repeated paper counts: anywhere, or in one section
     links: LinkSettings = LinkSettings()
     strict: bool = False  # warnings fail the run too
-    # Findings recorded there are not reported (readme_lint.baseline); a path relative
+    # Findings recorded there are not reported (readme_lint.adopt.baseline); a path relative
     # to the configuration file's folder (``root``).
     baseline: str | None = None
-    # Patterns (readme_lint.globs) of files not to lint, and of files where some rules are
+    # Patterns (readme_lint.config.globs) of files not to lint, and of files where some rules are
     # off; relative to ``root``.
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -154,7 +154,7 @@ class Config(NamedTuple):
         """Whether ``exclude`` leaves this file out."""
         if not self.exclude:
             return False
-        from readme_lint.globs import matches
+        from readme_lint.config.globs import matches
 
         relative = self.relative(path)
         return relative is not None and any(matches(p, relative) for p in self.exclude)
@@ -163,7 +163,7 @@ class Config(NamedTuple):
         """This configuration with the ``per-file-ignores`` that match ``path`` applied."""
         if not self.per_file_ignores:
             return self
-        from readme_lint.globs import matches
+        from readme_lint.config.globs import matches
 
         relative = self.relative(path)
         if relative is None:
@@ -192,7 +192,7 @@ def _string(value: Any, key: str, where: str) -> str:
 
 
 def _patterns(value: Any, key: str, where: str) -> tuple[str, ...]:
-    from readme_lint.globs import problem
+    from readme_lint.config.globs import problem
 
     patterns = _strings(value, key, where)
     for pattern in patterns:

@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from readme_lint.diagnostics import Diagnostic
+from readme_lint.core.diagnostics import Diagnostic
+from readme_lint.core.model import Document
 from readme_lint.files import replace_file
-from readme_lint.model import Document
 
 VERSION = 1
 

@@ -20,7 +20,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from readme_lint import __version__
-from readme_lint.diagnostics import Diagnostic, Fix, Severity
+from readme_lint.core.diagnostics import Diagnostic, Fix, Severity
 from readme_lint.rules import Rule, all_rules
 
 SARIF_SCHEMA = (
@@ -306,7 +306,7 @@ def rules_markdown() -> str:
     out = [
         "# readme-lint rules\n",
         "<!-- Generated from the rules' docstrings by "
-        "readme_lint.output_formats.rules_markdown(); do not edit by hand. -->\n",
+        "readme_lint.output.tools.rules_markdown(); do not edit by hand. -->\n",
         "Every rule, by code; `readme-lint --explain RULE` prints the same text. The json and "
         "sarif outputs link each finding here (`docs/rules.md#rl201-stray-asterisk`).\n",
     ]

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Diagnostic
-from readme_lint.model import Document
+from readme_lint.core.diagnostics import Diagnostic
+from readme_lint.core.model import Document
 
 # (code, line) of a finding -> the lines it stands for besides its own.
 Spans = Mapping[tuple[str, int], Collection[int]]

@@ -14,13 +14,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Diagnostic, Fix, FixSafetyError, apply_fixes
-from readme_lint.engine import Report, build_checked, check_document
-from readme_lint.incremental import relint_blocks
-from readme_lint.model import Document
+from readme_lint.core.diagnostics import Diagnostic, Fix, FixSafetyError, apply_fixes
+from readme_lint.core.model import Document
 
 # A readme-lint comment is not content (GitHub shows no comment): RL902 removes unused ones.
-from readme_lint.outline import DIRECTIVE
+from readme_lint.core.outline import DIRECTIVE
+from readme_lint.engine.incremental import relint_blocks
+from readme_lint.engine.run import Report, build_checked, check_document
 
 if TYPE_CHECKING:
     from readme_lint.linkcheck.verdict import Verdict
@@ -128,7 +128,7 @@ def fix_text(
     """Fix every mechanically fixable finding; report what was fixed and what remains.
 
     After a round, ``incremental`` re-lints only the edited blocks when it can show that
-    nothing a document rule reads has changed (see readme_lint.incremental), else the
+    nothing a document rule reads has changed (see readme_lint.engine.incremental), else the
     whole text; ``incremental=False`` always re-lints the whole text. Either way the
     report is that of a full lint of the returned text, so one run is enough: whatever
     is still fixable gets another round.

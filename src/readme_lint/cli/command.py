@@ -1,5 +1,5 @@
 """The full command line: click's option parser, help and version (imported only when the
-arguments are more than a plain lint's, see readme_lint.cli.main)."""
+arguments are more than a plain lint's, see readme_lint.cli.main.main)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Any
 import click
 
 from readme_lint import __version__
-from readme_lint.cli import EXIT_CLEAN, EXIT_ERROR, run
+from readme_lint.cli.main import EXIT_CLEAN, EXIT_ERROR, run
 from readme_lint.console import BadParameter, UsageError, echo
-from readme_lint.output import FORMATS
+from readme_lint.output.text import FORMATS
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

@@ -25,8 +25,12 @@ from collections.abc import Callable, Hashable, Sequence
 from itertools import accumulate
 
 from readme_lint.config import Config
-from readme_lint.diagnostics import Diagnostic, Edit, Fix
-from readme_lint.engine import (
+from readme_lint.core.diagnostics import Diagnostic, Edit, Fix
+from readme_lint.core.model import Block, Document, Heading, build
+from readme_lint.core.outline import html_anchors
+from readme_lint.core.records import Entry
+from readme_lint.core.syntax import Link
+from readme_lint.engine.run import (
     UNUSED_SUPPRESSION,
     Report,
     Suppressions,
@@ -35,13 +39,9 @@ from readme_lint.engine import (
     schema_hints,
     sort_key,
 )
-from readme_lint.model import Block, Document, Heading, build
-from readme_lint.outline import html_anchors
-from readme_lint.records import Entry
+from readme_lint.engine.selection import selected_rules
 from readme_lint.rules.entries import unused_fields
 from readme_lint.rules.links import canonical_labels, label_key
-from readme_lint.selection import selected_rules
-from readme_lint.syntax import Link
 
 
 class _Shift:

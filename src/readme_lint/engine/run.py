@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from readme_lint.config import FIELDS, Config, toml_list, toml_string
-from readme_lint.diagnostics import Diagnostic
-from readme_lint.model import Directive, Document, build
+from readme_lint.core.diagnostics import Diagnostic
+from readme_lint.core.model import Directive, Document, build
+from readme_lint.engine.selection import selected_rules, severity_of
 from readme_lint.rules import Rule
-from readme_lint.selection import selected_rules, severity_of
 
 if TYPE_CHECKING:
     from readme_lint.linkcheck.verdict import Verdict

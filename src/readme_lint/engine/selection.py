@@ -8,7 +8,7 @@ configuration module does not import the rules (which import it).
 from __future__ import annotations
 
 from readme_lint.config import Config, ConfigError
-from readme_lint.diagnostics import Severity
+from readme_lint.core.diagnostics import Severity
 from readme_lint.rules import Rule, all_rules, resolve_selector
 
 

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from readme_lint import mdparse
-from readme_lint.records import Block, Directive, Heading, Line, Toc, TocItem
-from readme_lint.slug import Slugger, strip_shortcodes
-from readme_lint.syntax import Link
+from readme_lint.core import mdparse
+from readme_lint.core.records import Block, Directive, Heading, Line, Toc, TocItem
+from readme_lint.core.slug import Slugger, strip_shortcodes
+from readme_lint.core.syntax import Link
 
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 # Any readme-lint comment, its action as written: a misspelt one is reported (RL901),

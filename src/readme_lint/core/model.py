@@ -4,7 +4,7 @@
 every rule reads: lines with offsets, headings with GitHub anchors, the table
 of contents, paper entries in every known format with their fields, every
 inline link, code lines and the suppression comments. The mistletoe tree (read
-through :mod:`readme_lint.mdparse`) decides structure; exact lines and columns
+through :mod:`readme_lint.core.mdparse`) decides structure; exact lines and columns
 come from the source text itself.
 """
 
@@ -15,35 +15,35 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from readme_lint import mdparse, outline, syntax
-from readme_lint.formats import read_entries
-from readme_lint.formats.base import Context, Section
-from readme_lint.records import (
+from readme_lint.core import mdparse, outline, syntax
+from readme_lint.core.records import (
     Block as Block,
 )
-from readme_lint.records import (
+from readme_lint.core.records import (
     Directive as Directive,
 )
-from readme_lint.records import (
+from readme_lint.core.records import (
     Entry as Entry,
 )
-from readme_lint.records import (
+from readme_lint.core.records import (
     Heading as Heading,
 )
-from readme_lint.records import (
+from readme_lint.core.records import (
     Line as Line,
 )
-from readme_lint.records import (
+from readme_lint.core.records import (
     Title as Title,
 )
-from readme_lint.records import (
+from readme_lint.core.records import (
     Toc as Toc,
 )
-from readme_lint.records import (
+from readme_lint.core.records import (
     TocItem as TocItem,
 )
-from readme_lint.syntax import Link as Link  # re-exported: the model's records
-from readme_lint.syntax import Span as Span
+from readme_lint.core.syntax import Link as Link  # re-exported: the model's records
+from readme_lint.core.syntax import Span as Span
+from readme_lint.formats import read_entries
+from readme_lint.formats.base import Context, Section
 
 if TYPE_CHECKING:
     from readme_lint.linkcheck.verdict import Verdict

@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from readme_lint.config import Config
+from readme_lint.core.model import Document
 from readme_lint.linkcheck.checker import (
     CheckOptions,
     CheckSummary,
@@ -29,7 +30,6 @@ from readme_lint.linkcheck.checker import (
 )
 from readme_lint.linkcheck.resources import resource_key
 from readme_lint.linkcheck.verdict import Verdict
-from readme_lint.model import Document
 
 CACHE_PATH = Path(".readme-lint-cache") / "links.sqlite"
 

@@ -1,0 +1,1 @@
+"""The command line: argument handling, paths, and the click command."""

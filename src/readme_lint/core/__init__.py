@@ -1,0 +1,1 @@
+"""The pure core: the parse adapter, syntax scanners, the document model and its records."""

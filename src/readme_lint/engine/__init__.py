@@ -1,0 +1,1 @@
+"""The lint engine: rule selection, the run, suppression, hints and the fixer."""

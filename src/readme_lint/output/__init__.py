@@ -1,0 +1,1 @@
+"""Reports: the text report and one emitter per machine format."""
