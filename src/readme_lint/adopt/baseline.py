@@ -36,11 +36,11 @@ class BaselineError(Exception):
 
 def finding_key(doc: Document, d: Diagnostic) -> str:
     """What a finding is about, without its position."""
-    from readme_lint.rules.links import title_key  # the rules, only when a baseline is used
+    from readme_lint.core.papers import title_key
 
     entry = doc.entry_at_line.get(d.line)
     if entry is not None:
-        title = title_key(entry)
+        title = title_key(entry.title_text)
         if title:
             return f"entry:{title}"
     text = doc.line(d.line).text if 1 <= d.line <= len(doc.lines) else ""

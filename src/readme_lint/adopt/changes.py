@@ -150,8 +150,9 @@ def _spanned(code: str) -> bool:
 def finding_spans(doc: Document, config: Config, diagnostics: Iterable[Diagnostic]) -> Spans:
     """The lines each whole-entry or whole-document finding stands for, from the model."""
     # Imported here: the rule modules are only needed when a finding needs a span.
-    from readme_lint.rules.links import duplicate_entries, paper_id
-    from readme_lint.rules.toc import toc_matches
+    from readme_lint.core.duplicates import duplicate_entries
+    from readme_lint.core.papers import paper_id
+    from readme_lint.core.toc import toc_matches
 
     wanted = {(d.code, d.line) for d in diagnostics if _spanned(d.code)}
     out: dict[tuple[str, int], set[int]] = {}

@@ -32,9 +32,9 @@ from readme_lint.config import (
     toml_string,
 )
 from readme_lint.core.model import Document, Entry, build
-from readme_lint.core.records import HARD_BREAK_FORMATS
 from readme_lint.core.slug import strip_shortcodes
 from readme_lint.engine.run import SECTION_MIN_ENTRIES
+from readme_lint.formats import hard_break_formats
 
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 # A read marker must be a habit, not a one-off emoji.
@@ -67,7 +67,7 @@ class Conventions:
 
 def infer(doc: Document) -> Conventions:
     """The list's conventions, read off its entries, links and headings."""
-    from readme_lint.rules.links import duplicate_entries
+    from readme_lint.core.duplicates import duplicate_entries
 
     config = Config()
     entries = list(doc.entries)
@@ -96,7 +96,8 @@ def infer(doc: Document) -> Conventions:
 def _required(entries: Iterable[Entry]) -> frozenset[str]:
     """The fields at least half of the entries that can have them do have (a field no
     entry's format has is not one; no entries at all: every field, the default)."""
-    from readme_lint.rules.entries import format_fields, has_field
+    from readme_lint.core.conventions import has_field
+    from readme_lint.formats import format_fields
 
     entries = list(entries)
     if not entries:
@@ -157,7 +158,7 @@ def _read_marker(doc: Document) -> tuple[str | None, int]:
     counts: Counter[str] = Counter()
     for entry in doc.entries:
         title = entry.title
-        if entry.format not in HARD_BREAK_FORMATS or title is None or title.text is None:
+        if entry.format not in hard_break_formats() or title is None or title.text is None:
             continue
         tail = doc.line(title.line).text[title.text.end_col - 1 + len(title.closing) :]
         found = Counter(_emoji(tail))
@@ -179,7 +180,7 @@ def _emoji(text: str) -> Iterable[str]:
 def _labels(entries: Iterable[Entry]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """(each label's most common spelling, most used first; the labels spelt two or more
     ways equally often)."""
-    from readme_lint.rules.links import label_spellings
+    from readme_lint.core.conventions import label_spellings
 
     groups = label_spellings(entries).values()
     labels: list[str] = []
@@ -198,7 +199,7 @@ def _toc_exclude(doc: Document, config: Config) -> tuple[str, ...]:
     lists (a closing "Citation" or "Acknowledgements", or beyond the part of the page it
     covers): a convention. A section missing from the TOC among the ones it lists, or one
     that holds papers, is one someone forgot to list, and stays a finding."""
-    from readme_lint.rules.toc import missing_headings, toc_matches
+    from readme_lint.core.toc import missing_headings, toc_matches
 
     listed = [h.position for _, h in toc_matches(doc) if h is not None]
     last_listed = max(listed, default=-1)  # missing_headings is empty without any listed

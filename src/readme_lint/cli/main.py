@@ -29,7 +29,7 @@ from readme_lint.config import (
 from readme_lint.console import BadParameter, UsageError, echo
 from readme_lint.core.diagnostics import Diagnostic, FixSafetyError, Severity
 from readme_lint.core.model import Document, build
-from readme_lint.engine.run import attach_verdicts, check_document, check_text
+from readme_lint.engine.run import check_document, check_text
 from readme_lint.engine.selection import check_selectors
 from readme_lint.files import FileError, SourceFile, read_source, read_stdin, write_source
 from readme_lint.output.text import (
@@ -221,7 +221,7 @@ def _process(
     doc, verdicts = checked if checked is not None else (None, None)
     if mode == "lint":
         if doc is not None:
-            report = check_document(attach_verdicts(doc, verdicts), config)
+            report = check_document(doc, config, verdicts)
         else:
             report = check_text(source.text, config)
         return _Outcome(name, report.diagnostics, report.hints, text=source.text)

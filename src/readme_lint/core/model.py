@@ -11,7 +11,7 @@ come from the source text itself.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -46,7 +46,7 @@ from readme_lint.formats import read_entries
 from readme_lint.formats.base import Context, Section
 
 if TYPE_CHECKING:
-    from readme_lint.linkcheck.verdict import Verdict
+    pass
 
 T = TypeVar("T")
 
@@ -92,16 +92,6 @@ class Document:
         if key not in store:
             store[key] = factory()
         return cast(T, store[key])
-
-    @property
-    def link_verdicts(self) -> Mapping[str, Verdict]:
-        """What ``--check-links`` found, by URL as written (empty without it)."""
-        return self.memo("link-verdicts", dict)
-
-    def seed_memo(self, key: str, value: object) -> None:
-        """Give a derived value from outside: a part of a document re-read on its own
-        whose answer must stay the whole document's."""
-        self._memo[key] = value
 
     def line(self, number: int) -> Line:
         return self.lines[number - 1]

@@ -68,9 +68,6 @@ BULLET = "bullet"
 NUMBERED = "numbered"
 CITATION = "citation"
 TABLE = "table"
-FORMATS = (PARAGRAPH, QUOTED, BULLET, NUMBERED, CITATION, TABLE)
-# Formats whose fields are separate lines joined by hard breaks.
-HARD_BREAK_FORMATS = frozenset({PARAGRAPH, QUOTED})
 
 
 class Entry(NamedTuple):

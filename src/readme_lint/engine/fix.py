@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from readme_lint.config import Config
 from readme_lint.core.diagnostics import Diagnostic, Fix, FixSafetyError, apply_fixes
-from readme_lint.core.model import Document
+from readme_lint.core.model import Document, build
 
 # A readme-lint comment is not content (GitHub shows no comment): RL902 removes unused ones.
 from readme_lint.core.outline import DIRECTIVE
 from readme_lint.engine.incremental import relint_blocks
-from readme_lint.engine.run import Report, build_checked, check_document
+from readme_lint.engine.run import Report, check_document
 
 if TYPE_CHECKING:
     from readme_lint.linkcheck.verdict import Verdict
@@ -135,8 +135,8 @@ def fix_text(
     """
     config = config or Config()
     fixed: list[Diagnostic] = []
-    first = build_checked(text, config, verdicts)
-    report = check_document(first, config)
+    first = build(text, config.read_marker)
+    report = check_document(first, config, verdicts)
     doc: Document | None = first
     rounds = 0
     while any(d.fixable for d in report.diagnostics):
@@ -153,8 +153,8 @@ def fix_text(
             relinted = relint_blocks(doc, report, applied, new_text, config)
         text = new_text
         if relinted is None:
-            doc = build_checked(text, config, verdicts)
-            report = check_document(doc, config)
+            doc = build(text, config.read_marker)
+            report = check_document(doc, config, verdicts)
         else:
             # A derived report has no document to derive the next one from: a further
             # round (rare: fixes that waited for others) lints in full.

@@ -25,23 +25,16 @@ from collections.abc import Callable, Hashable, Sequence
 from itertools import accumulate
 
 from readme_lint.config import Config
+from readme_lint.core.comments import UNUSED_SUPPRESSION, Suppressions
+from readme_lint.core.conventions import canonical_labels, habits_of
 from readme_lint.core.diagnostics import Diagnostic, Edit, Fix
 from readme_lint.core.model import Block, Document, Heading, build
 from readme_lint.core.outline import html_anchors
+from readme_lint.core.papers import label_key
 from readme_lint.core.records import Entry
 from readme_lint.core.syntax import Link
-from readme_lint.engine.run import (
-    UNUSED_SUPPRESSION,
-    Report,
-    Suppressions,
-    hints,
-    run_rules,
-    schema_hints,
-    sort_key,
-)
+from readme_lint.engine.run import Report, context, hints, run_rules, schema_hints, sort_key
 from readme_lint.engine.selection import selected_rules
-from readme_lint.rules.entries import unused_fields
-from readme_lint.rules.links import canonical_labels, label_key
 
 
 class _Shift:
@@ -327,10 +320,10 @@ def relint_blocks(
         return None
     # Field rules follow the whole file's habits (fields most entries lack are not
     # required); the facts are unchanged, so the file's answer still holds.
-    sub_doc.seed_memo("unused-fields", unused_fields(doc))
+    part = context(sub_doc, config, habits=habits_of(doc), selected=rules.values())
     suppressions = Suppressions.of(doc)
     found: list[Diagnostic] = []
-    for d in run_rules(sub_doc, config, block_rules):
+    for d in run_rules(part, block_rules):
         real = sub.real[d.line - 1]
         if not real:
             continue  # a synthetic heading line
@@ -338,7 +331,7 @@ def relint_blocks(
         if d.fix is not None and fix is None:
             return None
         old_line = doc.line_of(shift.old(new_starts[real - 1]))
-        if not suppressions.hides(rules[d.code], old_line):
+        if not suppressions.hides(d.code, d.rule, old_line):
             found.append(Diagnostic(real, d.column, d.code, d.rule, d.severity, d.message, fix))
 
     region_starts = [first for first, _ in regions]
@@ -362,7 +355,8 @@ def relint_blocks(
         )
     found.sort(key=sort_key)
     census = _census(doc, sub_doc, sub, regions, shift, new_starts)
-    return Report(tuple(found), hints(census, found) + schema_hints(doc, config, rules))
+    whole = context(doc, config, selected=rules.values())
+    return Report(tuple(found), hints(census, found) + schema_hints(whole, rules))
 
 
 def _census(

@@ -1,16 +1,24 @@
-"""The pure core: text and configuration in, diagnostics out."""
+"""The lint run: text and configuration in, diagnostics out.
+
+Three stages, as ruff's: run the selected rules on one context → suppress (the judge of the
+comments, RL902, reads every other finding before suppression; then the comments hide what
+they name) → sort, with the hints on top.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from readme_lint.config import FIELDS, Config, toml_list, toml_string
+from readme_lint.core.comments import UNUSED_SUPPRESSION, Suppressions
+from readme_lint.core.conventions import Habits, habits_of
 from readme_lint.core.diagnostics import Diagnostic
-from readme_lint.core.model import Directive, Document, build
+from readme_lint.core.model import Document, build
 from readme_lint.engine.selection import selected_rules, severity_of
 from readme_lint.rules import Rule
+from readme_lint.rules.registry import LintContext
 
 if TYPE_CHECKING:
     from readme_lint.linkcheck.verdict import Verdict
@@ -24,98 +32,6 @@ SECTION_MIN_ENTRIES = 3  # below this, a section says too little about its schem
 class Report(NamedTuple):
     diagnostics: tuple[Diagnostic, ...]
     hints: tuple[str, ...]
-
-
-# RL902 judges the other rules' suppression comments by their findings before suppression:
-# it runs after them, and only a disable-file comment hides its own findings.
-UNUSED_SUPPRESSION = "RL902"
-_BEFORE_SUPPRESSION = "findings-before-suppression"
-
-
-def suppression_key(name: str) -> str:
-    """A rule name in a comment as compared: codes upper-case, names lower-case."""
-    return name.upper() if name.upper().startswith("RL") else name.lower()
-
-
-def comment_keys(rules: Iterable[str]) -> tuple[str, ...]:
-    """A comment's rule names as compared, in its order; none means every rule ('*')."""
-    return tuple(dict.fromkeys(suppression_key(r) for r in rules)) or ("*",)
-
-
-class Span(NamedTuple):
-    """The lines on which one readme-lint comment switches rules off."""
-
-    lines: range
-    keys: tuple[str, ...]  # as compared (suppression_key), in the comment's order; '*': all
-    directive: int  # the comment: its index in doc.directives
-    action: str
-    closer: int | None = None  # a range's enable comment (index; None: the end of the file)
-
-
-class Suppressions:
-    """Which (rule, line) pairs the document's readme-lint comments switch off, and which
-    comment and name do it.
-
-    Spans are tried widest first — disable-file, then ranges, then disable-next-line — and
-    a comment's names in its order, so the comment credited with hiding a finding stays the
-    same when narrower, redundant ones are removed (RL902 reports those).
-    """
-
-    def __init__(self, doc: Document) -> None:
-        files: list[Span] = []
-        ranges: list[Span] = []
-        lines: list[Span] = []
-        end = len(doc.lines) + 1
-        open_: dict[str, tuple[int, int]] = {}  # key -> (first line, opening comment)
-        for i, directive in enumerate(doc.directives):
-            keys, action = comment_keys(directive.rules), directive.action
-            if action == "disable-next-line":
-                lines.append(Span(_next_line(doc, directive), keys, i, action))
-            elif action == "disable-file":
-                files.append(Span(range(1, end), keys, i, action))
-            elif action == "disable":
-                for key in keys:
-                    open_.setdefault(key, (directive.last_line + 1, i))
-            elif action == "enable":  # closes the named ranges, or all of them
-                for key in list(open_) if "*" in keys else [k for k in keys if k in open_]:
-                    start, opener = open_.pop(key)
-                    ranges.append(Span(range(start, directive.line), (key,), opener, "disable", i))
-        for key, (start, opener) in open_.items():
-            ranges.append(Span(range(start, end), (key,), opener, "disable"))
-        ranges.sort(key=lambda span: span.directive)
-        self.spans: tuple[Span, ...] = (*files, *ranges, *lines)
-
-    @classmethod
-    def of(cls, doc: Document) -> Suppressions:
-        """The document's suppressions (computed once, shared by the engine and RL902)."""
-        return doc.memo("suppressions", lambda: cls(doc))
-
-    def covering(self, rule: Rule, line: int) -> Iterator[tuple[Span, str]]:
-        """Every (comment span, name in it) switching ``rule`` off on ``line``; the first
-        is the one that hides the finding."""
-        names = ("*", rule.code, rule.name)
-        own = rule.code == UNUSED_SUPPRESSION
-        for span in self.spans:
-            if line in span.lines and not (own and span.action != "disable-file"):
-                yield from ((span, key) for key in span.keys if key in names)
-
-    def hider(self, rule: Rule, line: int) -> tuple[Span, str] | None:
-        """The comment span and name that hide ``rule``'s finding on ``line``, if any."""
-        return next(self.covering(rule, line), None)
-
-    def hides(self, rule: Rule, line: int) -> bool:
-        return self.hider(rule, line) is not None
-
-
-def _next_line(doc: Document, directive: Directive) -> range:
-    number = directive.last_line + 1
-    while number <= len(doc.lines) and not doc.line(number).text.strip():
-        number += 1
-    entry = doc.entry_at_line.get(number)
-    # Above an entry, the comment covers the whole entry: its findings may be on any line.
-    if entry is not None and entry.first_line == number:
-        return entry.lines
-    return range(number, number + 1)
 
 
 def census(doc: Document) -> list[tuple[int, str]]:
@@ -156,14 +72,29 @@ def hints(entries: list[tuple[int, str]], diagnostics: Iterable[Diagnostic]) -> 
     return tuple(out)
 
 
-def run_rules(doc: Document, config: Config, rules: Iterable[Rule]) -> list[Diagnostic]:
-    """Every finding of ``rules`` on ``doc``, before suppression comments."""
+def context(
+    doc: Document,
+    config: Config,
+    verdicts: Mapping[str, Verdict] | None = None,
+    habits: Habits | None = None,
+    selected: Iterable[Rule] | None = None,
+) -> LintContext:
+    """What the rules read in one run; ``habits`` are the whole file's when ``doc`` is a
+    part of it re-read on its own."""
+    codes = frozenset(r.code for r in (selected_rules(config) if selected is None else selected))
+    return LintContext(
+        doc, config, habits if habits is not None else habits_of(doc), verdicts or {}, codes
+    )
+
+
+def run_rules(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
+    """Every finding of ``rules``, before suppression comments."""
     found: list[Diagnostic] = []
     for rule in rules:
-        severity = severity_of(rule, config)
-        for v in rule.check(doc, config):
+        severity = severity_of(rule, ctx.config)
+        for v in rule.check(ctx):
             fix = v.fix
-            if fix is not None and not fix.safe and config.unsafe_fixes:
+            if fix is not None and not fix.safe and ctx.config.unsafe_fixes:
                 fix = fix._replace(safe=True)  # the user opted in: apply it like any other
             found.append(
                 Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, fix)
@@ -171,44 +102,44 @@ def run_rules(doc: Document, config: Config, rules: Iterable[Rule]) -> list[Diag
     return found
 
 
+def suppress(ctx: LintContext, found: list[Diagnostic], judge: Rule | None) -> list[Diagnostic]:
+    """The suppression stage: the judge of the comments (RL902, when selected) is handed
+    every other finding before suppression and adds its own; then the comments hide the
+    findings they name."""
+    if judge is not None:
+        judged = ctx._replace(before_suppression=tuple(found))
+        found = [*found, *run_rules(judged, [judge])]
+    comments = Suppressions.of(ctx.doc)
+    return [d for d in found if not comments.hides(d.code, d.rule, d.line)]
+
+
 def sort_key(d: Diagnostic) -> tuple[int, int, str]:
     return d.line, d.column, d.code
 
 
-def check_document(doc: Document, config: Config) -> Report:
+def check_document(
+    doc: Document, config: Config, verdicts: Mapping[str, Verdict] | None = None
+) -> Report:
+    """The report on a built document; ``verdicts``: what ``--check-links`` found, by URL
+    as written, for the link-liveness rules (without them those rules find nothing)."""
     rules = {r.code: r for r in selected_rules(config)}
+    ctx = context(doc, config, verdicts, selected=rules.values())
     judge = rules.get(UNUSED_SUPPRESSION)
-    found = run_rules(doc, config, (r for r in rules.values() if r is not judge))
-    if judge is not None:  # it judges the comments by the findings above: hand them over
-        doc.seed_memo(_BEFORE_SUPPRESSION, (config, found))
-        found = [*found, *run_rules(doc, config, [judge])]
-    suppressions = Suppressions.of(doc)
-    found = [d for d in found if not suppressions.hides(rules[d.code], d.line)]
+    found = suppress(ctx, run_rules(ctx, (r for r in rules.values() if r is not judge)), judge)
     found.sort(key=sort_key)
-    return Report(tuple(found), hints(census(doc), found) + schema_hints(doc, config, rules))
+    return Report(tuple(found), hints(census(doc), found) + schema_hints(ctx, rules))
 
 
-def findings_before_suppression(doc: Document, config: Config) -> list[Diagnostic]:
-    """Every selected rule's findings but RL902's, before suppression comments: what RL902
-    judges the comments by (check_document hands them over; else they are computed)."""
-    seeded: tuple[Config, list[Diagnostic]] | None = doc.memo(_BEFORE_SUPPRESSION, lambda: None)
-    if seeded is None or seeded[0] != config:
-        others = [r for r in selected_rules(config) if r.code != UNUSED_SUPPRESSION]
-        seeded = (config, run_rules(doc, config, others))
-        doc.seed_memo(_BEFORE_SUPPRESSION, seeded)
-    return seeded[1]
-
-
-def schema_hints(doc: Document, config: Config, rules: dict[str, Rule]) -> tuple[str, ...]:
+def schema_hints(ctx: LintContext, rules: dict[str, Rule]) -> tuple[str, ...]:
     """What the file's own habits changed: fields it never uses, repeats across sections."""
-    from readme_lint.rules.entries import unused_fields
-    from readme_lint.rules.links import cross_section_hint
+    from readme_lint.core.duplicates import cross_section_hint
 
+    doc, config = ctx.doc, ctx.config
     out: list[str] = []
     codes = {"authors": "RL102", "summary": "RL104"}
     # A configuration that states the fields has settled it: no hint to state them.
     settled = config.require_is_set
-    for fmt, field, have, total in unused_fields(doc):
+    for fmt, field, have, total in ctx.habits.unused_fields:
         if codes[field] in rules and not settled:
             out.append(
                 f"{codes[field]}: only {have} of the {total} {fmt} entries have a {field} line, so "
@@ -219,25 +150,11 @@ def schema_hints(doc: Document, config: Config, rules: dict[str, Rule]) -> tuple
     return (*out, *([cross] if cross else []))
 
 
-def build_checked(
-    text: str, config: Config, verdicts: Mapping[str, Verdict] | None = None
-) -> Document:
-    """The document model, with what ``--check-links`` found about its links, if anything."""
-    return attach_verdicts(build(text, config.read_marker), verdicts)
-
-
-def attach_verdicts(doc: Document, verdicts: Mapping[str, Verdict] | None) -> Document:
-    """Give the link-liveness rules what ``--check-links`` found (nothing: no findings)."""
-    if verdicts:
-        doc.seed_memo("link-verdicts", verdicts)
-    return doc
-
-
 def check_text(
     text: str, config: Config | None = None, verdicts: Mapping[str, Verdict] | None = None
 ) -> Report:
     config = config or Config()
-    return check_document(build_checked(text, config, verdicts), config)
+    return check_document(build(text, config.read_marker), config, verdicts)
 
 
 def lint_text(

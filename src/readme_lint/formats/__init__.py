@@ -6,43 +6,26 @@ section: the format that reads the most entries wins (on a tie, the lower
 ``priority``), so a list may change format between sections. A shape no reader
 is sure of yields no entry, and the entry rules stay silent about it.
 
-Adding a format is adding a module here with one ``@entry_format`` reader.
+Adding a format is adding a module here with one ``@entry_format`` reader (and its
+fixtures); its name, fields and break style are read from the registration.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from readme_lint.formats.registry import EntryFormat, registered
 
 if TYPE_CHECKING:
     from readme_lint.core.records import Entry
     from readme_lint.formats.base import Context, Section
 
-Reader = Callable[["Section", "Context"], list["Entry"]]
 
-
-class EntryFormat(NamedTuple):
-    name: str
-    priority: int
-    read: Reader
-
-
-_FORMATS: dict[str, EntryFormat] = {}
-
-
-def entry_format(name: str, *, priority: int) -> Callable[[Reader], Reader]:
-    """Register a section reader as the entry format ``name``."""
-
-    def register(read: Reader) -> Reader:
-        if name in _FORMATS:
-            raise ValueError(f"entry format {name} registered twice")
-        _FORMATS[name] = EntryFormat(name, priority, read)
-        return read
-
-    return register
-
-
-def all_formats() -> list[EntryFormat]:
+@cache
+def all_formats() -> tuple[EntryFormat, ...]:
+    """Every entry format, by priority."""
     # Importing the format modules registers them.
     from readme_lint.formats import (  # noqa: F401
         bullet,
@@ -53,7 +36,22 @@ def all_formats() -> list[EntryFormat]:
         table,
     )
 
-    return sorted(_FORMATS.values(), key=lambda f: f.priority)
+    return tuple(registered())
+
+
+def format_names() -> tuple[str, ...]:
+    """Every format's name, by priority."""
+    return tuple(f.name for f in all_formats())
+
+
+def hard_break_formats() -> frozenset[str]:
+    """The formats whose fields are lines joined by hard breaks."""
+    return frozenset(f.name for f in all_formats() if f.hard_breaks)
+
+
+def format_fields(name: str) -> frozenset[str]:
+    """The fields an entry of format ``name`` can have."""
+    return {f.name: f.fields for f in all_formats()}[name]
 
 
 def read_section(section: Section, ctx: Context) -> tuple[str | None, list[Entry]]:

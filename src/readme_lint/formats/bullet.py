@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from readme_lint.core import mdparse
 from readme_lint.core.records import BULLET, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Link, Span
-from readme_lint.formats import entry_format
 from readme_lint.formats.base import (
     Context,
     Section,
@@ -27,6 +26,7 @@ from readme_lint.formats.base import (
     plain_title,
     span_of,
 )
+from readme_lint.formats.registry import entry_format
 
 _LEADER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 # **Name** (Title) ...
@@ -142,7 +142,7 @@ def items(ctx: Context, section: Section, ordered: bool | None) -> Iterator[tupl
             yield blank_prefix(line, leader.end() if leader else 0), numbers
 
 
-@entry_format(BULLET, priority=4)
+@entry_format(BULLET, priority=4, fields=("title", "link"))
 def read(section: Section, ctx: Context) -> list[Entry]:
     out: list[Entry] = []
     for head, numbers in items(ctx, section, None):

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 
 from readme_lint.core.records import CITATION, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Span
-from readme_lint.formats import entry_format
 from readme_lint.formats.base import Context, Section, blank_prefix, markers, span_of
 from readme_lint.formats.bullet import items
+from readme_lint.formats.registry import entry_format
 
 START = re.compile(r"\s*(?:\*\*\[\d{1,4}\]\*\*|\[\d{1,4}\](?!\())\s*")
 _QUOTED_BOLD = re.compile(r"[\"“]\s*\*\*(?P<title>[^*]+?)\*\*")
@@ -82,7 +82,7 @@ def _candidates(section: Section, ctx: Context) -> Iterator[list[Line]]:
         yield [head, *(ctx.line(n) for n in numbers[1:])]
 
 
-@entry_format(CITATION, priority=2)
+@entry_format(CITATION, priority=2, fields=("title", "link"))
 def read(section: Section, ctx: Context) -> list[Entry]:
     out = []
     for lines in _candidates(section, ctx):

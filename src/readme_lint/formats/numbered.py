@@ -14,7 +14,6 @@ import re
 from readme_lint.core import syntax
 from readme_lint.core.records import NUMBERED, Entry, Line
 from readme_lint.core.syntax import Span
-from readme_lint.formats import entry_format
 from readme_lint.formats.base import (
     Context,
     Section,
@@ -24,6 +23,7 @@ from readme_lint.formats.base import (
 )
 from readme_lint.formats.bullet import items
 from readme_lint.formats.paragraph import parse_title
+from readme_lint.formats.registry import entry_format
 
 _ITALIC = re.compile(r"\s*(?P<authors>\*(?!\*)[^*]+\*(?!\*)|_(?!_)[^_]+_(?!_))")
 
@@ -36,7 +36,7 @@ def _venue(head: Line, after: int, links_col: int | None) -> Span | None:
     return span if any(c.isalnum() for c in span.text) else None
 
 
-@entry_format(NUMBERED, priority=3)
+@entry_format(NUMBERED, priority=3, fields=("title", "link"))
 def read(section: Section, ctx: Context) -> list[Entry]:
     out: list[Entry] = []
     for head, numbers in items(ctx, section, True):

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from readme_lint.config import FIELDS
 from readme_lint.core import syntax
 from readme_lint.core.records import PARAGRAPH, Block, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Span
-from readme_lint.formats import entry_format
 from readme_lint.formats.base import (
     Context,
     Section,
@@ -28,6 +28,7 @@ from readme_lint.formats.base import (
     markers,
     without_trailing_shortcodes,
 )
+from readme_lint.formats.registry import entry_format
 
 # "[8th Mar., 2022] [MICCAI, 2022]" (the last bracket may be left open: a typo to report).
 _BRACKETS_ONLY = re.compile(r"(?:\[[^\[\]()]*(?:\]|$)\s*)+")
@@ -223,7 +224,7 @@ def _splits(
     )
 
 
-@entry_format(PARAGRAPH, priority=0)
+@entry_format(PARAGRAPH, priority=0, fields=FIELDS, hard_breaks=True)
 def read(section: Section, ctx: Context) -> list[Entry]:
     blocks = [b for b, _ in section.nodes]
     flags = [b.kind == "paragraph" and is_entry(ctx, b) for b in blocks]

@@ -12,9 +12,9 @@ import itertools
 
 from readme_lint.core import syntax
 from readme_lint.core.records import QUOTED, Block, Entry
-from readme_lint.formats import entry_format
 from readme_lint.formats.base import Context, Section, unquote
 from readme_lint.formats.paragraph import read_fields
+from readme_lint.formats.registry import entry_format
 
 
 def _is_title_paragraph(ctx: Context, block: Block) -> bool:
@@ -29,7 +29,8 @@ def _quote_is_fields(ctx: Context, quote: Block) -> bool:
     return bool(syntax.AUTHORS_START.match(first)) or "](" in first or "[[" in first
 
 
-@entry_format(QUOTED, priority=1)
+# A quoted entry ends in a date, not a summary.
+@entry_format(QUOTED, priority=1, fields=("title", "authors", "link"), hard_breaks=True)
 def read(section: Section, ctx: Context) -> list[Entry]:
     blocks = [b for b, _ in section.nodes]
     out: list[Entry] = []

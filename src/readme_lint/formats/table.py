@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from readme_lint.core import mdparse, syntax
 from readme_lint.core.records import TABLE, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Span
-from readme_lint.formats import entry_format
 from readme_lint.formats.base import Context, Section, plain_title, span_of
 from readme_lint.formats.bullet import is_remote
+from readme_lint.formats.registry import entry_format
 
 _TITLE_HEADERS = re.compile(r"(?:paper\s*)?(?:title|paper|name|papers)", re.IGNORECASE)
 _DATE_CELL = re.compile(r"(?:19|20)\d\d(?:[./\-]\d{1,2}){0,2}")
@@ -104,7 +104,7 @@ def _entry(ctx: Context, heading: Heading | None, header: Line, row: Line) -> En
     )
 
 
-@entry_format(TABLE, priority=5)
+@entry_format(TABLE, priority=5, fields=("title", "link"))
 def read(section: Section, ctx: Context) -> list[Entry]:
     out = []
     for header, row in _rows(ctx, section):

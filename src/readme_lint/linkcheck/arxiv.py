@@ -32,11 +32,9 @@ outright (arXiv's feeds declare none), so no entity is ever expanded.
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 import time
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -44,10 +42,10 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode
 
-from readme_lint.linkcheck.resources import canonical_arxiv_id
+from readme_lint.core.papers import canonical_arxiv_id
 from readme_lint.linkcheck.verdict import Fetch, FetchError, Status, Verdict
 
-__all__ = ["ArxivClient", "normalize_title", "title_matches"]
+__all__ = ["ArxivClient"]
 
 ATOM = "http://www.w3.org/2005/Atom"
 ARXIV = "http://arxiv.org/schemas/atom"
@@ -344,58 +342,3 @@ class ArxivClient:
                 return f"arXiv API HTTP {status}"
             return parsed
         return f"arXiv API HTTP {status}"
-
-
-# --- titles -------------------------------------------------------------------------
-
-_LATEX_ACCENT = re.compile(r"\\[\"'^`~=.uvHckbdrt]\s*\{?\s*([A-Za-z])\}?")
-_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?|\\.")
-_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def normalize_title(title: str) -> str:
-    """A title as compared: casefolded, accents, LaTeX (``$...$``, ``\\emph{}``, braces),
-    emphasis, emoji shortcodes and punctuation removed, whitespace collapsed."""
-    text = _LATEX_ACCENT.sub(r"\1", title)
-    text = _LATEX_COMMAND.sub(" ", text)
-    text = _SHORTCODE.sub(" ", text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _NON_WORD.sub(" ", text.casefold())
-    return " ".join(text.split())
-
-
-def _similar(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def title_matches(entry_title: str, arxiv_title: str) -> bool:
-    """Whether a list entry's title names the arXiv paper.
-
-    Both are compared after :func:`normalize_title`. They match when one is a prefix of
-    the other at a word boundary and the shorter has at least 20 characters (a title
-    listed without its subtitle, or with one arXiv lacks), or when they differ in a few
-    characters: a ``difflib`` ratio of at least 0.8, and every word put in another's
-    place a near miss too (a ratio of at least 0.8 between the two, spaces left out:
-    "Probablistic" for "Probabilistic" and "Text2Image" for "Text-to-Image" pass;
-    "Implicit" for "Probabilistic" — DDIM for DDPM, whose titles have a ratio of 0.83 —
-    does not, nor does "GPT-4" for "GPT-3").
-    """
-    a, b = normalize_title(entry_title), normalize_title(arxiv_title)
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    if len(short) >= 20 and long.startswith(short) and long[len(short)] == " ":
-        return True
-    if _similar(a, b) < 0.8:
-        return False
-    words_a, words_b = a.split(), b.split()
-    opcodes = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes()
-    return all(
-        _similar("".join(words_a[i1:i2]), "".join(words_b[j1:j2])) >= 0.8
-        for tag, i1, i2, j1, j2 in opcodes
-        if tag == "replace"
-    )

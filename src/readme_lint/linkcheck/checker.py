@@ -23,9 +23,10 @@ from urllib.parse import unquote, urlsplit
 
 from readme_lint import __version__
 from readme_lint.config import LinkSettings
+from readme_lint.core.papers import github_repo
 from readme_lint.linkcheck.cache import LinkCache
 from readme_lint.linkcheck.guard import Resolver, system_resolver
-from readme_lint.linkcheck.resources import github_repo, resource_key
+from readme_lint.linkcheck.resources import resource_key
 from readme_lint.linkcheck.scheduler import HostPolicy, Job, Scheduler
 from readme_lint.linkcheck.verdict import Done, FetchResult, RetryLater, Status, Verdict
 

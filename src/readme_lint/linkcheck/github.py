@@ -41,7 +41,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from readme_lint.linkcheck.resources import GITHUB_NAME, GITHUB_OWNER
+from readme_lint.core.papers import GITHUB_NAME, GITHUB_OWNER
 from readme_lint.linkcheck.verdict import Fetch, FetchError, FetchResult, Status, Verdict
 
 __all__ = ["BATCH_SIZE", "GithubClient", "valid_repo"]

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from readme_lint.config import Config
+from readme_lint.core.conventions import majority_eol
 from readme_lint.core.diagnostics import Edit, Fix, Violation
-from readme_lint.core.model import Document
-from readme_lint.rules import rule
-
-
-def majority_eol(doc: Document) -> str:
-    """The file's newline style: CRLF only when most lines use it."""
-    crlf = sum(1 for line in doc.lines if line.eol == "\r\n")
-    lf = sum(1 for line in doc.lines if line.eol == "\n")
-    return "\r\n" if crlf > lf else "\n"
+from readme_lint.rules.registry import LintContext, rule
 
 
 @rule("RL501", "final-newline", "File does not end with a newline.", fixable=True, scope="document")
-def final_newline(doc: Document, config: Config) -> Iterator[Violation]:
+def final_newline(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds a non-empty file whose last line has no newline.
@@ -42,6 +34,7 @@ def final_newline(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Appends a newline in the file's own style (LF or CRLF).
     """
+    doc = ctx.doc
     last = doc.lines[-1]
     if doc.text and last.eol == "" and last.text:
         end = len(doc.text)
@@ -56,7 +49,7 @@ def final_newline(doc: Document, config: Config) -> Iterator[Violation]:
 @rule(
     "RL502", "mixed-line-endings", "Lines end in both LF and CRLF.", fixable=True, scope="document"
 )
-def mixed_line_endings(doc: Document, config: Config) -> Iterator[Violation]:
+def mixed_line_endings(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds lines whose ending (LF or CRLF) differs from the file's majority.
@@ -87,6 +80,7 @@ def mixed_line_endings(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Rewrites the minority line endings to the majority style.
     """
+    doc = ctx.doc
     want = majority_eol(doc)
     for line in doc.lines:
         if line.eol and line.eol != want:
@@ -108,7 +102,7 @@ def mixed_line_endings(doc: Document, config: Config) -> Iterator[Violation]:
     default=False,
     scope="document",
 )
-def consecutive_blank_lines(doc: Document, config: Config) -> Iterator[Violation]:
+def consecutive_blank_lines(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds runs of two or more blank lines outside code blocks. Off by default:
@@ -143,6 +137,7 @@ def consecutive_blank_lines(doc: Document, config: Config) -> Iterator[Violation
     ## Fix
     Deletes the extra blank lines.
     """
+    doc = ctx.doc
     run_start = None
     for line in (*doc.lines, None):
         blank = line is not None and not line.text.strip() and line.number not in doc.code_lines

@@ -3,89 +3,35 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
-from readme_lint.config import FIELDS, Config
+from readme_lint.core.conventions import entry_name
 from readme_lint.core.diagnostics import Edit, Fix, Severity, Violation
 from readme_lint.core.model import Document, Entry, Span
-from readme_lint.core.records import HARD_BREAK_FORMATS, PARAGRAPH, QUOTED
-from readme_lint.core.slug import strip_shortcodes
-from readme_lint.rules import entries_for, rule
-
-# What each format always has: a hard-break paragraph has every field, the others a
-# title and a link (authors and summaries are optional there, or not part of the shape).
-_FORMAT_FIELDS = {
-    PARAGRAPH: frozenset(FIELDS),
-    QUOTED: frozenset({"title", "authors", "link"}),  # ends in a date, not a summary
-}
-_LIST_FIELDS = frozenset({"title", "link"})
-# Below this many entries a file's own habits say too little to infer its schema.
-_INFER_MIN_ENTRIES = 5
+from readme_lint.core.papers import stated_venue, venue_in_url
+from readme_lint.core.records import PARAGRAPH
+from readme_lint.formats import format_fields, hard_break_formats
+from readme_lint.rules.registry import LintContext, entries_for, rule
 
 
-def entry_name(entry: Entry, limit: int = 50) -> str:
-    """A short, quotable name for an entry in messages."""
-    text = strip_shortcodes(entry.title_text).strip() or "untitled entry"
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def has_field(entry: Entry, field: str) -> bool:
-    """Whether the entry carries ``field`` (one of config.FIELDS)."""
-    if field == "title":
-        return entry.title is not None
-    if field == "authors":
-        return entry.authors is not None
-    if field == "link":
-        return any(not link.image for link in entry.links)
-    return bool(entry.summary)
-
-
-def unused_fields(doc: Document) -> list[tuple[str, str, int, int]]:
-    """(format, field, entries having it, entries) for fields most of a format's entries lack.
-
-    A list whose entries never carry a summary (or authors) writes another schema
-    than ours; reporting every entry would be noise, so the field is not required
-    there (unless the configuration says it is) and a hint says so.
-    """
-
-    def compute() -> list[tuple[str, str, int, int]]:
-        counts = Counter(e.format for e in doc.entries)
-        out = []
-        for fmt, total in sorted(counts.items()):
-            if total < _INFER_MIN_ENTRIES or fmt not in HARD_BREAK_FORMATS:
-                continue
-            for field in sorted({"authors", "summary"} & _FORMAT_FIELDS[fmt]):
-                have = sum(1 for e in doc.entries if e.format == fmt and has_field(e, field))
-                if have * 2 < total:
-                    out.append((fmt, field, have, total))
-        return out
-
-    return doc.memo("unused-fields", compute)
-
-
-def format_fields(fmt: str) -> frozenset[str]:
-    """The fields an entry of this format can have."""
-    return _FORMAT_FIELDS.get(fmt, _LIST_FIELDS)
-
-
-def _required(doc: Document, config: Config, entry: Entry) -> frozenset[str]:
+def _required(ctx: LintContext, entry: Entry) -> frozenset[str]:
     shape = format_fields(entry.format)
-    declared = config.declared_schema([h.text for h in doc.heading_path(entry.section)])
+    heading_path = [h.text for h in ctx.doc.heading_path(entry.section)]
+    declared = ctx.config.declared_schema(heading_path)
     if declared is not None:
         return declared & shape
-    unused = {field for fmt, field, _, _ in unused_fields(doc) if fmt == entry.format}
-    return config.require & shape - unused
+    unused = {field for fmt, field, _, _ in ctx.habits.unused_fields if fmt == entry.format}
+    return ctx.config.require & shape - unused
 
 
-def _missing(doc: Document, config: Config, field: str) -> Iterator[Entry]:
-    for entry in doc.entries:
-        if field in _required(doc, config, entry):
+def _missing(ctx: LintContext, field: str) -> Iterator[Entry]:
+    for entry in ctx.doc.entries:
+        if field in _required(ctx, entry):
             yield entry
 
 
 @rule("RL101", "entry-title", "Entry has no bold title.")
-def entry_title(doc: Document, config: Config) -> Iterator[Violation]:
+def entry_title(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds entries (paragraphs shaped like a paper entry: hard-break lines with an
@@ -111,14 +57,15 @@ def entry_title(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable: where the title ends is a judgement call.
     """
-    for entry in _missing(doc, config, "title"):
+    for entry in _missing(ctx, "title"):
         if entry.title is None:
-            what = "bold title (**Title**)" if entry.format in HARD_BREAK_FORMATS else "title"
+            bold = entry.format in hard_break_formats()
+            what = "bold title (**Title**)" if bold else "title"
             yield Violation(entry.first_line, 1, f"entry has no {what}")
 
 
 @rule("RL102", "entry-authors", "Entry has no italic authors line.")
-def entry_authors(doc: Document, config: Config) -> Iterator[Violation]:
+def entry_authors(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds entries without an italic authors line (`*Author One, Author Two*`)
@@ -147,7 +94,7 @@ def entry_authors(doc: Document, config: Config) -> Iterator[Violation]:
     Not fixable. A section whose entries carry no authors can say so in its
     schema: `[tool.readme-lint.sections."Videos"] require = ["title", "link", "summary"]`.
     """
-    for entry in _missing(doc, config, "authors"):
+    for entry in _missing(ctx, "authors"):
         if entry.authors is None:
             yield Violation(
                 entry.first_line, 1, f"entry '{entry_name(entry)}' has no italic authors line"
@@ -155,7 +102,7 @@ def entry_authors(doc: Document, config: Config) -> Iterator[Violation]:
 
 
 @rule("RL103", "entry-link", "Entry has no link.")
-def entry_link(doc: Document, config: Config) -> Iterator[Violation]:
+def entry_link(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds entries with no link at all (paper, code, project page...).
@@ -180,13 +127,13 @@ def entry_link(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable.
     """
-    for entry in _missing(doc, config, "link"):
+    for entry in _missing(ctx, "link"):
         if not any(not link.image for link in entry.links):
             yield Violation(entry.first_line, 1, f"entry '{entry_name(entry)}' has no link")
 
 
 @rule("RL104", "entry-summary", "Entry has no summary.")
-def entry_summary(doc: Document, config: Config) -> Iterator[Violation]:
+def entry_summary(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds entries with nothing after their links (or date) line. A date line
@@ -213,7 +160,7 @@ def entry_summary(doc: Document, config: Config) -> Iterator[Violation]:
     in a date, say), set that section's schema:
     `[tool.readme-lint.sections."Introductory Posts"] require = ["title", "authors", "link"]`.
     """
-    for entry in _missing(doc, config, "summary"):
+    for entry in _missing(ctx, "summary"):
         if not entry.summary:
             after = "date" if entry.date else "links"
             yield Violation(
@@ -227,8 +174,8 @@ def _punctuation_only(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
 
-@rule("RL105", "placeholder-summary", "Summary is a placeholder.", formats=HARD_BREAK_FORMATS)
-def placeholder_summary(doc: Document, config: Config) -> Iterator[Violation]:
+@rule("RL105", "placeholder-summary", "Summary is a placeholder.", formats=hard_break_formats())
+def placeholder_summary(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds summaries that are a placeholder: `???`, `!!!! README !!!!`, `TODO`,
@@ -257,6 +204,7 @@ def placeholder_summary(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable: someone has to read the paper.
     """
+    doc, config = ctx.doc, ctx.config
     wanted = {p.casefold() for p in config.placeholders}
     for entry in entries_for(doc, "RL105"):
         text = entry.summary_text
@@ -333,7 +281,7 @@ def _author_problem(names: str) -> str | None:
 
 
 @rule("RL106", "authors-format", "Authors are not a separated list.")
-def authors_format(doc: Document, config: Config) -> Iterator[Violation]:
+def authors_format(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds authors lines whose names are not separated: names run together
@@ -365,6 +313,7 @@ def authors_format(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable: where the names split is not always knowable.
     """
+    doc = ctx.doc
     for entry in doc.entries:
         if entry.authors is None:
             continue
@@ -380,7 +329,7 @@ def authors_format(doc: Document, config: Config) -> Iterator[Violation]:
     fixable=True,
     formats=(PARAGRAPH,),
 )
-def entry_split(doc: Document, config: Config) -> Iterator[Violation]:
+def entry_split(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds an entry whose last line ends in a hard break (`\\`) and whose summary
@@ -410,6 +359,7 @@ def entry_split(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Removes the blank line(s), so the summary belongs to its entry again.
     """
+    doc = ctx.doc
     for entry in entries_for(doc, "RL107"):
         if entry.split_gap is None:
             continue
@@ -460,9 +410,9 @@ def _move_marker(entry: Entry, marker: Span, doc: Document) -> Fix | None:
     "Read marker is not right after the title.",
     fixable=True,
     applicability="sometimes",
-    formats=HARD_BREAK_FORMATS,
+    formats=hard_break_formats(),
 )
-def read_marker(doc: Document, config: Config) -> Iterator[Violation]:
+def read_marker(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds the read marker (`:zap:` by default, `read-marker` in the
@@ -491,6 +441,7 @@ def read_marker(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Moves the marker to right after the title (when the entry has one marker).
     """
+    doc = ctx.doc
     for entry in entries_for(doc, "RL108"):
         for marker in entry.markers:
             if not _marker_in_place(entry, marker, doc):
@@ -502,57 +453,8 @@ def read_marker(doc: Document, config: Config) -> Iterator[Violation]:
                 )
 
 
-_VENUES = {
-    "cvpr": "CVPR",
-    "iccv": "ICCV",
-    "eccv": "ECCV",
-    "wacv": "WACV",
-    "bmvc": "BMVC",
-    "neurips": "NeurIPS",
-    "nips": "NeurIPS",
-    "icml": "ICML",
-    "iclr": "ICLR",
-    "aaai": "AAAI",
-    "ijcai": "IJCAI",
-    "acl": "ACL",
-    "emnlp": "EMNLP",
-    "naacl": "NAACL",
-    "coling": "COLING",
-    "siggraph": "SIGGRAPH",
-    "kdd": "KDD",
-    "miccai": "MICCAI",
-    "icra": "ICRA",
-    "iros": "IROS",
-    "corl": "CoRL",
-    "aistats": "AISTATS",
-    "uai": "UAI",
-    "colt": "COLT",
-    "3dv": "3DV",
-}
-_VENUE_ALT = "|".join(sorted(_VENUES, key=len, reverse=True))
-_STATED = re.compile(rf"\b({_VENUE_ALT})\b[^0-9]{{0,30}}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
-# URLs are ASCII: re.ASCII also makes the pattern cheaper to compile at the hook's start.
-_IN_URL = re.compile(
-    rf"(?<![a-z])({_VENUE_ALT})[_\-]?((?:19|20)\d\d)(?!\d)", re.IGNORECASE | re.ASCII
-)
-_NIPS_URL = re.compile(
-    r"(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/((?:19|20)\d\d)/"
-)
-
-
-def venue_in_url(url: str) -> tuple[str, str] | None:
-    """A venue and year visible in a link (``.../ICCV2023/...``), if any."""
-    nips = _NIPS_URL.search(url)
-    if nips:
-        return "NeurIPS", nips.group(1)
-    match = _IN_URL.search(url.split("?", 1)[0])
-    if match:
-        return _VENUES[match.group(1).lower()], match.group(2)
-    return None
-
-
 @rule("RL109", "venue-mismatch", "Stated venue disagrees with the link.", severity=Severity.WARNING)
-def venue_mismatch(doc: Document, config: Config) -> Iterator[Violation]:
+def venue_mismatch(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Compares the venue and year written before the links (`CVPR 2023`) with a
@@ -581,19 +483,20 @@ def venue_mismatch(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable: only a person knows which side is right. A warning by default.
     """
+    doc = ctx.doc
     for entry in doc.entries:
         if entry.venue is None:
             continue
-        stated = _STATED.search(entry.venue.text)
+        stated = stated_venue(entry.venue.text)
         if stated is None:
             continue
-        venue, year = _VENUES[stated.group(1).lower()], stated.group(2)
+        venue, year = stated.venue, stated.year
         for link in entry.links:
             seen = venue_in_url(link.target.text)
             if seen is not None and seen != (venue, year):
                 yield Violation(
                     entry.venue.line,
-                    entry.venue.col + stated.start(),
+                    entry.venue.col + stated.offset,
                     f"venue '{venue} {year}' disagrees with the link, which points to {seen[0]} {seen[1]}",
                 )
                 break
@@ -609,7 +512,7 @@ def _year_spans(entry: Entry) -> Iterator[Span]:
 
 
 @rule("RL110", "implausible-year", "A year in the venue or date that cannot be right.")
-def implausible_year(doc: Document, config: Config) -> Iterator[Violation]:
+def implausible_year(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds a year in an entry's venue or date that no paper can have: a typo with
@@ -636,6 +539,7 @@ def implausible_year(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable: which digit is wrong is unknown.
     """
+    doc = ctx.doc
     for entry in doc.entries:
         for span in _year_spans(entry):
             for match in _NUMBER.finditer(span.text):

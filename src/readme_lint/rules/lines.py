@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from readme_lint.config import Config
 from readme_lint.core import syntax
 from readme_lint.core.diagnostics import Edit, Fix, Violation
 from readme_lint.core.model import Document, Entry, Line
-from readme_lint.core.records import FORMATS, HARD_BREAK_FORMATS, QUOTED, TABLE
+from readme_lint.core.records import QUOTED, TABLE
 from readme_lint.core.syntax import Link
+from readme_lint.formats import format_names, hard_break_formats
 from readme_lint.formats.base import unquote
-from readme_lint.rules import entries_for, rule
+from readme_lint.rules.registry import LintContext, entries_for, rule
 
 
 def _replace(line: Line, start: int, end: int, text: str, title: str) -> Fix:
@@ -68,9 +68,9 @@ def _authors_problem(doc: Document, entry: Entry) -> tuple[int, str, Fix | None]
     "Unbalanced '*' around a title or authors.",
     fixable=True,
     applicability="sometimes",
-    formats=HARD_BREAK_FORMATS,
+    formats=hard_break_formats(),
 )
-def stray_asterisk(doc: Document, config: Config) -> Iterator[Violation]:
+def stray_asterisk(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds titles and authors lines whose opening and closing asterisks do not
@@ -102,6 +102,7 @@ def stray_asterisk(doc: Document, config: Config) -> Iterator[Violation]:
     authors line that was never closed. A title that is never closed is reported
     only: where it should end is unknown.
     """
+    doc = ctx.doc
     for entry in entries_for(doc, "RL201"):
         title = entry.title
         if title is not None:
@@ -135,7 +136,7 @@ def _prose_lines(doc: Document) -> Iterator[Line]:
 
 
 @rule("RL202", "backslash-trailing-space", "Whitespace after a hard-break backslash.", fixable=True)
-def backslash_trailing_space(doc: Document, config: Config) -> Iterator[Violation]:
+def backslash_trailing_space(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds a hard-break backslash followed by spaces or tabs at the end of a line.
@@ -164,6 +165,7 @@ def backslash_trailing_space(doc: Document, config: Config) -> Iterator[Violatio
     ## Fix
     Deletes the whitespace after the backslash.
     """
+    doc = ctx.doc
     for line in _prose_lines(doc):
         col = syntax.backslash_then_space(line.text)
         if col is not None:
@@ -188,7 +190,7 @@ def _dangling(doc: Document) -> Iterator[Line]:
 @rule(
     "RL203", "dangling-backslash", "Hard-break backslash on a paragraph's last line.", fixable=True
 )
-def dangling_backslash(doc: Document, config: Config) -> Iterator[Violation]:
+def dangling_backslash(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds a hard-break backslash on the last line of a paragraph, where there is
@@ -217,6 +219,7 @@ def dangling_backslash(doc: Document, config: Config) -> Iterator[Violation]:
     Deletes the backslash and the spaces before it. (When the next paragraph is
     the entry's own summary, `entry-split` reports it instead.)
     """
+    doc = ctx.doc
     for line in _dangling(doc):
         keep = len(syntax.strip_hard_break(line.text))
         yield Violation(
@@ -243,9 +246,9 @@ def _break_style(doc: Document, entry: Entry) -> str:
     "missing-hard-break",
     "Title, authors or venue line without a hard break.",
     fixable=True,
-    formats=HARD_BREAK_FORMATS,
+    formats=hard_break_formats(),
 )
-def missing_hard_break(doc: Document, config: Config) -> Iterator[Violation]:
+def missing_hard_break(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds a title, authors, venue/links or date line of an entry that does not
@@ -276,6 +279,7 @@ def missing_hard_break(doc: Document, config: Config) -> Iterator[Violation]:
     Appends the entry's own break (` \\`, or `<br>` where the entry uses it),
     replacing any trailing whitespace.
     """
+    doc = ctx.doc
     for entry in entries_for(doc, "RL204"):
         for number in entry.field_ends:
             line = doc.line(number)
@@ -303,9 +307,9 @@ def _entry_lines(doc: Document, code: str) -> Iterator[tuple[Entry, Line]]:
     "backslash-spacing",
     "No space before the hard-break backslash.",
     fixable=True,
-    formats=HARD_BREAK_FORMATS,
+    formats=hard_break_formats(),
 )
-def backslash_spacing(doc: Document, config: Config) -> Iterator[Violation]:
+def backslash_spacing(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds entry lines whose hard-break backslash is glued to the text before it
@@ -334,6 +338,7 @@ def backslash_spacing(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Inserts a space before the backslash.
     """
+    doc = ctx.doc
     for entry, line in _entry_lines(doc, "RL205"):
         text = line.text
         if line.number == entry.last_line or not syntax.ends_with_backslash_break(text):
@@ -362,7 +367,7 @@ def _is_hard_break(doc: Document, line: Line) -> bool:
 
 
 @rule("RL206", "trailing-whitespace", "Trailing whitespace that is not a hard break.", fixable=True)
-def trailing_whitespace(doc: Document, config: Config) -> Iterator[Violation]:
+def trailing_whitespace(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds spaces or tabs at the end of a line, outside code blocks, unless they
@@ -392,6 +397,7 @@ def trailing_whitespace(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Deletes the trailing whitespace.
     """
+    doc = ctx.doc
     quoted_titles = {e.first_line for e in doc.entries if e.format == QUOTED}
     for line in doc.lines:
         text = line.text
@@ -423,9 +429,9 @@ _MATH = re.compile(r"\$[^$]+\$")
     "multiple-spaces",
     "Two or more spaces in a row inside an entry line.",
     fixable=True,
-    formats=tuple(f for f in FORMATS if f != TABLE),  # table cells align with spaces
+    formats=tuple(f for f in format_names() if f != TABLE),  # table cells align with spaces
 )
-def multiple_spaces(doc: Document, config: Config) -> Iterator[Violation]:
+def multiple_spaces(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds runs of two or more spaces between words of an entry line, outside
@@ -454,6 +460,7 @@ def multiple_spaces(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Replaces the run with one space.
     """
+    doc = ctx.doc
     for _, line in _entry_lines(doc, "RL207"):
         text = unquote(line).text
         if "  " not in text.strip():
@@ -482,9 +489,9 @@ _SPACED = re.compile(
     "Link markup that does not render, or links run together.",
     fixable=True,
     applicability="sometimes",
-    formats=FORMATS,
+    formats=format_names(),
 )
-def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
+def link_syntax(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds links written so they do not render or run together:
@@ -519,6 +526,7 @@ def link_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     before `(` and joining a URL broken across lines are unsafe fixes
     (`--unsafe-fixes`): they turn shown text into a link.
     """
+    doc = ctx.doc
     for entry, line in _entry_lines(doc, "RL208"):
         masked = syntax.mask_code_spans(line.text)
         split = _split_url(doc, entry, line, masked)

@@ -3,8 +3,8 @@
 Statuses are compared by value (``Status`` is a string enum), so that a plain lint does
 not import the link checker's records.
 
-The rules are pure: the verdicts (``readme_lint.linkcheck``) come in with the
-document (``Document.link_verdicts``), keyed by the URL as written. Without
+The rules are pure: the verdicts (``readme_lint.linkcheck``) come in with the run's
+context (``LintContext.verdicts``), keyed by the URL as written. Without
 ``--check-links`` there are none and these rules find nothing.
 """
 
@@ -13,17 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from readme_lint.config import Config
 from readme_lint.core.diagnostics import Edit, Fix, Severity, Violation
-from readme_lint.core.model import Document, Link
-from readme_lint.rules import rule
+from readme_lint.core.model import Link
+from readme_lint.rules.registry import LintContext, rule
 
 if TYPE_CHECKING:  # the verdicts come only with --check-links: imported then
     from readme_lint.linkcheck.verdict import Verdict
 
 
-def _checked(doc: Document) -> Iterator[tuple[Link, Verdict]]:
-    verdicts = doc.link_verdicts
+def _checked(ctx: LintContext) -> Iterator[tuple[Link, Verdict]]:
+    doc, verdicts = ctx.doc, ctx.verdicts
     if not verdicts:
         return
     for link in doc.links:
@@ -37,7 +36,7 @@ def _url(link: Link) -> str:
 
 
 @rule("RL310", "dead-link", "Link to a page that does not exist.", scope="document")
-def dead_link(doc: Document, config: Config) -> Iterator[Violation]:
+def dead_link(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     With `--check-links`: finds links whose target is gone — 404 or 410 twice,
@@ -60,7 +59,7 @@ def dead_link(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable: only a person knows where the paper went.
     """
-    for link, verdict in _checked(doc):
+    for link, verdict in _checked(ctx):
         if verdict.status == "broken":
             yield Violation(
                 link.line, link.target.col, f"dead link {_url(link)}: {verdict.evidence}"
@@ -75,7 +74,7 @@ def dead_link(doc: Document, config: Config) -> Iterator[Violation]:
     fixable=True,
     scope="document",
 )
-def moved_link(doc: Document, config: Config) -> Iterator[Violation]:
+def moved_link(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     With `--check-links`: finds links answered by a permanent redirect (301 or
@@ -98,7 +97,8 @@ def moved_link(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Writes the final URL in place of the old one.
     """
-    for link, verdict in _checked(doc):
+    doc = ctx.doc
+    for link, verdict in _checked(ctx):
         if verdict.status == "moved" and verdict.final_url:
             line = doc.line(link.line)
             start = line.start + link.target.col - 1
@@ -120,7 +120,7 @@ def moved_link(doc: Document, config: Config) -> Iterator[Violation]:
     severity=Severity.WARNING,
     scope="document",
 )
-def link_unverified(doc: Document, config: Config) -> Iterator[Violation]:
+def link_unverified(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     With `--check-links`: finds links that could not be verified either way —
@@ -145,15 +145,15 @@ def link_unverified(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable.
     """
-    for link, verdict in _checked(doc):
+    for link, verdict in _checked(ctx):
         if verdict.status in ("unverifiable", "blocked"):
             what = "blocked" if verdict.status == "blocked" else "could not verify"
             yield Violation(link.line, link.target.col, f"{what} {_url(link)}: {verdict.evidence}")
 
 
-def _paper_checks(doc: Document) -> Iterator[tuple[str, Link, Verdict]]:
+def _paper_checks(ctx: LintContext) -> Iterator[tuple[str, Link, Verdict]]:
     """(entry title, link, verdict) for entries' links that the arXiv API answered."""
-    verdicts = doc.link_verdicts
+    doc, verdicts = ctx.doc, ctx.verdicts
     if not verdicts:
         return
     for entry in doc.entries:
@@ -170,7 +170,7 @@ def _paper_checks(doc: Document) -> Iterator[tuple[str, Link, Verdict]]:
     severity=Severity.WARNING,
     scope="document",
 )
-def link_mismatch(doc: Document, config: Config) -> Iterator[Violation]:
+def link_mismatch(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     With `--check-links`: compares an entry's title with the title arXiv gives
@@ -201,11 +201,11 @@ def link_mismatch(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable: the right id has to be looked up.
     """
-    if not doc.link_verdicts:
+    if not ctx.verdicts:
         return
-    from readme_lint.linkcheck.arxiv import title_matches
+    from readme_lint.core.papers import title_matches
 
-    for title, link, verdict in _paper_checks(doc):
+    for title, link, verdict in _paper_checks(ctx):
         if title and verdict.title and not title_matches(title, verdict.title):
             yield Violation(
                 link.line,
@@ -221,7 +221,7 @@ def link_mismatch(doc: Document, config: Config) -> Iterator[Violation]:
     severity=Severity.WARNING,
     scope="document",
 )
-def withdrawn_paper(doc: Document, config: Config) -> Iterator[Violation]:
+def withdrawn_paper(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     With `--check-links`: finds arXiv links whose latest version says the paper
@@ -246,7 +246,7 @@ def withdrawn_paper(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable.
     """
-    for _, link, verdict in _paper_checks(doc):
+    for _, link, verdict in _paper_checks(ctx):
         if verdict.withdrawn:
             yield Violation(
                 link.line, link.target.col, f"{_url(link)} was withdrawn by its authors"
@@ -261,7 +261,7 @@ def withdrawn_paper(doc: Document, config: Config) -> Iterator[Violation]:
     default=False,
     scope="document",
 )
-def archived_repo(doc: Document, config: Config) -> Iterator[Violation]:
+def archived_repo(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     With `--check-links` and `GITHUB_TOKEN` set: finds links to GitHub
@@ -286,6 +286,6 @@ def archived_repo(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable.
     """
-    for link, verdict in _checked(doc):
+    for link, verdict in _checked(ctx):
         if verdict.archived:
             yield Violation(link.line, link.target.col, f"{_url(link)} is archived on GitHub")

@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
-from readme_lint.config import Config
-from readme_lint.core.diagnostics import Edit, Fix, Violation
-from readme_lint.core.model import Block, Directive, Document, Line
-from readme_lint.core.outline import ACTIONS, DIRECTIVE
-from readme_lint.engine.run import (
+from readme_lint.core.comments import (
     UNUSED_SUPPRESSION,
-    Span,
+    CommentSpan,
     Suppressions,
     comment_keys,
-    findings_before_suppression,
-    run_rules,
     suppression_key,
 )
-from readme_lint.engine.selection import selected_rules
-from readme_lint.rules import all_rules, find_rule, rule
+from readme_lint.core.diagnostics import Diagnostic, Edit, Fix, Violation
+from readme_lint.core.model import Block, Directive, Document, Line
+from readme_lint.core.outline import ACTIONS, DIRECTIVE
+from readme_lint.rules.registry import LintContext, lookup, registered, rule
 
 
 @rule("RL901", "invalid-suppression", "A readme-lint comment that does nothing.")
-def invalid_suppression(doc: Document, config: Config) -> Iterator[Violation]:
+def invalid_suppression(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds `<!-- readme-lint-... -->` comments whose action is misspelt
@@ -53,6 +49,7 @@ def invalid_suppression(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable: say what was meant.
     """
+    doc = ctx.doc
     for directive in doc.directives:
         if directive.action not in ACTIONS:
             guess = _meant(directive.action)
@@ -65,7 +62,7 @@ def invalid_suppression(doc: Document, config: Config) -> Iterator[Violation]:
             )
             continue
         for name in directive.rules:
-            if name != "*" and find_rule(name) is None:
+            if name != "*" and lookup(name) is None:
                 yield Violation(directive.line, 1, f"'{name}' names no rule (see --list-rules)")
 
 
@@ -89,7 +86,7 @@ _OWN = "own"  # a name for RL902 in a comment that cannot hide its findings
     scope="document",
     applicability="sometimes",
 )
-def unused_suppression(doc: Document, config: Config) -> Iterator[Violation]:
+def unused_suppression(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds `<!-- readme-lint-... -->` comments that hide no finding — a
@@ -139,11 +136,12 @@ def unused_suppression(doc: Document, config: Config) -> Iterator[Violation]:
     line, or a list item after a list). A range's `enable` comment goes with
     it when it ends nothing else. Otherwise a person decides.
     """
+    doc = ctx.doc
     if not any(d.action in _JUDGED for d in doc.directives):
         return
     suppressions = Suppressions.of(doc)
-    selected = {r.code for r in selected_rules(config)}
-    used, shadowed = _credit(doc, config, suppressions)
+    selected = ctx.selected
+    used, shadowed = _credit(ctx.before_suppression, suppressions)
     wide: set[int] | None = None  # comments whose '*' hides a rule this run does not select
     comments = _comments(doc)
     for i, directive in enumerate(doc.directives):
@@ -152,7 +150,7 @@ def unused_suppression(doc: Document, config: Config) -> Iterator[Violation]:
         unused: list[tuple[str, str, str]] = []  # (name as written, key, why)
         for written, key in _names(directive):
             if key != "*":
-                named = find_rule(key)
+                named = lookup(key)
                 if named is None:
                     continue  # RL901's
                 if named.code == UNUSED_SUPPRESSION:
@@ -165,7 +163,7 @@ def unused_suppression(doc: Document, config: Config) -> Iterator[Violation]:
                 continue
             if key == "*":
                 if wide is None:
-                    wide = _hide_unselected(doc, config, suppressions, selected)
+                    wide = _hide_unselected(ctx, suppressions)
                 if i in wide:
                     continue
             unused.append((written, key, _why(doc, i, shadowed.get((i, key)))))
@@ -192,17 +190,17 @@ _Named = tuple[int, str]  # a name in a comment: (the comment's index, the name 
 
 
 def _credit(
-    doc: Document, config: Config, suppressions: Suppressions
+    findings: Iterable[Diagnostic], suppressions: Suppressions
 ) -> tuple[set[_Named], dict[_Named, _Named]]:
-    """The names that hide a finding; and those that would, were the finding not hidden
-    by a name tried before them (which they map to)."""
-    by_code = {r.code: r for r in all_rules()}
+    """The names that hide one of ``findings`` (the other rules', before suppression); and
+    those that would, were the finding not hidden by a name tried before them (which they
+    map to)."""
     used: set[_Named] = set()
     shadowed: dict[_Named, _Named] = {}
-    for found in findings_before_suppression(doc, config):
+    for found in findings:
         hits = (
             (span.directive, key)
-            for span, key in suppressions.covering(by_code[found.code], found.line)
+            for span, key in suppressions.covering(found.code, found.rule, found.line)
         )
         hider = next(hits, None)
         if hider is not None:
@@ -222,17 +220,17 @@ def _why(doc: Document, i: int, hider: _Named | None) -> str:
     return next(f"'{written}'" for written, k in _names(doc.directives[i]) if k == key)
 
 
-def _hide_unselected(
-    doc: Document, config: Config, suppressions: Suppressions, selected: set[str]
-) -> set[int]:
+def _hide_unselected(ctx: LintContext, suppressions: Suppressions) -> set[int]:
     """Comments naming no rule that hide a finding of a rule this run does not select
     (such a comment is not unused: a run with every rule would need it)."""
-    others = [r for r in all_rules() if r.code not in selected and r.code != UNUSED_SUPPRESSION]
-    by_code = {r.code: r for r in others}
+    others = [
+        r for r in registered() if r.code not in ctx.selected and r.code != UNUSED_SUPPRESSION
+    ]
     return {
         span.directive
-        for found in run_rules(doc, config, others)
-        for span, key in suppressions.covering(by_code[found.code], found.line)
+        for other in others
+        for found in other.check(ctx)
+        for span, key in suppressions.covering(other.code, other.name, found.line)
         if key == "*"
     }
 
@@ -310,7 +308,7 @@ def _closer_edit(
     doc: Document,
     opener: int,
     closer: int,
-    gone: list[Span],
+    gone: list[CommentSpan],
     suppressions: Suppressions,
     comments: list[_Offsets],
 ) -> Edit | None:

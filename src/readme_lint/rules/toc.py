@@ -3,40 +3,25 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 
-from readme_lint.config import Config
+from readme_lint.core.conventions import majority_eol
 from readme_lint.core.diagnostics import Edit, Fix, Violation
 from readme_lint.core.model import Document, Heading, Link, Toc, TocItem
 from readme_lint.core.slug import fragment_forms, slugify
-from readme_lint.core.syntax import DATE
-from readme_lint.rules import rule
-from readme_lint.rules.document import majority_eol
-
-# A heading that is a note, not a section: "Last update: Jun 7, 2024", "Updated 2024-06-07".
-_NOTE = re.compile(r"(?:last\s+)?(?:updated?|modified|news)\b", re.IGNORECASE)
-
-
-@functools.cache
-def _date_in() -> re.Pattern[str]:
-    """A date anywhere in a text; compiled the first time a heading reads like a note."""
-    return re.compile(DATE.pattern.removesuffix("$"), re.IGNORECASE)
-
-
-def is_note(heading: Heading) -> bool:
-    """A heading used as a dated note, which no TOC lists and nothing need follow."""
-    return bool(_NOTE.match(heading.name)) and bool(_date_in().search(heading.name))
+from readme_lint.core.toc import (
+    is_note,
+    missing_headings,
+    toc_matches,
+    unique_heading,
+)
+from readme_lint.rules.registry import LintContext, rule
 
 
 def _resolves(doc: Document, fragment: str) -> bool:
     name = fragment_forms(fragment)
     return name in doc.anchors or name.removeprefix("user-content-") in doc.anchors
-
-
-def _unique(headings: list[Heading]) -> Heading | None:
-    return headings[0] if len(headings) == 1 else None
 
 
 def _guess(doc: Document, link: Link) -> tuple[Heading, bool] | None:
@@ -46,13 +31,13 @@ def _guess(doc: Document, link: Link) -> tuple[Heading, bool] | None:
     '#' or letter case. Otherwise a match by slug or label is a guess (unsafe).
     """
     raw = fragment_forms(link.target.text.removeprefix("#"))
-    exact = _unique([h for h in doc.headings if h.anchor.casefold() == raw.casefold()])
+    exact = unique_heading([h for h in doc.headings if h.anchor.casefold() == raw.casefold()])
     if exact is not None:
         return exact, True
     for key in (slugify(raw), slugify(link.label.text.strip())):
         if not key:
             continue
-        found = _unique([h for h in doc.headings if h.anchor == key])
+        found = unique_heading([h for h in doc.headings if h.anchor == key])
         if found is not None:
             return found, slugify(raw) == found.anchor and raw.casefold() == raw.lower()
     return None
@@ -81,7 +66,7 @@ def _in_page_links(doc: Document) -> Iterator[tuple[Link, bool]]:
     applicability="sometimes",
     scope="document",
 )
-def toc_anchor(doc: Document, config: Config) -> Iterator[Violation]:
+def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Checks every table-of-contents link, and every other `#fragment` link,
@@ -119,6 +104,7 @@ def toc_anchor(doc: Document, config: Config) -> Iterator[Violation]:
     text (missing `#`, wrong case, stale slug). No guess when it is ambiguous or
     the heading does not exist.
     """
+    doc = ctx.doc
     for link, in_toc in _in_page_links(doc):
         target = link.target.text
         if target.startswith("#"):
@@ -142,67 +128,6 @@ def toc_anchor(doc: Document, config: Config) -> Iterator[Violation]:
             fix = Fix(f"link to '#{heading.anchor}'", (edit,), safe=certain)
             problem += f"; did you mean '#{heading.anchor}' (line {heading.line})?"
         yield Violation(link.line, link.target.col, problem, fix)
-
-
-def toc_matches(doc: Document) -> list[tuple[TocItem, Heading | None]]:
-    """Each TOC item with the heading it stands for (by anchor, else by its text)."""
-    if doc.toc is None:
-        return []
-    by_anchor = {h.anchor: h for h in doc.headings}
-    by_text: dict[str, list[Heading]] = {}
-    for h in doc.headings:
-        by_text.setdefault(slugify(h.name), []).append(h)
-    out: list[tuple[TocItem, Heading | None]] = []
-    for item in doc.toc.items:
-        heading = None
-        if item.link is not None and item.link.target.text.startswith("#"):
-            heading = by_anchor.get(fragment_forms(item.link.target.text[1:]))
-        if heading is None:
-            heading = _unique(by_text.get(slugify(" ".join(item.text.split())), []))
-        out.append((item, heading))
-    return out
-
-
-def _excluded(config: Config, heading: Heading) -> bool:
-    name = heading.name.casefold()
-    return is_note(heading) or any(name == e.casefold() for e in config.toc_exclude)
-
-
-def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]]:
-    """Headings after the TOC, at the levels it covers, that no item stands for.
-
-    Each with whether it lies in the stretch of the page the TOC covers (from its
-    first heading up to a heading above the TOC's levels after its last one): only
-    there is it clear where the new item goes.
-    """
-    toc = doc.toc
-    matches = toc_matches(doc)
-    listed_headings = [h for _, h in matches if h is not None]
-    if toc is None or not listed_headings:
-        return []
-    low = min(h.level for h in listed_headings)
-    high = max(h.level for h in listed_headings)
-    listed = {h.position for h in listed_headings}
-    linked = {
-        fragment_forms(item.link.target.text[1:])
-        for item in toc.items
-        if item.link is not None and item.link.target.text.startswith("#")
-    }
-    first = min(h.position for h in listed_headings)
-    last = max(listed_headings, key=lambda h: h.position)
-    end = next(
-        (h.position for h in doc.headings[last.position + 1 :] if h.level < low),
-        len(doc.headings),
-    )
-    return [
-        (h, first <= h.position < end)
-        for h in doc.headings
-        if h.line > toc.last_line
-        and h.position not in listed
-        and h.anchor not in linked
-        and low <= h.level <= high
-        and not _excluded(config, h)
-    ]
 
 
 def _siblings(items: tuple[TocItem, ...], pos: int, depth: int) -> Iterator[TocItem]:
@@ -276,7 +201,7 @@ def _insertion_fix(doc: Document, missing: list[Heading]) -> Fix:
     applicability="sometimes",
     scope="document",
 )
-def toc_missing(doc: Document, config: Config) -> Iterator[Violation]:
+def toc_missing(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds headings, at the levels the table of contents covers, that no TOC item
@@ -306,6 +231,7 @@ def toc_missing(doc: Document, config: Config) -> Iterator[Violation]:
     Inserts each missing heading after the item of the heading before it, with
     the TOC's own indentation and bullet for its depth.
     """
+    doc, config = ctx.doc, ctx.config
     missing = missing_headings(doc, config)
     inside = [h for h, covered in missing if covered]
     fix = _insertion_fix(doc, inside) if inside else None
@@ -347,7 +273,7 @@ def _longest_increasing(values: list[int]) -> set[int]:
     fixable=True,
     scope="document",
 )
-def toc_order(doc: Document, config: Config) -> Iterator[Violation]:
+def toc_order(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds TOC items listed in another order than their headings appear in the
@@ -377,6 +303,7 @@ def toc_order(doc: Document, config: Config) -> Iterator[Violation]:
     item for a heading that does not exist keeps its place after the item before
     it: it is reported by `toc-anchor`, never deleted.
     """
+    doc = ctx.doc
     matched = [(item, h) for item, h in toc_matches(doc) if h is not None]
     keep = _longest_increasing([h.position for _, h in matched])
     if len(keep) == len(matched):
@@ -453,7 +380,7 @@ def _line_edits(doc: Document, toc: Toc, old: list[str], new: list[str]) -> tupl
 
 
 @rule("RL404", "empty-section", "Heading with nothing under it.", scope="document")
-def empty_section(doc: Document, config: Config) -> Iterator[Violation]:
+def empty_section(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds a heading with nothing under it before the next heading of its level
@@ -489,6 +416,7 @@ def empty_section(doc: Document, config: Config) -> Iterator[Violation]:
     ## Fix
     Not fixable.
     """
+    doc = ctx.doc
     headings = doc.headings
     for i, heading in enumerate(headings):
         nxt = headings[i + 1] if i + 1 < len(headings) else None
@@ -511,7 +439,7 @@ _NO_SPACE_HEADING = re.compile(r" {0,3}(#{1,6})(?=[^\W_])[^.!?]{1,100}$")
     fixable=True,
     applicability="sometimes",
 )
-def heading_syntax(doc: Document, config: Config) -> Iterator[Violation]:
+def heading_syntax(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds a line that was meant as a heading but has no space after its `#`s
@@ -535,6 +463,7 @@ def heading_syntax(doc: Document, config: Config) -> Iterator[Violation]:
     Inserts the space after the `#`s. An unsafe fix (`--unsafe-fixes`): it adds a
     section to the page.
     """
+    doc = ctx.doc
     for block in doc.blocks:
         if block.kind != "paragraph":
             continue

@@ -1,0 +1,101 @@
+"""A list's own conventions, read off its model: the fields each entry format carries,
+the fields the file's entries leave out, link-label spellings, its newline style, and
+the short name messages quote an entry by."""
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from readme_lint.config import Config
+from readme_lint.core.model import Document, Entry
+from readme_lint.core.papers import label_key
+from readme_lint.core.slug import strip_shortcodes
+from readme_lint.formats import format_fields, hard_break_formats
+
+# Below this many entries a file's own habits say too little to infer its schema.
+_INFER_MIN_ENTRIES = 5
+
+
+def entry_name(entry: Entry, limit: int = 50) -> str:
+    """A short, quotable name for an entry in messages."""
+    text = strip_shortcodes(entry.title_text).strip() or "untitled entry"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def has_field(entry: Entry, field: str) -> bool:
+    """Whether the entry carries ``field`` (one of config.FIELDS)."""
+    if field == "title":
+        return entry.title is not None
+    if field == "authors":
+        return entry.authors is not None
+    if field == "link":
+        return any(not link.image for link in entry.links)
+    return bool(entry.summary)
+
+
+def unused_fields(doc: Document) -> list[tuple[str, str, int, int]]:
+    """(format, field, entries having it, entries) for fields most of a format's entries lack.
+
+    A list whose entries never carry a summary (or authors) writes another schema
+    than ours; reporting every entry would be noise, so the field is not required
+    there (unless the configuration says it is) and a hint says so.
+    """
+
+    def compute() -> list[tuple[str, str, int, int]]:
+        counts = Counter(e.format for e in doc.entries)
+        out = []
+        for fmt, total in sorted(counts.items()):
+            if total < _INFER_MIN_ENTRIES or fmt not in hard_break_formats():
+                continue
+            for field in sorted({"authors", "summary"} & format_fields(fmt)):
+                have = sum(1 for e in doc.entries if e.format == fmt and has_field(e, field))
+                if have * 2 < total:
+                    out.append((fmt, field, have, total))
+        return out
+
+    return doc.memo("unused-fields", compute)
+
+
+class Habits(NamedTuple):
+    """What the whole file does, which its rules follow (also when a part of it is re-read
+    on its own): (format, field, entries having it, entries) for each field most entries
+    of a format lack (see ``unused_fields``)."""
+
+    unused_fields: tuple[tuple[str, str, int, int], ...]
+
+
+def habits_of(doc: Document) -> Habits:
+    return Habits(tuple(unused_fields(doc)))
+
+
+def label_spellings(entries: Iterable[Entry]) -> dict[str, list[tuple[int, str]]]:
+    """Each list-style label (by label_key) -> its spellings with their counts, most used
+    first (alphabetically on a tie)."""
+    counts: Counter[str] = Counter(
+        link.label.text for entry in entries for link in entry.links if link.bracketed
+    )
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for spelling, count in counts.items():
+        groups.setdefault(label_key(spelling), []).append((count, spelling))
+    for spellings in groups.values():
+        spellings.sort(key=lambda item: (-item[0], item[1]))
+    return groups
+
+
+def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
+    """Casefolded label -> its canonical spelling: the configured one, else the most
+    common (a label the configuration does not list is still held to its own)."""
+    configured = {label_key(label): label for label in config.labels}
+    best: dict[str, str] = {}
+    for key, spellings in label_spellings(doc.entries).items():
+        # A tie has no most common spelling: nothing to hold the others to.
+        if len(spellings) == 1 or spellings[0][0] > spellings[1][0]:
+            best[key] = spellings[0][1]
+    return {**best, **configured}
+
+
+def majority_eol(doc: Document) -> str:
+    """The file's newline style: CRLF only when most lines use it."""
+    crlf = sum(1 for line in doc.lines if line.eol == "\r\n")
+    lf = sum(1 for line in doc.lines if line.eol == "\n")
+    return "\r\n" if crlf > lf else "\n"

@@ -1,0 +1,344 @@
+"""What a paper is, as a list writes it: ids, repositories, titles, authors, labels, venues.
+
+Every layer that asks "which paper is this?" asks here: the rules (duplicates, wrong ids,
+venue mismatches), the adoption tools (a finding's identity across edits), and the link
+checker (which resource to check once). Pure functions on strings; nothing here reads
+the document model.
+
+* An arXiv link as written (``arxiv_id``): abs/pdf/html on arxiv.org or a subdomain,
+  any version, ``.pdf``, a query or fragment; the id lowercased, its version dropped.
+  ``canonical_arxiv_id`` is an id as arXiv answers with it (old-style ids without their
+  subject class), and ``fetchable_arxiv_id`` the id of an http(s) URL that the link
+  checker may send to arXiv's API (default port, no credentials).
+* ``paper_id``: one key per paper a link identifies — ``arxiv:<id>``, ``doi:<doi>``,
+  ``openreview:<forum id>``.
+* ``github_repo``: the repository a github.com link points into (``/tree/...``, ``.git``),
+  not GitHub's own pages.
+* ``normalize_url``: one spelling per URL (scheme and host case, default port, fragment).
+* Titles: ``title_key`` (the key duplicates compare), ``similar_titles``,
+  ``normalize_title`` and ``title_matches`` (an entry's title against arXiv's record);
+  ``author_names``; ``label_key`` (link labels).
+* Venues: the conference vocabulary, a venue stated in text or visible in a URL.
+"""
+
+import re
+from typing import NamedTuple
+from urllib.parse import SplitResult, urlsplit, urlunsplit
+
+from readme_lint.core.slug import strip_shortcodes
+
+# --- arXiv ---------------------------------------------------------------------------
+
+# A canonical arXiv id, version stripped: new style (0704.0001 .. 2412.12345) or old
+# style archive/YYMMNNN (math/0211159, hep-th/9901001, cond-mat/0011067).
+ARXIV_ID = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*/\d{7})$")
+_ARXIV_ANY = re.compile(
+    r"^(?P<base>\d{4}\.\d{4,5}|(?P<archive>[a-z]+(?:-[a-z]+)*)(?:\.[a-z]{2})?/(?P<num>\d{7}))"
+    r"(?:v\d+)?$",
+    re.IGNORECASE,
+)
+
+_ARXIV = re.compile(
+    r"^(?:https?://)?(?:[\w-]+\.)?arxiv\.org/(?:abs|pdf|html)/"
+    r"(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$",
+    re.IGNORECASE | re.ASCII,  # ids are ASCII digits and letters (not the Kelvin sign)
+)
+
+
+def arxiv_id(url: str) -> str | None:
+    """The arXiv identifier of an abs/pdf/html link, without its version."""
+    if "arxiv" not in url:
+        return None
+    match = _ARXIV.match(url.strip())
+    return match.group("id").lower() if match else None
+
+
+_DOI = re.compile(
+    r"\b(10\.\d{4,9}/[^\s?#]+?)(?:/full|/abstract|\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE
+)
+_OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)\?id=([\w\-]+)", re.IGNORECASE)
+
+
+def paper_id(url: str) -> str | None:
+    """The paper a link identifies (arXiv id, DOI, OpenReview id), if it identifies one."""
+    found = arxiv_id(url)
+    if found:
+        return f"arxiv:{found}"
+    if "10." in url:
+        doi = _DOI.search(url)
+        if doi:
+            return f"doi:{doi.group(1).lower()}"
+    review = _OPENREVIEW.search(url)
+    return f"openreview:{review.group(1)}" if review else None
+
+
+def canonical_arxiv_id(text: str) -> str | None:
+    """``text`` as the id arXiv answers with: lowercase, no version, no subject class.
+
+    ``"2006.11239v2"`` -> ``"2006.11239"``, ``"math.GT/0309136"`` -> ``"math/0309136"``;
+    None when ``text`` is no arXiv id at all.
+    """
+    match = _ARXIV_ANY.match(text.strip())
+    if match is None:
+        return None
+    if match.group("archive"):
+        return f"{match.group('archive').lower()}/{match.group('num')}"
+    return match.group("base")
+
+
+# --- URLs and GitHub repositories -----------------------------------------------------
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# GitHub's allowed characters. Owners (users and organisations): letters, digits and
+# hyphens (underscores for managed accounts), at most 39 characters, no leading
+# hyphen. Repository names: letters, digits, '.', '_', '-', at most 100 characters,
+# never '.' or '..'.
+GITHUB_OWNER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,38}$")
+GITHUB_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
+
+# First path segments of github.com that are GitHub's own pages, never a user or an
+# organisation (GitHub reserves these names).
+_GITHUB_RESERVED = frozenset(
+    """
+    about account advisories apps blog codespaces collections contact copilot
+    customer-stories dashboard discussions education enterprise events explore
+    features git-guides github-copilot home issues join login logout marketplace
+    mobile new nonprofit notifications organizations orgs password_reset premium-support
+    pricing pulls readme resources search security sessions settings signup site
+    sitemap solutions sponsors stars team topics trending users watching
+    """.split()
+)
+
+
+def _split(url: str) -> SplitResult | None:
+    try:
+        parts = urlsplit(url.strip())
+        _ = parts.port  # raises ValueError for a malformed port
+    except ValueError:
+        return None
+    return parts
+
+
+def _is_http(parts: SplitResult) -> bool:
+    return parts.scheme.lower() in _DEFAULT_PORTS and parts.hostname is not None
+
+
+def _default_port(parts: SplitResult) -> bool:
+    return parts.port is None or parts.port == _DEFAULT_PORTS.get(parts.scheme.lower())
+
+
+def fetchable_arxiv_id(url: str) -> str | None:
+    """The arXiv paper an http(s) URL links to, as its canonical id, else None: what the
+    link checker asks arXiv's API about (a URL with another port or with credentials is
+    checked as a plain URL)."""
+    if "arxiv" not in url.lower():
+        return None
+    parts = _split(url)
+    if parts is None or not _is_http(parts) or not _default_port(parts):
+        return None
+    if parts.username is not None or parts.password is not None:
+        return None
+    # The linter's pattern expects a lowercase host and no port: give it that.
+    found = arxiv_id(urlunsplit(("https", parts.hostname or "", *parts[2:])))
+    return canonical_arxiv_id(found) if found else None
+
+
+def github_repo(url: str) -> tuple[str, str] | None:
+    """``(owner, repo)``, lowercased, of a link into a GitHub repository, else None."""
+    parts = _split(url)
+    if parts is None or not _is_http(parts) or not _default_port(parts):
+        return None
+    if parts.hostname not in ("github.com", "www.github.com"):
+        return None
+    if parts.username is not None or parts.password is not None:
+        return None
+    segments = parts.path.split("/")
+    # "/owner/repo/..." splits as ["", "owner", "repo", ...]
+    if len(segments) < 3 or segments[0] != "":
+        return None
+    owner, repo = segments[1], segments[2]
+    repo = repo[:-4] if repo.lower().endswith(".git") else repo
+    if owner.lower() in _GITHUB_RESERVED or not GITHUB_OWNER.match(owner):
+        return None
+    if repo in ("", ".", "..") or not GITHUB_NAME.match(repo):
+        return None
+    return owner.lower(), repo.lower()
+
+
+def normalize_url(url: str) -> str:
+    """One spelling per URL: scheme and host lowercased, default port and fragment
+    dropped, query kept, a bare ``/`` path dropped. A URL that does not split (a
+    malformed port) comes back stripped but otherwise as given."""
+    parts = _split(url)
+    if parts is None:
+        return url.strip()
+    scheme = parts.scheme.lower()
+    netloc = parts.netloc
+    if parts.hostname is not None:
+        host = parts.hostname  # lowercased by urlsplit, brackets of IPv6 removed
+        if ":" in host:
+            host = f"[{host}]"
+        userinfo = netloc.rpartition("@")[0]
+        netloc = f"{userinfo}@{host}" if "@" in netloc else host
+        if not _default_port(parts):
+            netloc = f"{netloc}:{parts.port}"
+    path = "" if parts.path == "/" and netloc else parts.path
+    return urlunsplit((scheme, netloc, path, parts.query, ""))
+
+
+# --- titles, authors, labels -----------------------------------------------------------
+
+
+def title_key(title: str) -> str:
+    """A title as compared: case, punctuation, quotes, emphasis and emoji do not count."""
+    return re.sub(r"[\W_]+", "", strip_shortcodes(title).casefold())
+
+
+def similar_titles(a: str, b: str) -> bool:
+    """Titles of one paper: equal, either unknown, or differing in a few characters."""
+    if not a or not b or a == b:
+        return True
+    import difflib  # rarely reached: kept off the start-up path
+
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+
+
+def author_names(authors: str | None) -> set[str]:
+    """An author line's names as compared (markup, affiliations in parentheses and
+    emphasis left out); none when the entry names no authors."""
+    if authors is None:
+        return set()
+    text = re.sub(r"<[^>]*>[^<]*</[^>]*>|<[^>]+>|\([^)]*\)", " ", authors.strip("*_ "))
+    return {re.sub(r"\W+", "", n).casefold() for n in re.split(r",|;|&|\band\b", text) if n.strip()}
+
+
+def label_key(label: str) -> str:
+    """Labels that are one label: case and inner whitespace do not count."""
+    return " ".join(label.split()).casefold()
+
+
+_LATEX_ACCENT = re.compile(r"\\[\"'^`~=.uvHckbdrt]\s*\{?\s*([A-Za-z])\}?")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?|\\.")
+_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalize_title(title: str) -> str:
+    """A title as compared: casefolded, accents, LaTeX (``$...$``, ``\\emph{}``, braces),
+    emphasis, emoji shortcodes and punctuation removed, whitespace collapsed."""
+    import unicodedata  # the link checker's title check only: kept off the start-up path
+
+    text = _LATEX_ACCENT.sub(r"\1", title)
+    text = _LATEX_COMMAND.sub(" ", text)
+    text = _SHORTCODE.sub(" ", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _NON_WORD.sub(" ", text.casefold())
+    return " ".join(text.split())
+
+
+def _similar(a: str, b: str) -> float:
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def title_matches(entry_title: str, arxiv_title: str) -> bool:
+    """Whether a list entry's title names the arXiv paper.
+
+    Both are compared after :func:`normalize_title`. They match when one is a prefix of
+    the other at a word boundary and the shorter has at least 20 characters (a title
+    listed without its subtitle, or with one arXiv lacks), or when they differ in a few
+    characters: a ``difflib`` ratio of at least 0.8, and every word put in another's
+    place a near miss too (a ratio of at least 0.8 between the two, spaces left out:
+    "Probablistic" for "Probabilistic" and "Text2Image" for "Text-to-Image" pass;
+    "Implicit" for "Probabilistic" — DDIM for DDPM, whose titles have a ratio of 0.83 —
+    does not, nor does "GPT-4" for "GPT-3").
+    """
+    a, b = normalize_title(entry_title), normalize_title(arxiv_title)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 20 and long.startswith(short) and long[len(short)] == " ":
+        return True
+    if _similar(a, b) < 0.8:
+        return False
+    import difflib
+
+    words_a, words_b = a.split(), b.split()
+    opcodes = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes()
+    return all(
+        _similar("".join(words_a[i1:i2]), "".join(words_b[j1:j2])) >= 0.8
+        for tag, i1, i2, j1, j2 in opcodes
+        if tag == "replace"
+    )
+
+
+# --- venues ---------------------------------------------------------------------------
+
+
+# Conference names as lists write them (lower case) -> as they are spelled.
+VENUES = {
+    "cvpr": "CVPR",
+    "iccv": "ICCV",
+    "eccv": "ECCV",
+    "wacv": "WACV",
+    "bmvc": "BMVC",
+    "neurips": "NeurIPS",
+    "nips": "NeurIPS",
+    "icml": "ICML",
+    "iclr": "ICLR",
+    "aaai": "AAAI",
+    "ijcai": "IJCAI",
+    "acl": "ACL",
+    "emnlp": "EMNLP",
+    "naacl": "NAACL",
+    "coling": "COLING",
+    "siggraph": "SIGGRAPH",
+    "kdd": "KDD",
+    "miccai": "MICCAI",
+    "icra": "ICRA",
+    "iros": "IROS",
+    "corl": "CoRL",
+    "aistats": "AISTATS",
+    "uai": "UAI",
+    "colt": "COLT",
+    "3dv": "3DV",
+}
+_VENUE_ALT = "|".join(sorted(VENUES, key=len, reverse=True))
+_STATED = re.compile(rf"\b({_VENUE_ALT})\b[^0-9]{{0,30}}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+# URLs are ASCII: re.ASCII also makes the pattern cheaper to compile at the hook's start.
+_IN_URL = re.compile(
+    rf"(?<![a-z])({_VENUE_ALT})[_\-]?((?:19|20)\d\d)(?!\d)", re.IGNORECASE | re.ASCII
+)
+_NIPS_URL = re.compile(
+    r"(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/((?:19|20)\d\d)/"
+)
+
+
+class StatedVenue(NamedTuple):
+    venue: str  # as spelled in VENUES
+    year: str
+    offset: int  # where the venue's name starts in the text
+
+
+def stated_venue(text: str) -> StatedVenue | None:
+    """The first known venue written in text with its year (``CVPR 2023``)."""
+    stated = _STATED.search(text)
+    if stated is None:
+        return None
+    return StatedVenue(VENUES[stated.group(1).lower()], stated.group(2), stated.start())
+
+
+def venue_in_url(url: str) -> tuple[str, str] | None:
+    """A venue and year visible in a link (``.../ICCV2023/...``), if any."""
+    nips = _NIPS_URL.search(url)
+    if nips:
+        return "NeurIPS", nips.group(1)
+    match = _IN_URL.search(url.split("?", 1)[0])
+    if match:
+        return VENUES[match.group(1).lower()], match.group(2)
+    return None

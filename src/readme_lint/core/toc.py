@@ -1,0 +1,89 @@
+"""The table of contents against the headings: which heading each item stands for, which
+headings it leaves out, and which headings are notes that no TOC lists."""
+
+import functools
+import re
+
+from readme_lint.config import Config
+from readme_lint.core.model import Document, Heading, TocItem
+from readme_lint.core.slug import fragment_forms, slugify
+from readme_lint.core.syntax import DATE
+
+# A heading that is a note, not a section: "Last update: Jun 7, 2024", "Updated 2024-06-07".
+_NOTE = re.compile(r"(?:last\s+)?(?:updated?|modified|news)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _date_in() -> re.Pattern[str]:
+    """A date anywhere in a text; compiled the first time a heading reads like a note."""
+    return re.compile(DATE.pattern.removesuffix("$"), re.IGNORECASE)
+
+
+def is_note(heading: Heading) -> bool:
+    """A heading used as a dated note, which no TOC lists and nothing need follow."""
+    return bool(_NOTE.match(heading.name)) and bool(_date_in().search(heading.name))
+
+
+def unique_heading(headings: list[Heading]) -> Heading | None:
+    return headings[0] if len(headings) == 1 else None
+
+
+def toc_matches(doc: Document) -> list[tuple[TocItem, Heading | None]]:
+    """Each TOC item with the heading it stands for (by anchor, else by its text)."""
+    if doc.toc is None:
+        return []
+    by_anchor = {h.anchor: h for h in doc.headings}
+    by_text: dict[str, list[Heading]] = {}
+    for h in doc.headings:
+        by_text.setdefault(slugify(h.name), []).append(h)
+    out: list[tuple[TocItem, Heading | None]] = []
+    for item in doc.toc.items:
+        heading = None
+        if item.link is not None and item.link.target.text.startswith("#"):
+            heading = by_anchor.get(fragment_forms(item.link.target.text[1:]))
+        if heading is None:
+            heading = unique_heading(by_text.get(slugify(" ".join(item.text.split())), []))
+        out.append((item, heading))
+    return out
+
+
+def excluded_from_toc(config: Config, heading: Heading) -> bool:
+    name = heading.name.casefold()
+    return is_note(heading) or any(name == e.casefold() for e in config.toc_exclude)
+
+
+def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]]:
+    """Headings after the TOC, at the levels it covers, that no item stands for.
+
+    Each with whether it lies in the stretch of the page the TOC covers (from its
+    first heading up to a heading above the TOC's levels after its last one): only
+    there is it clear where the new item goes.
+    """
+    toc = doc.toc
+    matches = toc_matches(doc)
+    listed_headings = [h for _, h in matches if h is not None]
+    if toc is None or not listed_headings:
+        return []
+    low = min(h.level for h in listed_headings)
+    high = max(h.level for h in listed_headings)
+    listed = {h.position for h in listed_headings}
+    linked = {
+        fragment_forms(item.link.target.text[1:])
+        for item in toc.items
+        if item.link is not None and item.link.target.text.startswith("#")
+    }
+    first = min(h.position for h in listed_headings)
+    last = max(listed_headings, key=lambda h: h.position)
+    end = next(
+        (h.position for h in doc.headings[last.position + 1 :] if h.level < low),
+        len(doc.headings),
+    )
+    return [
+        (h, first <= h.position < end)
+        for h in doc.headings
+        if h.line > toc.last_line
+        and h.position not in listed
+        and h.anchor not in linked
+        and low <= h.level <= high
+        and not excluded_from_toc(config, h)
+    ]
