@@ -9,7 +9,8 @@ and its regressions (when ``../shared`` is beside the checkout) and any extra
 lists named on the command line, in each mode a user reaches: the text report,
 every output format, ``--statistics``, ``--show-entries``, ``--select ALL``,
 ``--diff``, ``--fix`` (safe and unsafe, through stdin so the fixed text is
-captured), ``--init --dry-run`` and ``--list-rules``. Each run's exit code, stdout
+captured) and ``--init --dry-run``; and once each ``--list-rules``, ``--explain`` of
+every rule, ``--help``, ``--version`` and a usage error. Each run's exit code, stdout
 and stderr are kept byte for byte. ``compare`` reruns everything and prints each
 difference (exit 1 when there is one).
 
@@ -49,6 +50,9 @@ MODES: dict[str, list[str]] = {
     "fix-all": ["--no-color", "--fix", "--select", "ALL", "-", "--stdin-filename", "{f}"],
     "init": ["--init", "--dry-run", "{f}"],
 }
+
+# Runs that read no list: the rules' listing (each rule is then explained too), help, version.
+GLOBAL = [["--list-rules"], ["--help"], ["--version"], ["--format", "nope", "x.md"]]
 
 
 def lists(extra: list[str]) -> Iterator[Path]:
@@ -91,9 +95,17 @@ def record(exe: str, extra: list[str]) -> dict[str, dict[str, object]]:
     out: dict[str, dict[str, object]] = {}
     for (path, mode), result in zip(jobs, results, strict=True):
         out.setdefault(key(path), {})[mode] = result
-    listing = subprocess.run([exe, "--list-rules"], capture_output=True, text=True, check=False)
-    out["<list-rules>"] = {"list-rules": {"rc": listing.returncode, "stdout": listing.stdout}}
+    out["<global>"] = {" ".join(argv): _global(exe, argv) for argv in GLOBAL}
+    codes = [
+        line.split()[0] for line in str(out["<global>"]["--list-rules"]["stdout"]).splitlines()
+    ]
+    out["<explain>"] = {c: _global(exe, ["--explain", c]) for c in codes if c.startswith("RL")}
     return out
+
+
+def _global(exe: str, argv: list[str]) -> dict[str, object]:
+    done = subprocess.run([exe, *argv], capture_output=True, text=True, check=False)
+    return {"rc": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
 
 
 def compare(old: dict[str, dict[str, object]], new: dict[str, dict[str, object]]) -> int:

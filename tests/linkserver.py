@@ -123,9 +123,12 @@ def reset(handler: Handler) -> None:
 
 
 def hang(handler: Handler) -> None:
-    """Read the request, never answer (until the server stops)."""
+    """Read the request, never answer (until the server stops: the ``with`` block ends).
+
+    Not even after a while: a client that does not give up by itself waits for good, so
+    a test that runs it under ``finishes`` fails instead of passing late."""
     handler.close_connection = True
-    handler.server_state.stopping.wait(30)
+    handler.server_state.stopping.wait()
 
 
 def drip_headers(handler: Handler, every: float = 0.1) -> None:

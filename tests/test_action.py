@@ -26,20 +26,21 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import CORPUS, ROOT
-from tests.test_changes import (  # noqa: F401  (_no_outer_git: an autouse fixture)
+from tests.conftest import (
+    CORPUS,
     NEW_FINDINGS,
     OLD,
     OLD_FINDINGS,
+    OUTER_GIT_VARIABLES,
+    ROOT,
     WITH_BROKEN,
-    _no_outer_git,
     git,
     make_repo,
 )
-from tests.test_changes import (
-    pr_branch as branch_with_a_new_entry,
-)
-from tests.test_precommit import FIXED as CLEAN
+from tests.conftest import FIXED_LIST as CLEAN
+from tests.conftest import pr_branch as branch_with_a_new_entry
+
+pytestmark = pytest.mark.usefixtures("no_outer_git")
 
 needs_tools = pytest.mark.skipif(
     shutil.which("git") is None or shutil.which("bash") is None, reason="needs git and bash"
@@ -602,8 +603,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[ActionRun,
 
     names = [n for n in SCENARIOS if n != "corpus" or CORPUS.is_file()]
     with pytest.MonkeyPatch.context() as patch:
-        for name in ("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY"):
-            patch.delenv(name, raising=False)  # as _no_outer_git, for this module-wide fixture
+        for name in OUTER_GIT_VARIABLES:
+            patch.delenv(name, raising=False)  # as no_outer_git, for this module-wide fixture
         with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
             return dict(zip(names, pool.map(one, names), strict=True))
 

@@ -15,7 +15,7 @@ from readme_lint.cli.main import main
 from readme_lint.core.diagnostics import Diagnostic, Severity
 from readme_lint.core.model import build
 from readme_lint.engine.run import lint_text
-from tests.test_changes import BROKEN, DDIM_AGAIN, OLD, OLD_FINDINGS
+from tests.conftest import BROKEN, DDIM_AGAIN, OLD, OLD_FINDINGS, readme_section
 
 CLEAN_ENTRY = """\
 **Progressive Growing of GANs** \\
@@ -265,13 +265,6 @@ def test_config_key_is_validated(readme: Path, tmp_path: Path) -> None:
     (tmp_path / ".readme-lint.toml").write_text("baseline = 3\n", encoding="utf-8")
     code, _, _, err = run(readme)
     assert code == 2 and "'baseline' must be a non-empty string" in err
-
-
-def readme_section() -> str:
-    from tests.conftest import ROOT
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    return readme.split("## Adopting on an existing list\n", 1)[1].split("\n## ", 1)[0]
 
 
 def test_readme_baseline_snippets_work_as_written(

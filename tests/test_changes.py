@@ -28,59 +28,26 @@ from readme_lint.config import Config
 from readme_lint.core.diagnostics import Diagnostic, Severity
 from readme_lint.core.model import build
 from readme_lint.engine.run import lint_text
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import (
+    BROKEN,
+    CORPUS,
+    DDIM_AGAIN,
+    NEW_FINDINGS,
+    OLD,
+    OLD_FINDINGS,
+    ROOT,
+    WITH_BROKEN,
+    git,
+    make_repo,
+    needs_package_index,
+    pr_branch,
+    readme_section,
+    repository,
+)
+
+pytestmark = pytest.mark.usefixtures("no_outer_git")
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-
-# A list with old problems: RL401 at 5 (TOC link without '#'), RL105 at 12 ('???'),
-# RL202 at 15 (a space after the backslash).
-OLD = """\
-# List
-
-## Contents
-- [Papers](#papers)
-- [More](More)
-
-## Papers
-
-**Denoising Diffusion Probabilistic Models** :zap: \\
-*Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
-NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
-???
-
-**Denoising Diffusion Implicit Models** \\
-*Jiaming Song, Chenlin Meng, Stefano Ermon* \\
-ICLR 2021. [[Paper](https://arxiv.org/abs/2010.02502)] \\
-Deterministic sampling.
-
-## More
-
-**Score-Based Generative Modeling through Stochastic Differential Equations** \\
-*Yang Song, Jascha Sohl-Dickstein* \\
-ICLR 2021. [[Paper](https://arxiv.org/abs/2011.13456)] \\
-Stochastic differential equations.
-""".replace("Stefano Ermon* \\\n", "Stefano Ermon* \\ \n")  # the space after "\\" is RL202
-OLD_FINDINGS = [(5, "RL401"), (12, "RL105"), (15, "RL202")]
-
-# A broken entry: RL201 on its title, RL105 on its summary.
-BROKEN = """\
-***Progressive Distillation for Fast Sampling of Diffusion Models** \\
-*Tim Salimans, Jonathan Ho* \\
-ICLR 2022. [[Paper](https://arxiv.org/abs/2202.00512)] \\
-TBD
-"""
-# Appended after a blank line: lines 26 to 29.
-WITH_BROKEN = OLD + "\n" + BROKEN
-NEW_FINDINGS = [(26, "RL201"), (29, "RL105")]
-
-# Another copy of an old entry (same title, a shared author).
-DDIM_AGAIN = """\
-**Denoising Diffusion Implicit Models** \\
-*Jiaming Song* \\
-ICLR 2021. [[Code](https://github.com/ermongroup/ddim)] \\
-The code.
-"""
-
 
 # --------------------------------------------------------------------------- pure parts
 
@@ -171,32 +138,6 @@ def test_spans_of_an_empty_section_reach_the_next_heading_of_its_level() -> None
 # --------------------------------------------------------------------------- git
 
 
-@pytest.fixture(autouse=True)
-def _no_outer_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A test run inside a git hook must not reach the outer repository."""
-    for name in ("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout
-
-
-def make_repo(path: Path, text: str | None = OLD) -> Path:
-    path.mkdir()
-    git(path, "init", "-q", "-b", "main")
-    git(path, "config", "user.email", "t@example.org")
-    git(path, "config", "user.name", "t")
-    git(path, "config", "commit.gpgsign", "false")
-    if text is not None:
-        (path / "README.md").write_text(text, encoding="utf-8")
-        git(path, "add", "README.md")
-        git(path, "commit", "-q", "-m", "the list")
-    return path
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")
@@ -226,21 +167,6 @@ def test_changed_since_head_reports_only_the_uncommitted_entry(repo: Path) -> No
 @needs_git
 def test_changed_since_nothing_changed_is_clean(repo: Path) -> None:
     assert lint(repo / "README.md", "--changed-since", "HEAD")[:2] == (0, [])
-
-
-def pr_branch(repo: Path) -> str:
-    """On ``repo``'s main: a branch that adds a broken entry, checked out; main moved on
-    meanwhile (so the merge-base counts, not main's tip). Returns main's tip."""
-    git(repo, "checkout", "-q", "-b", "add-paper")
-    (repo / "README.md").write_text(WITH_BROKEN, encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "add a paper")
-    git(repo, "checkout", "-q", "main")
-    (repo / "NOTES.md").write_text("notes\n", encoding="utf-8")
-    git(repo, "add", "NOTES.md")
-    git(repo, "commit", "-q", "-m", "notes")
-    base = git(repo, "rev-parse", "HEAD").strip()
-    git(repo, "checkout", "-q", "add-paper")
-    return base
 
 
 @needs_git
@@ -379,6 +305,7 @@ def test_help_documents_the_options() -> None:
 
 
 @needs_git
+@needs_package_index
 @pytest.mark.skipif(not CORPUS.exists(), reason="needs the shared corpus")
 def test_precommit_hook_with_staged_reports_only_the_new_entry(tmp_path: Path) -> None:
     """The README's pre-commit setup for contributors (``args: [--staged]``), as written,
@@ -388,9 +315,6 @@ def test_precommit_hook_with_staged_reports_only_the_new_entry(tmp_path: Path) -
     The hook repository is a commit of this checkout's working tree, tagged as the README's
     ``rev``, at the path that replaces the README's repository URL.
     """
-    from tests.test_baseline import readme_section
-    from tests.test_readme_snippets import repository
-
     hooks = make_repo(tmp_path / "hooks", text=None)
     for name in (".pre-commit-hooks.yaml", "pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, hooks / name)
@@ -455,8 +379,6 @@ def test_precommit_hook_with_staged_reports_only_the_new_entry(tmp_path: Path) -
 @needs_git
 def test_readme_ci_snippet_works_as_written(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shlex
-
-    from tests.test_baseline import readme_section
 
     (line,) = [
         line.split("- run: ", 1)[1]

@@ -12,7 +12,7 @@ import pytest
 from readme_lint import __version__
 from readme_lint.cli.main import main
 from readme_lint.rules import all_rules
-from tests.test_rules import AUTHORS, ENTRY, LINKS, SUMMARY, TITLE, entry
+from tests.conftest import AUTHORS, ENTRY, LINKS, SUMMARY, TITLE, entry
 
 CLEAN = "# List\n\n" + ENTRY
 STABLE_JSON_FIELDS = ("path", "line", "column", "code", "rule", "severity", "message", "fixable")

@@ -11,12 +11,10 @@ from pathlib import Path
 import pytest
 
 from readme_lint.cli.main import main
-from readme_lint.config import Config
 from readme_lint.core.diagnostics import Edit, Fix, Violation
-from readme_lint.core.model import Document
 from readme_lint.rules import Rule, all_rules
-from tests.conftest import use_only
-from tests.test_rules import AUTHORS, ENTRY, LINKS, SUMMARY, TITLE, entry
+from readme_lint.rules.registry import LintContext
+from tests.conftest import AUTHORS, ENTRY, LINKS, SUMMARY, TITLE, entry, use_only
 
 CLEAN = "# List\n\n" + ENTRY
 FIXABLE = "# List\n\n" + entry("***" + TITLE[2:], AUTHORS, LINKS, SUMMARY + " ")
@@ -136,7 +134,8 @@ def test_failed_replace_leaves_original_and_no_temp_file(
 
 @pytest.fixture
 def rogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def check(doc: Document, config: Config) -> Iterator[Violation]:
+    def check(ctx: LintContext) -> Iterator[Violation]:
+        doc = ctx.doc
         at = doc.text.find("comeback")
         if at != -1:
             yield Violation(1, 1, "rogue", Fix("delete a word", (Edit(at, at + 8, ""),)))

@@ -13,7 +13,7 @@ from readme_lint.config import Config, ConfigError, discover, from_mapping, load
 from readme_lint.core.diagnostics import Severity
 from readme_lint.engine.run import lint_text
 from readme_lint.engine.selection import check_selectors, selected_rules
-from tests.test_rules import AUTHORS, ENTRY, LINKS, TITLE, entry
+from tests.conftest import AUTHORS, ENTRY, LINKS, TITLE, entry
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,7 @@ import pytest
 
 from readme_lint.core.diagnostics import Edit, Fix, apply_fixes
 from readme_lint.rules import all_rules
-from tests.conftest import fixed, run
-from tests.test_rules import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry
+from tests.conftest import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry, fixed, run
 
 SECTIONS = "\n# Resources\n## Posts\ntext\n## Videos\ntext\n# Models\n## Editing\ntext\n## Inversion\ntext\n"
 TOC_MISSING = (

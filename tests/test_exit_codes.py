@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from readme_lint.cli.main import main
-from tests.test_rules import AUTHORS, ENTRY, SUMMARY, TITLE, entry
+from tests.conftest import AUTHORS, ENTRY, SUMMARY, TITLE, entry
 
 # One warning only: the venue says CVPR, the link is an ICCV paper (RL109).
 WARNING_ONLY = "## Papers\n\n" + entry(

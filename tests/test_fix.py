@@ -9,11 +9,10 @@ import pytest
 
 from readme_lint.config import Config
 from readme_lint.core.diagnostics import Edit, Fix, Violation
-from readme_lint.core.model import Document
 from readme_lint.engine.fix import FixSafetyError, fix_text
 from readme_lint.rules import Rule, all_rules
-from tests.conftest import FIXTURES, use_only
-from tests.test_rules import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry
+from readme_lint.rules.registry import LintContext
+from tests.conftest import AUTHORS, DDIM, ENTRY, FIXTURES, LINKS, SUMMARY, TITLE, entry, use_only
 
 NOOP = [
     pytest.param("# List\n\n" + ENTRY + "\n" + DDIM, id="clean-entries"),
@@ -117,7 +116,8 @@ def test_selection_limits_what_is_fixed() -> None:
 def rogue_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """Register a rule whose 'fix' deletes a word: the safety net must catch it."""
 
-    def check(doc: Document, config: Config) -> Iterator[Violation]:
+    def check(ctx: LintContext) -> Iterator[Violation]:
+        doc = ctx.doc
         at = doc.text.find("comeback")
         if at != -1:
             yield Violation(
@@ -139,7 +139,8 @@ def test_safety_net_names_the_rule(rogue_rule: str) -> None:
 
 
 def test_safety_net_catches_a_lost_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    def check(doc: Document, config: Config) -> Iterator[Violation]:
+    def check(ctx: LintContext) -> Iterator[Violation]:
+        doc = ctx.doc
         at = doc.text.find("https://github.com")
         if at != -1:
             yield Violation(1, 1, "rogue", Fix("drop a url", (Edit(at, at + 8, "x"),)))
@@ -151,7 +152,8 @@ def test_safety_net_catches_a_lost_url(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_non_converging_fixes_are_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def check(doc: Document, config: Config) -> Iterator[Violation]:
+    def check(ctx: LintContext) -> Iterator[Violation]:
+        doc = ctx.doc
         end = len(doc.text)
         yield Violation(1, 1, "grows", Fix("append a space", (Edit(end, end, " "),)))
 

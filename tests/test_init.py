@@ -14,6 +14,7 @@ from readme_lint.adopt.conventions import infer, init_text
 from readme_lint.config import Config, from_mapping, load
 from readme_lint.core.model import build
 from readme_lint.engine.run import check_text
+from tests.conftest import readme_section
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -307,8 +308,6 @@ def test_cli_missing_file(tmp_path: Path) -> None:
 
 
 def test_readme_init_snippet_is_what_init_writes(corpus_text: str) -> None:
-    from tests.test_baseline import readme_section
-
     section = readme_section()
     (block,) = [b.split("```", 1)[0] for b in section.split("```toml\n")[1:] if "[sections." in b]
     assert block in init_text(corpus_text)

@@ -7,13 +7,16 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
 
 import pytest
 
-from readme_lint.linkcheck.arxiv import ArxivClient, normalize_title, title_matches
+from readme_lint.core.papers import normalize_title, title_matches
+from readme_lint.linkcheck.arxiv import ArxivClient
 from readme_lint.linkcheck.verdict import FetchError, FetchResult, Status
+from tests.conftest import finishes
 from tests.linkcheck_api_server import Answer, Request, local_server, requests_fetch
 
 # --- Atom, as the arXiv API writes it ------------------------------------------------
@@ -549,7 +552,7 @@ class LocalArxiv:
     def __call__(self, request: Request) -> Answer:
         self.requests.append(request)
         if urlsplit(request.path).path == "/slow/api/query":
-            self.release.wait(5)
+            self.release.wait()  # until the test ends: only the client can give up first
         ids = request.query["id_list"][0].split(",")
         assert request.query["max_results"] == [str(len(ids))]
         body = answer_feed(ids, self.papers, self.invalid, set(), len(self.requests))
@@ -598,9 +601,18 @@ def test_real_server(local_arxiv: tuple[LocalArxiv, str]) -> None:
 
 
 def test_real_server_timeout(local_arxiv: tuple[LocalArxiv, str]) -> None:
-    _, base = local_arxiv
-    arxiv = ArxivClient(requests_fetch, base_url=f"{base}/slow/api/query")
-    started = time.monotonic()
-    verdict = arxiv.lookup(["2006.11239"], deadline=started + 0.5)["2006.11239"]
+    api, base = local_arxiv
+    timeouts: list[float] = []
+
+    def fetch(*args: Any, **kwargs: Any) -> FetchResult:
+        timeouts.append(kwargs["timeout"])
+        return requests_fetch(*args, **kwargs)
+
+    arxiv = ArxivClient(fetch, base_url=f"{base}/slow/api/query")
+    deadline = time.monotonic() + 0.5
+    verdicts = finishes(lambda: arxiv.lookup(["2006.11239"], deadline=deadline))
+    verdict = verdicts["2006.11239"]
     assert verdict.status is Status.UNVERIFIABLE and "timeout" in verdict.evidence
-    assert time.monotonic() - started < 3
+    assert len(api.requests) == 1  # asked once, never answered
+    # the request was bounded by what was left of the deadline, not the client's 30 s
+    assert len(timeouts) == 1 and 0 < timeouts[0] <= 0.5

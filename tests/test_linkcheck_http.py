@@ -9,8 +9,9 @@ from __future__ import annotations
 import email.utils
 import ipaddress
 import socket
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from readme_lint.linkcheck import guard
 from readme_lint.linkcheck.guard import Target, admit
 from readme_lint.linkcheck.http import HttpClient, _PinnedAdapter
 from readme_lint.linkcheck.verdict import Done, Fetch, FetchError, RetryLater, Status, Verdict
+from tests.conftest import finishes
 from tests.linkserver import (
     Handler,
     Reply,
@@ -36,7 +38,10 @@ from tests.linkserver import (
 )
 
 UA = "readme-lint/0.0-test (+https://example.invalid/readme-lint)"
-SLACK = 3.0  # seconds allowed past a deadline: generous, CI machines stall
+# No test here asserts how long a request took. A test of a deadline makes sure nothing
+# else can end the request (the server never gives up; read and connect timeouts are an
+# hour when they could matter) and runs it under ``finishes``, which fails a call still
+# running after a minute: a deadline that does not hold is a failure, not a hang.
 
 
 # --- fixtures and helpers ----------------------------------------------------------------
@@ -91,6 +96,12 @@ def public(*addresses: str) -> StubResolver:
 def client() -> Iterator[HttpClient]:
     with HttpClient(UA, allow_private=True, connect_timeout=2, read_timeout=2) as c:
         yield c
+
+
+def wait_for(condition: Callable[[], bool]) -> None:
+    """Poll ``condition`` until it holds (under ``finishes``, which bounds the wait)."""
+    while not condition():
+        time.sleep(0.01)
 
 
 def verdict(outcome: Done[Verdict] | RetryLater) -> Verdict:
@@ -488,15 +499,11 @@ def test_a_50_mb_body_is_not_downloaded(client: HttpClient) -> None:
         return Reply(405) if h.command == "HEAD" else body(h)
 
     with serve({"/huge": paper}) as server:
-        started = time.monotonic()
-        outcome = verdict(client.check(server.url + "/huge", 1, timeout=20))
-        elapsed = time.monotonic() - started
-        deadline = time.monotonic() + 10
-        while "sent-done" not in server.counters and time.monotonic() < deadline:
-            time.sleep(0.05)
+        outcome = verdict(finishes(lambda: client.check(server.url + "/huge", 1, timeout=20)))
+        # The client hung up: the server stops writing, while it is still serving.
+        finishes(lambda: wait_for(lambda: "sent-done" in server.counters))
         sent = server.counters["sent"]
     assert outcome.status is Status.ALIVE
-    assert elapsed < 10
     # The server could only push what the loopback socket buffers held.
     assert sent < size // 2
 
@@ -574,28 +581,22 @@ def test_a_server_that_never_answers_times_out() -> None:
         HttpClient(UA, allow_private=True, read_timeout=0.3) as c,
         serve({"/paper": hang}) as server,
     ):
-        started = time.monotonic()
-        first = retry(c.check(server.url + "/paper", 1, timeout=2))
-        second = verdict(c.check(server.url + "/paper", 2, timeout=2))
-        elapsed = time.monotonic() - started
+        first = retry(finishes(lambda: c.check(server.url + "/paper", 1, timeout=2)))
+        second = verdict(finishes(lambda: c.check(server.url + "/paper", 2, timeout=2)))
         methods = [s.method for s in server.seen]
     assert "timed out" in first.reason
     assert second.status is Status.UNVERIFIABLE and "timed out" in second.evidence
-    assert elapsed < 2 * 2 + SLACK
     assert methods == ["HEAD", "GET"] * 2  # a HEAD timing out early leaves time for a GET
 
 
 def test_the_deadline_holds_when_the_read_timeout_would_not(client: HttpClient) -> None:
     with (
-        HttpClient(UA, allow_private=True, read_timeout=60) as patient,
+        HttpClient(UA, allow_private=True, read_timeout=3600) as patient,
         serve({"/paper": hang}) as server,
+        pytest.raises(FetchError) as caught,
     ):
-        started = time.monotonic()
-        with pytest.raises(FetchError) as caught:
-            patient.fetch("GET", server.url + "/paper", timeout=1.0)
-        elapsed = time.monotonic() - started
+        finishes(lambda: patient.fetch("GET", server.url + "/paper", timeout=1.0))
     assert caught.value.kind == "timeout"
-    assert elapsed < 1.0 + SLACK
 
 
 def test_headers_dripped_forever_cannot_hold_a_request_past_its_deadline() -> None:
@@ -604,17 +605,11 @@ def test_headers_dripped_forever_cannot_hold_a_request_past_its_deadline() -> No
         HttpClient(UA, allow_private=True, read_timeout=5) as c,
         serve({"/drip": drip_headers}) as server,
     ):
-        started = time.monotonic()
         with pytest.raises(FetchError) as caught:
-            c.fetch("GET", server.url + "/drip", timeout=1.0)
-        fetch_elapsed = time.monotonic() - started
-        started = time.monotonic()
-        outcome = c.check(server.url + "/drip", 1, timeout=1.0)
-        check_elapsed = time.monotonic() - started
+            finishes(lambda: c.fetch("GET", server.url + "/drip", timeout=1.0))
+        outcome = finishes(lambda: c.check(server.url + "/drip", 1, timeout=1.0))
     assert caught.value.kind == "timeout"
-    assert fetch_elapsed < 1.0 + SLACK
     assert retry(outcome).reason.startswith("timed out")
-    assert check_elapsed < 1.0 + SLACK
 
 
 def test_a_body_dripped_forever_cannot_hold_a_fetch_past_its_deadline() -> None:
@@ -632,13 +627,10 @@ def test_a_body_dripped_forever_cannot_hold_a_fetch_past_its_deadline() -> None:
     with (
         HttpClient(UA, allow_private=True, read_timeout=5) as c,
         serve({"/slow": slow}) as server,
+        pytest.raises(FetchError) as caught,
     ):
-        started = time.monotonic()
-        with pytest.raises(FetchError) as caught:
-            c.fetch("GET", server.url + "/slow", timeout=1.0)
-        elapsed = time.monotonic() - started
+        finishes(lambda: c.fetch("GET", server.url + "/slow", timeout=1.0))
     assert caught.value.kind == "timeout"
-    assert elapsed < 1.0 + SLACK
 
 
 def test_a_connection_reset_is_retried_then_unverifiable(client: HttpClient) -> None:
@@ -887,7 +879,20 @@ def test_a_socket_reaching_another_address_than_admitted_is_closed_unused(
 
 
 def test_checks_from_many_threads_keep_their_own_answers_and_deadlines() -> None:
-    routes = {"/ok": Reply(), "/gone": Reply(404), "/drip": drip_headers, "/old": redirect("/ok")}
+    lock = threading.Lock()
+    drips = {"now": 0, "most": 0}  # drips in progress on the server: now, and at most
+
+    def drip(h: Handler) -> None:
+        with lock:
+            drips["now"] += 1
+            drips["most"] = max(drips["most"], drips["now"])
+        try:
+            drip_headers(h)
+        finally:
+            with lock:
+                drips["now"] -= 1
+
+    routes = {"/ok": Reply(), "/gone": Reply(404), "/drip": drip, "/old": redirect("/ok")}
     expected = {
         "/ok": Status.ALIVE,
         "/gone": Status.BROKEN,
@@ -900,27 +905,24 @@ def test_checks_from_many_threads_keep_their_own_answers_and_deadlines() -> None
         ThreadPoolExecutor(8) as pool,
     ):
         paths = list(expected) * 6
-        started = time.monotonic()
-        outcomes = list(pool.map(lambda p: c.check(server.url + p, 2, timeout=1.5), paths))
-        elapsed = time.monotonic() - started
+        outcomes = finishes(
+            lambda: list(pool.map(lambda p: c.check(server.url + p, 2, timeout=1.5), paths))
+        )
     assert [verdict(o).status for o in outcomes] == [expected[p] for p in paths]
-    assert elapsed < 3 * 1.5 + SLACK  # six drips on eight workers: they run side by side
+    assert drips["most"] == paths.count("/drip")  # six drips on eight workers: side by side
 
 
 def test_a_tls_handshake_that_never_ends_is_cut_at_the_deadline() -> None:
     # The kernel completes the TCP handshake for a listening socket nobody accepts on;
-    # the TLS handshake then waits forever. Connect and read timeouts of 30 s must not
+    # the TLS handshake then waits forever. Connect and read timeouts of an hour must not
     # matter: the chain's deadline bounds the handshake too.
     with (
         socket.socket() as silent,
-        HttpClient(UA, allow_private=True, connect_timeout=30, read_timeout=30) as c,
+        HttpClient(UA, allow_private=True, connect_timeout=3600, read_timeout=3600) as c,
     ):
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
         url = f"https://127.0.0.1:{silent.getsockname()[1]}/"
-        started = time.monotonic()
         with pytest.raises(FetchError) as caught:
-            c.fetch("GET", url, timeout=1.0)
-        elapsed = time.monotonic() - started
+            finishes(lambda: c.fetch("GET", url, timeout=1.0))
     assert caught.value.kind == "timeout"
-    assert elapsed < 1.0 + SLACK

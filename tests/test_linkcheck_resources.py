@@ -1,19 +1,16 @@
-"""Which resource a URL names (readme_lint.linkcheck.resources)."""
+"""Which resource a URL names (readme_lint.linkcheck.resources, on readme_lint.core.papers)."""
 
 from __future__ import annotations
 
 import pytest
 
-from readme_lint.linkcheck.resources import (
-    arxiv_id,
-    arxiv_ids,
-    by_resource,
+from readme_lint.core.papers import (
     canonical_arxiv_id,
+    fetchable_arxiv_id,
     github_repo,
-    github_repos,
     normalize_url,
-    resource_key,
 )
+from readme_lint.linkcheck.resources import arxiv_ids, by_resource, github_repos, resource_key
 
 KEYS = [
     # arXiv: every URL form of one paper
@@ -126,7 +123,7 @@ def test_helpers() -> None:
     ]
     assert arxiv_ids(urls) == ["2006.11239", "math/0211159"]
     assert github_repos(urls) == [("a", "b")]
-    assert arxiv_id("https://example.com/arxiv") is None
+    assert fetchable_arxiv_id("https://example.com/arxiv") is None
     assert github_repo("https://github.com/Owner/Repo.git") == ("owner", "repo")
     assert normalize_url("HTTP://A.B/") == "http://a.b"
     assert by_resource([*urls, "https://example.com"]) == {

@@ -97,14 +97,14 @@ def test_a_retarget_that_is_not_url_for_url_is_refused(monkeypatch: pytest.Monke
     from collections.abc import Iterator
 
     from readme_lint.core.diagnostics import Edit, Fix, Violation
-    from readme_lint.core.model import Document
     from readme_lint.engine.fix import FixSafetyError
     from readme_lint.rules import Rule, all_rules
+    from readme_lint.rules.registry import LintContext
     from tests.conftest import use_only
 
     start = ENTRY.index(CODE)
 
-    def check(doc: Document, config: Config) -> Iterator[Violation]:
+    def check(ctx: LintContext) -> Iterator[Violation]:
         edit = Edit(start, start + len(CODE), "not a url")
         yield Violation(5, 1, "rogue", Fix("retarget", (edit,), retarget=True))
 

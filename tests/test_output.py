@@ -27,8 +27,7 @@ from readme_lint.output.tools import (
     sarif_log,
 )
 from readme_lint.rules import all_rules
-from tests.conftest import FIXTURES, ROOT
-from tests.test_rules import AUTHORS, ENTRY, LINKS, SUMMARY, TITLE, entry
+from tests.conftest import AUTHORS, ENTRY, FIXTURES, LINKS, ROOT, SUMMARY, TITLE, entry
 
 CLEAN = "# List\n\n" + ENTRY
 BROKEN = "# List\n\n" + entry("***" + TITLE[2:], AUTHORS, LINKS, SUMMARY)  # RL201 at 3:1

@@ -4,28 +4,16 @@ package metadata names, the tag of this version (no package index release)."""
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
 from readme_lint import __version__
-from tests.conftest import ROOT
+from tests.conftest import ROOT, repository
 
 yaml = pytest.importorskip("yaml")  # pre-commit's dependency
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```yaml\n(.*?)```", README, re.DOTALL)
-
-
-def repository() -> str:
-    with (ROOT / "pyproject.toml").open("rb") as handle:
-        urls = tomllib.load(handle)["project"]["urls"]
-    return str(urls["Repository"])
 
 
 def _dedent(block: str) -> str:

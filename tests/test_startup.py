@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_rules import ENTRY
+from tests.conftest import ENTRY
 
 NOT_ON_A_PLAIN_LINT = (
     "tempfile",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_rules import AUTHORS, LINKS, SUMMARY, TITLE, entry
+from tests.conftest import AUTHORS, LINKS, SUMMARY, TITLE, entry
 
 BROKEN = "# List\n\n" + entry(TITLE, AUTHORS, LINKS, SUMMARY + " ")  # RL206 on line 6
 FIXED = "# List\n\n" + entry(TITLE, AUTHORS, LINKS, SUMMARY)

@@ -13,9 +13,8 @@ from readme_lint.config import Config
 from readme_lint.core.diagnostics import Diagnostic, apply_fixes
 from readme_lint.engine.fix import fix_text
 from readme_lint.engine.run import lint_text
-from tests.conftest import found, run
+from tests.conftest import AUTHORS, DDIM, LINKS, TITLE, entry, found, run
 from tests.render import render, worse
-from tests.test_rules import AUTHORS, DDIM, LINKS, TITLE, entry
 
 PLACEHOLDER = entry(TITLE, AUTHORS, LINKS, "???")  # RL105 on its line 4
 SPACED = entry(TITLE.replace(" \\", "\\"), AUTHORS, LINKS, "???")  # RL205 line 1, RL105 line 4
