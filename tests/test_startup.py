@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,10 +64,10 @@ def test_a_plain_lint_imports_nothing_it_does_not_need(tmp_path: Path) -> None:
         (["--format=json"], None),
     ],
 )
-def test_a_plain_call_is_read_without_click(args: list[str], simple: object) -> None:
-    from readme_lint.cli.main import simple_call
+def test_a_plain_call_is_read_without_click(args: list[str], simple: dict[str, Any] | None) -> None:
+    from readme_lint.cli.options import Options, simple_call
 
-    assert simple_call(args) == simple
+    assert simple_call(args) == (Options(**simple) if simple is not None else None)
 
 
 def test_the_full_parser_still_reads_everything_else(
@@ -82,3 +83,24 @@ def test_the_full_parser_still_reads_everything_else(
     assert "Invalid value: unknown rule 'RL999'" in err
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("readme-lint, version ")
+
+
+def test_both_parsers_read_one_declaration_per_option() -> None:
+    """click's command and the fast path are built from readme_lint.cli.options: every
+    declared option is click's, and the fast path's flags are exactly the simple ones."""
+    from readme_lint.cli.command import cli
+    from readme_lint.cli.options import Options, _simple_flags, declarations
+
+    declared = {name: how for name, how, _ in declarations()}
+    click_names = {p.name for p in cli.params} - {"files", "version"}
+    assert click_names == set(declared) == set(Options._fields) - {"files"}
+    simple = {flag for name, how in declared.items() if how.simple for flag in how.flags}
+    assert set(_simple_flags()) == {f for flags in simple for f in flags.split("/")}
+    assert {name for name, _ in _simple_flags().values()} == {
+        "fix",
+        "quiet",
+        "color",
+        "strict",
+        "exit_zero",
+        "staged",
+    }

@@ -1,7 +1,7 @@
 """What the readme-lint comments switch off: for each comment, the lines and the rules;
 for a finding, the comment and the name that hide it."""
 
-from __future__ import annotations
+# No postponed annotations: NamedTuple would compile each one at import.
 
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -69,7 +69,7 @@ class Suppressions:
         self.spans: tuple[CommentSpan, ...] = (*files, *ranges, *lines)
 
     @classmethod
-    def of(cls, doc: Document) -> Suppressions:
+    def of(cls, doc: Document) -> "Suppressions":
         """The document's suppressions (computed once, shared by the engine and RL902)."""
         return doc.memo("suppressions", lambda: cls(doc))
 

@@ -29,13 +29,13 @@ from readme_lint.core.slug import strip_shortcodes
 
 # --- arXiv ---------------------------------------------------------------------------
 
-# A canonical arXiv id, version stripped: new style (0704.0001 .. 2412.12345) or old
-# style archive/YYMMNNN (math/0211159, hep-th/9901001, cond-mat/0011067).
-ARXIV_ID = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*/\d{7})$")
-_ARXIV_ANY = re.compile(
+# Patterns only the link checker needs are kept as text and compiled on first use (re's
+# own cache), off the hook's start-up.
+# An arXiv id in any form, version and subject class included: new style (0704.0001 ..
+# 2412.12345) or old style archive[.XX]/YYMMNNN (math/0211159, math.GT/0309136).
+_ARXIV_ANY = (
     r"^(?P<base>\d{4}\.\d{4,5}|(?P<archive>[a-z]+(?:-[a-z]+)*)(?:\.[a-z]{2})?/(?P<num>\d{7}))"
-    r"(?:v\d+)?$",
-    re.IGNORECASE,
+    r"(?:v\d+)?$"
 )
 
 _ARXIV = re.compile(
@@ -78,7 +78,7 @@ def canonical_arxiv_id(text: str) -> str | None:
     ``"2006.11239v2"`` -> ``"2006.11239"``, ``"math.GT/0309136"`` -> ``"math/0309136"``;
     None when ``text`` is no arXiv id at all.
     """
-    match = _ARXIV_ANY.match(text.strip())
+    match = re.match(_ARXIV_ANY, text.strip(), re.IGNORECASE)
     if match is None:
         return None
     if match.group("archive"):
@@ -94,8 +94,8 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 # hyphens (underscores for managed accounts), at most 39 characters, no leading
 # hyphen. Repository names: letters, digits, '.', '_', '-', at most 100 characters,
 # never '.' or '..'.
-GITHUB_OWNER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,38}$")
-GITHUB_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
+_GITHUB_OWNER = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,38}$"
+_GITHUB_NAME = r"^[A-Za-z0-9_.-]{1,100}$"
 
 # First path segments of github.com that are GitHub's own pages, never a user or an
 # organisation (GitHub reserves these names).
@@ -159,11 +159,18 @@ def github_repo(url: str) -> tuple[str, str] | None:
         return None
     owner, repo = segments[1], segments[2]
     repo = repo[:-4] if repo.lower().endswith(".git") else repo
-    if owner.lower() in _GITHUB_RESERVED or not GITHUB_OWNER.match(owner):
-        return None
-    if repo in ("", ".", "..") or not GITHUB_NAME.match(repo):
+    if owner.lower() in _GITHUB_RESERVED or not valid_github_repo(owner, repo):
         return None
     return owner.lower(), repo.lower()
+
+
+def valid_github_repo(owner: str, name: str) -> bool:
+    """Whether GitHub allows this owner and repository name."""
+    return (
+        re.match(_GITHUB_OWNER, owner) is not None
+        and re.match(_GITHUB_NAME, name) is not None
+        and name not in (".", "..")
+    )
 
 
 def normalize_url(url: str) -> str:
@@ -218,10 +225,10 @@ def label_key(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-_LATEX_ACCENT = re.compile(r"\\[\"'^`~=.uvHckbdrt]\s*\{?\s*([A-Za-z])\}?")
-_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?|\\.")
-_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
-_NON_WORD = re.compile(r"[\W_]+")
+_LATEX_ACCENT = r"\\[\"'^`~=.uvHckbdrt]\s*\{?\s*([A-Za-z])\}?"
+_LATEX_COMMAND = r"\\[A-Za-z]+\*?|\\."
+_SHORTCODE = r":[a-z0-9_+\-]+:"
+_NON_WORD = r"[\W_]+"
 
 
 def normalize_title(title: str) -> str:
@@ -229,12 +236,12 @@ def normalize_title(title: str) -> str:
     emphasis, emoji shortcodes and punctuation removed, whitespace collapsed."""
     import unicodedata  # the link checker's title check only: kept off the start-up path
 
-    text = _LATEX_ACCENT.sub(r"\1", title)
-    text = _LATEX_COMMAND.sub(" ", text)
-    text = _SHORTCODE.sub(" ", text)
+    text = re.sub(_LATEX_ACCENT, r"\1", title)
+    text = re.sub(_LATEX_COMMAND, " ", text)
+    text = re.sub(_SHORTCODE, " ", text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _NON_WORD.sub(" ", text.casefold())
+    text = re.sub(_NON_WORD, " ", text.casefold())
     return " ".join(text.split())
 
 

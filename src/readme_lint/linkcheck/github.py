@@ -41,21 +41,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from readme_lint.core.papers import GITHUB_NAME, GITHUB_OWNER
+from readme_lint.core.papers import valid_github_repo
 from readme_lint.linkcheck.verdict import Fetch, FetchError, FetchResult, Status, Verdict
 
-__all__ = ["BATCH_SIZE", "GithubClient", "valid_repo"]
+__all__ = ["BATCH_SIZE", "GithubClient"]
 
 BATCH_SIZE = 100
 _TIMEOUT = 30.0
 _FIELDS = "nameWithOwner isArchived url"
 # followRenames is GitHub's default; said explicitly, as MOVED verdicts depend on it.
 _ARGS = "owner: $o{i}, name: $n{i}, followRenames: true"
-
-
-def valid_repo(owner: str, name: str) -> bool:
-    """Whether ``owner/name`` uses only the characters GitHub allows (safe to send)."""
-    return bool(GITHUB_OWNER.match(owner) and GITHUB_NAME.match(name) and name not in (".", ".."))
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
@@ -136,7 +131,7 @@ class GithubClient:
             key = f"{owner}/{name}".lower()
             if key in out or key in wanted:
                 continue
-            if valid_repo(owner, name):
+            if valid_github_repo(owner, name):
                 wanted[key] = (owner, name)
             else:
                 shown = key if len(key) <= 120 else key[:117] + "..."
@@ -256,7 +251,7 @@ class GithubClient:
         if isinstance(repo, dict):
             name = repo.get("nameWithOwner")
             archived = repo.get("isArchived") is True
-            if not isinstance(name, str) or not valid_repo(*name.partition("/")[::2]):
+            if not isinstance(name, str) or not valid_github_repo(*name.partition("/")[::2]):
                 return Verdict(Status.UNVERIFIABLE, "the GitHub API answered an unexpected name")
             note = " (archived)" if archived else ""
             if name.lower() == key:

@@ -12,8 +12,6 @@ from readme_lint.console import style
 from readme_lint.core.diagnostics import Diagnostic, Severity
 from readme_lint.core.model import Document, Entry, Span
 
-FORMATS = ("text", "json", "github", "sarif", "junit")
-
 
 def text_line(path: str, d: Diagnostic, color: bool) -> str:
     location = f"{path}:{d.line}:{d.column}:"
