@@ -14,11 +14,11 @@ import pytest
 
 from readme_lint.cli.main import main
 from readme_lint.core.diagnostics import Diagnostic, Edit, Fix, Severity
+from readme_lint.core.lines import LineIndex
 from readme_lint.core.model import build
 from readme_lint.output.text import github_line, github_summary
 from readme_lint.output.tools import (
     FileReport,
-    LineIndex,
     end_position,
     junit_document,
     rule_anchor,

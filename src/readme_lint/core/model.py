@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from readme_lint.core import mdparse, outline, syntax
+from readme_lint.core.lines import LineIndex
 from readme_lint.core.records import (
     Block as Block,
 )
@@ -105,12 +106,13 @@ class Document:
         return frozenset(h.anchor for h in self.headings) | self.extra_anchors
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        return [line.start for line in self.lines]
+    def index(self) -> LineIndex:
+        """Offsets against lines and columns."""
+        return LineIndex(self.text, [line.start for line in self.lines])
 
     def line_of(self, offset: int) -> int:
         """The 1-based line holding a source offset (its terminator included)."""
-        return bisect.bisect_right(self._line_starts, offset)
+        return self.index.line_of(offset)
 
     @cached_property
     def _block_starts(self) -> list[int]:

@@ -28,6 +28,7 @@ from readme_lint.config import Config
 from readme_lint.core.comments import UNUSED_SUPPRESSION, Suppressions
 from readme_lint.core.conventions import canonical_labels, habits_of
 from readme_lint.core.diagnostics import Diagnostic, Edit, Fix
+from readme_lint.core.lines import LineIndex
 from readme_lint.core.model import Block, Document, Heading, build
 from readme_lint.core.outline import html_anchors
 from readme_lint.core.papers import label_key
@@ -63,10 +64,6 @@ class _Shift:
             if new_start <= offset:
                 return edit.start
         return offset - before
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0, *accumulate(len(part) + 1 for part in text.split("\n")[:-1])]
 
 
 def _dirty_blocks(doc: Document, edits: Sequence[Edit]) -> list[int]:
@@ -301,7 +298,7 @@ def relint_blocks(
         return None
     edits = sorted({e for d in fixed if d.fix is not None for e in d.fix.edits})
     shift = _Shift(edits)
-    new_starts = _line_starts(new_text)
+    new_starts = LineIndex(new_text).starts
     dirty = _dirty_blocks(doc, edits)
     regions = _regions(doc, dirty, _edited_lines(doc, edits))
     sub = _SubDocument(doc, new_text, new_starts, shift)

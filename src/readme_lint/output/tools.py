@@ -10,37 +10,23 @@ fixed text that was written).
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePath
 from urllib.parse import quote
 
 from readme_lint import __version__
 from readme_lint.core.diagnostics import Diagnostic, Fix, Severity
+from readme_lint.core.lines import LineIndex
 from readme_lint.rules import Rule, all_rules
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-
-
-class LineIndex:
-    """Maps character offsets of one text to 1-based (line, column)."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._starts: list[int] | None = None
-
-    def position(self, offset: int) -> tuple[int, int]:
-        if self._starts is None:  # built on first use: only fixes need it
-            self._starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
-        offset = max(0, min(offset, len(self._text)))
-        line = bisect.bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
 
 
 @dataclass
@@ -50,10 +36,10 @@ class FileReport:
     path: str
     text: str
     findings: Sequence[Diagnostic]
-    index: LineIndex = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.index = LineIndex(self.text)
+    @cached_property
+    def index(self) -> LineIndex:  # built on first use: only fixes need it
+        return LineIndex(self.text)
 
 
 def rule_anchor(code: str, name: str) -> str:
