@@ -18,7 +18,6 @@ from readme_lint.adopt.changes import (
     Hunk,
     added_lines,
     carry,
-    finding_spans,
     only_changed,
     parse_hunks,
     text_hunks,
@@ -26,7 +25,6 @@ from readme_lint.adopt.changes import (
 from readme_lint.cli.main import main
 from readme_lint.config import Config
 from readme_lint.core.diagnostics import Diagnostic, Severity
-from readme_lint.core.model import build
 from readme_lint.engine.run import lint_text
 from tests.conftest import (
     BROKEN,
@@ -52,29 +50,26 @@ needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 # --------------------------------------------------------------------------- pure parts
 
 
-def diag(line: int, code: str = "RL201") -> Diagnostic:
-    return Diagnostic(line, 1, code, "rule", Severity.ERROR, "message")
+def diag(line: int, code: str = "RL201", covers: frozenset[int] = frozenset()) -> Diagnostic:
+    return Diagnostic(line, 1, code, "rule", Severity.ERROR, "message", covers=covers)
 
 
 @pytest.mark.parametrize(
-    ("lines", "changed", "spans", "kept"),
+    ("lines", "changed", "covers", "kept"),
     [
         pytest.param([3, 5, 9], {5}, {}, [5], id="own-line"),
         pytest.param([3, 5], set(), {}, [], id="nothing-changed"),
         pytest.param([3, 5], {1, 2, 3, 4, 5}, {}, [3, 5], id="everything-changed"),
-        pytest.param([3], {7}, {("RL201", 3): {6, 7, 8}}, [3], id="span-touched"),
-        pytest.param([3], {9}, {("RL201", 3): {6, 7, 8}}, [], id="span-untouched"),
-        pytest.param([3], {7}, {("RL999", 3): {7}}, [], id="span-of-another-rule"),
-        pytest.param([3], {7}, {("RL201", 4): {7}}, [], id="span-of-another-line"),
+        pytest.param([3], {7}, {3: {6, 7, 8}}, [3], id="covered-line-touched"),
+        pytest.param([3], {9}, {3: {6, 7, 8}}, [], id="covered-lines-untouched"),
+        pytest.param([3, 4], {7}, {4: {7}}, [4], id="only-the-finding-covering-it"),
     ],
 )
 def test_only_changed(
-    lines: list[int],
-    changed: set[int],
-    spans: dict[tuple[str, int], set[int]],
-    kept: list[int],
+    lines: list[int], changed: set[int], covers: dict[int, set[int]], kept: list[int]
 ) -> None:
-    assert [d.line for d in only_changed([diag(n) for n in lines], changed, spans)] == kept
+    found = [diag(n, covers=frozenset(covers.get(n, ()))) for n in lines]
+    assert [d.line for d in only_changed(found, changed)] == kept
 
 
 @pytest.mark.parametrize(
@@ -119,17 +114,16 @@ def test_spans_cover_both_copies_of_a_repeat_and_the_entry_of_an_entry_rule() ->
     config = Config()
     found = lint_text(text, config)
     assert (31, "RL303") in [(d.line, d.code) for d in found]
-    spans = finding_spans(build(text), config, found)
-    assert set(spans[("RL303", 31)]) == {*range(14, 18), *range(31, 35)}
-    assert set(spans[("RL105", 29)]) == set(range(26, 30))  # the whole entry
-    assert ("RL202", 15) not in spans  # a line rule follows its line
+    covers = {(d.code, d.line): d.covers | {d.line} for d in found}
+    assert covers[("RL303", 31)] == {*range(14, 18), *range(31, 35)}
+    assert covers[("RL105", 29)] == set(range(26, 30))  # the whole entry
+    assert covers[("RL202", 15)] == {15}  # a line rule follows its line
 
 
 def test_spans_of_an_empty_section_reach_the_next_heading_of_its_level() -> None:
     text = "# List\n\n## Empty\n\n## Full\n\nText.\n\n### Last\n"
     found = [d for d in lint_text(text, Config()) if d.code == "RL404"]
-    spans = finding_spans(build(text), Config(), found)
-    assert {key: sorted(lines) for key, lines in spans.items()} == {
+    assert {(d.code, d.line): sorted(d.covers | {d.line}) for d in found} == {
         ("RL404", 3): [3, 4, 5],  # up to the next heading of its level
         ("RL404", 9): [9],  # up to the end
     }

@@ -13,13 +13,12 @@ from urllib.parse import unquote
 import pytest
 
 from readme_lint.cli.main import main
-from readme_lint.core.diagnostics import Diagnostic, Edit, Fix, Severity
+from readme_lint.core.diagnostics import Diagnostic, Edit, Fix, Severity, default_end
 from readme_lint.core.lines import LineIndex
 from readme_lint.core.model import build
 from readme_lint.output.text import github_line, github_summary
 from readme_lint.output.tools import (
     FileReport,
-    end_position,
     junit_document,
     rule_anchor,
     rule_url,
@@ -114,8 +113,9 @@ _TEXT = "***Title** \\\nnext line\n"
         ),
     ],
 )
-def test_end_position(diagnostic: Diagnostic, expected: tuple[int, int]) -> None:
-    assert end_position(diagnostic, LineIndex(_TEXT)) == expected
+def test_default_end(diagnostic: Diagnostic, expected: tuple[int, int]) -> None:
+    d = diagnostic
+    assert default_end(d.line, d.column, d.fix, LineIndex(_TEXT)) == expected
 
 
 # json

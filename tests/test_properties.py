@@ -216,7 +216,9 @@ def test_injected_defects_are_repaired_to_the_clean_list(case: tuple[str, str]) 
 
 def _outcome(text: str, incremental: bool, config: Config = ALL) -> object:
     result = fix_text(text, config, incremental=incremental)
-    remaining = [(d.line, d.column, d.code, d.message, d.fix) for d in result.remaining]
+    remaining = [
+        (d.line, d.column, d.code, d.message, d.fix, d.end, d.covers) for d in result.remaining
+    ]
     return result.text, remaining, result.hints, sorted(d.code for d in result.fixed)
 
 

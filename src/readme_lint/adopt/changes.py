@@ -8,7 +8,7 @@ made of it), and :func:`only_changed`, which keeps the findings a change is
 answerable for.
 
 A finding is kept when its own line changed, or when one of the lines it
-stands for did (:func:`finding_spans`):
+stands for did (``Diagnostic.covers``, which each rule sets):
 
 - an entry rule (RL1xx: a missing field, a placeholder, a venue that disagrees
   with the link) stands for its whole entry;
@@ -29,16 +29,11 @@ import difflib
 import os
 import re
 import subprocess
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from readme_lint.config import Config
 from readme_lint.core.diagnostics import Diagnostic
-from readme_lint.core.model import Document
-
-# (code, line) of a finding -> the lines it stands for besides its own.
-Spans = Mapping[tuple[str, int], Collection[int]]
 
 
 class ChangesError(Exception):
@@ -127,70 +122,12 @@ def text_hunks(old: str, new: str) -> list[Hunk]:
 
 
 def only_changed(
-    diagnostics: Iterable[Diagnostic], changed_lines: Collection[int], spans: Spans
+    diagnostics: Iterable[Diagnostic], changed_lines: Collection[int]
 ) -> list[Diagnostic]:
-    """The findings on a changed line, or standing for one (``spans``), in order."""
+    """The findings on a changed line, or standing for one (``Diagnostic.covers``), in order."""
     return [
-        d
-        for d in diagnostics
-        if d.line in changed_lines
-        or any(n in changed_lines for n in spans.get((d.code, d.line), ()))
+        d for d in diagnostics if d.line in changed_lines or not d.covers.isdisjoint(changed_lines)
     ]
-
-
-def needs_spans(diagnostics: Iterable[Diagnostic], changed_lines: Collection[int]) -> bool:
-    """Whether a finding off the changed lines may still stand for one (the model is needed)."""
-    return any(d.line not in changed_lines and _spanned(d.code) for d in diagnostics)
-
-
-def _spanned(code: str) -> bool:
-    return code.startswith("RL1") or code in ("RL302", "RL303", "RL401", "RL403", "RL404")
-
-
-def finding_spans(doc: Document, config: Config, diagnostics: Iterable[Diagnostic]) -> Spans:
-    """The lines each whole-entry or whole-document finding stands for, from the model."""
-    # Imported here: the rule modules are only needed when a finding needs a span.
-    from readme_lint.core.duplicates import duplicate_entries
-    from readme_lint.core.papers import paper_id
-    from readme_lint.core.toc import toc_matches
-
-    wanted = {(d.code, d.line) for d in diagnostics if _spanned(d.code)}
-    out: dict[tuple[str, int], set[int]] = {}
-
-    def add(key: tuple[str, int], lines: Iterable[int]) -> None:
-        if key in wanted:
-            out.setdefault(key, set()).update(lines)
-
-    for code, line in wanted:
-        entry = doc.entry_at_line.get(line)
-        if code.startswith("RL1") and entry is not None:
-            add((code, line), entry.lines)
-    if any(code == "RL303" for code, _ in wanted):
-        for later, earlier, _ in duplicate_entries(doc, config):
-            add(("RL303", later.first_line), [*later.lines, *earlier.lines])
-    if any(code == "RL302" for code, _ in wanted):
-        by_paper: dict[str, list[int]] = {}
-        for entry in doc.entries:
-            for link in entry.links:
-                found = None if link.image else paper_id(link.target.text)
-                if found:
-                    by_paper.setdefault(found, []).extend(entry.lines)
-        for link in doc.links:
-            found = None if link.image else paper_id(link.target.text)
-            if found:
-                add(("RL302", link.line), by_paper.get(found, ()))
-    for item, heading in toc_matches(doc):
-        if heading is not None:
-            add(("RL401", item.line), [heading.line])
-            add(("RL403", item.line), [heading.line])
-    for i, heading in enumerate(doc.headings):
-        if ("RL404", heading.line) not in wanted:
-            continue
-        end = next(
-            (h.line for h in doc.headings[i + 1 :] if h.level <= heading.level), len(doc.lines)
-        )
-        add(("RL404", heading.line), range(heading.line, end + 1))
-    return {key: frozenset(lines) for key, lines in out.items()}
 
 
 # --------------------------------------------------------------------------- git

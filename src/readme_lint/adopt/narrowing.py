@@ -23,7 +23,7 @@ from readme_lint.core.model import Document, build
 from readme_lint.files import FileError, read_source
 
 if TYPE_CHECKING:
-    from readme_lint.adopt import baseline, changes
+    from readme_lint.adopt import baseline
 
 
 class _Reported(Protocol):
@@ -156,10 +156,7 @@ class Narrowing:
             changed = item.changed
             if text != item.text:  # --fix rewrote some lines: carry the change across
                 changed = changes.carry(changed, changes.text_hunks(item.text, text))
-            spans: changes.Spans = {}
-            if changes.needs_spans(kept, changed):
-                spans = changes.finding_spans(item.doc(text), item.config, kept)
-            kept = changes.only_changed(kept, changed, spans)
+            kept = changes.only_changed(kept, changed)
         return tuple(kept)
 
     def _reported_text(self, item: _File, mode: str) -> str:

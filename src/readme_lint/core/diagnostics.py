@@ -4,6 +4,8 @@ import bisect
 import enum
 from typing import NamedTuple
 
+from readme_lint.core.lines import LineIndex
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"
@@ -37,6 +39,12 @@ class Violation(NamedTuple):
     column: int
     message: str
     fix: Fix | None = None
+    # Where the finding ends (1-based line and column, exclusive); None: where its fix's
+    # first edit ends when that is after the start, else one character on (default_end).
+    end: tuple[int, int] | None = None
+    # The other lines the finding stands for (both copies of a repeat, the heading a TOC
+    # item names): a change to any of them is answerable for it (--changed-since).
+    covers: tuple[int, ...] = ()
 
 
 class Diagnostic(NamedTuple):
@@ -49,6 +57,16 @@ class Diagnostic(NamedTuple):
     severity: Severity
     message: str
     fix: Fix | None = None
+    # The range: where it ends (exclusive; 0: one character on) and the lines it stands
+    # for besides its own (see Violation).
+    end_line: int = 0
+    end_column: int = 0
+    covers: frozenset[int] = frozenset()
+
+    @property
+    def end(self) -> tuple[int, int]:
+        """Where the finding ends (1-based line and column, exclusive)."""
+        return (self.end_line, self.end_column) if self.end_line else (self.line, self.column + 1)
 
     @property
     def fixable(self) -> bool:
@@ -59,6 +77,17 @@ class Diagnostic(NamedTuple):
     def unsafe_fixable(self) -> bool:
         """Carries a fix applied only with ``--unsafe-fixes``."""
         return self.fix is not None and not self.fix.safe
+
+
+def default_end(line: int, column: int, fix: Fix | None, index: LineIndex) -> tuple[int, int]:
+    """Where a finding that states no end ends (exclusive): the end of its fix's first edit
+    when that lies after the finding's start; otherwise (no fix, an insertion, an edit
+    elsewhere) one character past the start."""
+    if fix is not None and fix.edits:
+        end = index.position(fix.edits[0].end)
+        if end > (line, column):
+            return end
+    return line, column + 1
 
 
 class FixSafetyError(Exception):

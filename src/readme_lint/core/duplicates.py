@@ -67,3 +67,24 @@ def cross_section_hint(doc: Document, config: Config) -> str | None:
             "(or in .readme-lint.toml) to report only repeats within a section."
         )
     return None
+
+
+def paper_lines(doc: Document) -> dict[int, frozenset[int]]:
+    """Line -> the lines of every entry linking a paper that a link on that line names
+    (computed once per document)."""
+
+    def compute() -> dict[int, frozenset[int]]:
+        by_paper: dict[str, list[int]] = {}
+        for entry in doc.entries:
+            for link in entry.links:
+                found = None if link.image else paper_id(link.target.text)
+                if found:
+                    by_paper.setdefault(found, []).extend(entry.lines)
+        out: dict[int, set[int]] = {}
+        for link in doc.links:
+            found = None if link.image else paper_id(link.target.text)
+            if found:
+                out.setdefault(link.line, set()).update(by_paper.get(found, ()))
+        return {line: frozenset(lines) for line, lines in out.items()}
+
+    return doc.memo("paper-lines", compute)

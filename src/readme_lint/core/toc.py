@@ -87,3 +87,28 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
         and low <= h.level <= high
         and not excluded_from_toc(config, h)
     ]
+
+
+def item_headings(doc: Document) -> dict[int, frozenset[int]]:
+    """TOC item line -> the lines of the headings its items stand for (several items can
+    share a line: nested on one line). Computed once per document."""
+
+    def compute() -> dict[int, frozenset[int]]:
+        out: dict[int, set[int]] = {}
+        for item, heading in toc_matches(doc):
+            if heading is not None:
+                out.setdefault(item.line, set()).add(heading.line)
+        return {line: frozenset(lines) for line, lines in out.items()}
+
+    return doc.memo("item-headings", compute)
+
+
+def section_lines(doc: Document, position: int) -> range:
+    """A heading's section: its line up to the next heading of its level or above (that
+    heading's line included), else to the end of the file."""
+    heading = doc.headings[position]
+    end = next(
+        (h.line for h in doc.headings[position + 1 :] if h.level <= heading.level),
+        len(doc.lines),
+    )
+    return range(heading.line, end + 1)

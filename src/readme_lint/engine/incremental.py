@@ -196,6 +196,25 @@ class _SubDocument:
         return "\n".join(self.lines)
 
 
+def _map_range(d: Diagnostic, sub: _SubDocument) -> tuple[tuple[int, int], frozenset[int]] | None:
+    """A sub-document finding's end and covered lines, on the real new text (None: one of
+    them lies on a synthetic line)."""
+    end_line, end_column = d.end
+    real_end = sub.real[end_line - 1] if end_line - 1 < len(sub.real) else 0
+    covers = [sub.real[n - 1] if n - 1 < len(sub.real) else 0 for n in d.covers]
+    if not real_end or not all(covers):
+        return None
+    return (real_end, end_column), frozenset(covers)
+
+
+def _move(
+    doc: Document, new_index: LineIndex, shift: _Shift, position: tuple[int, int]
+) -> tuple[int, int] | None:
+    """A position in the old text, moved through the edits (None: inside an edit)."""
+    moved = shift.new(doc.offset(*position))
+    return new_index.position(moved) if moved >= 0 else None
+
+
 def _map_fix(fix: Fix, sub_doc: Document, sub: _SubDocument) -> Fix | None:
     """A fix found in the sub-document, as edits on the real text (None: cannot map)."""
     edits = []
@@ -298,9 +317,11 @@ def relint_blocks(
         return None
     edits = sorted({e for d in fixed if d.fix is not None for e in d.fix.edits})
     shift = _Shift(edits)
-    new_starts = LineIndex(new_text).starts
+    new_index = LineIndex(new_text)
+    new_starts = new_index.starts
     dirty = _dirty_blocks(doc, edits)
-    regions = _regions(doc, dirty, _edited_lines(doc, edits))
+    edited = _edited_lines(doc, edits)
+    regions = _regions(doc, dirty, edited)
     sub = _SubDocument(doc, new_text, new_starts, shift)
     if not all(sub.add_region(first, last) for first, last in regions):
         return None
@@ -327,9 +348,15 @@ def relint_blocks(
         fix = _map_fix(d.fix, sub_doc, sub) if d.fix is not None else None
         if d.fix is not None and fix is None:
             return None
+        mapped = _map_range(d, sub)
+        if mapped is None:
+            return None
         old_line = doc.line_of(shift.old(new_starts[real - 1]))
         if not suppressions.hides(d.code, d.rule, old_line):
-            found.append(Diagnostic(real, d.column, d.code, d.rule, d.severity, d.message, fix))
+            end, covers = mapped
+            found.append(
+                d._replace(line=real, fix=fix, end_line=end[0], end_column=end[1], covers=covers)
+            )
 
     region_starts = [first for first, _ in regions]
     done = {id(d) for d in fixed}
@@ -341,13 +368,20 @@ def relint_blocks(
             continue  # re-linted above
         if d.fix is not None:
             return None  # a fix waiting for another round: its edits would need moving
-        moved = shift.new(doc.offset(d.line, d.column))
-        if moved < 0:
+        if not d.covers.isdisjoint(edited):
+            return None  # the lines it stands for were edited: only a lint can say which now
+        moved = _move(doc, new_index, shift, (d.line, d.column))
+        moved_end = _move(doc, new_index, shift, d.end)
+        lines = [_move(doc, new_index, shift, (n, 1)) for n in d.covers]
+        if moved is None or moved_end is None or None in lines:
             return None
-        line = bisect.bisect_right(new_starts, moved)
         found.append(
-            Diagnostic(
-                line, moved - new_starts[line - 1] + 1, d.code, d.rule, d.severity, d.message
+            d._replace(
+                line=moved[0],
+                column=moved[1],
+                end_line=moved_end[0],
+                end_column=moved_end[1],
+                covers=frozenset(c[0] for c in lines if c is not None),
             )
         )
     found.sort(key=sort_key)

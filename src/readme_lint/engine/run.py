@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from readme_lint.config import FIELDS, Config, toml_list, toml_string
 from readme_lint.core.comments import UNUSED_SUPPRESSION, Suppressions
 from readme_lint.core.conventions import Habits, habits_of
-from readme_lint.core.diagnostics import Diagnostic
+from readme_lint.core.diagnostics import Diagnostic, default_end
 from readme_lint.core.model import Document, build
 from readme_lint.engine.selection import selected_rules, severity_of
 from readme_lint.rules import Rule
@@ -90,14 +90,32 @@ def context(
 def run_rules(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
     """Every finding of ``rules``, before suppression comments."""
     found: list[Diagnostic] = []
+    doc = ctx.doc
     for rule in rules:
         severity = severity_of(rule, ctx.config)
         for v in rule.check(ctx):
             fix = v.fix
             if fix is not None and not fix.safe and ctx.config.unsafe_fixes:
                 fix = fix._replace(safe=True)  # the user opted in: apply it like any other
+            end_line, end_column = v.end or default_end(v.line, v.column, v.fix, doc.index)
+            covers = set(v.covers)
+            entry = doc.entry_at_line.get(v.line) if rule.covers_entry else None
+            if entry is not None:
+                covers.update(entry.lines)
+            covers.discard(v.line)
             found.append(
-                Diagnostic(v.line, v.column, rule.code, rule.name, severity, v.message, fix)
+                Diagnostic(
+                    v.line,
+                    v.column,
+                    rule.code,
+                    rule.name,
+                    severity,
+                    v.message,
+                    fix,
+                    end_line,
+                    end_column,
+                    frozenset(covers),
+                )
             )
     return found
 

@@ -54,17 +54,6 @@ def rule_url(code: str, name: str) -> str:
     return rules_doc_url(rule_anchor(code, name))
 
 
-def end_position(d: Diagnostic, index: LineIndex) -> tuple[int, int]:
-    """Where a finding ends (exclusive): the end of its fix's first edit when that lies
-    after the finding's start; otherwise (no fix, an insertion, an edit elsewhere) one
-    character past the start."""
-    if d.fix is not None and d.fix.edits:
-        end = index.position(d.fix.edits[0].end)
-        if end > (d.line, d.column):
-            return end
-    return d.line, d.column + 1
-
-
 def _fix_record(fix: Fix, index: LineIndex) -> dict[str, object]:
     edits = []
     for edit in fix.edits:
@@ -87,7 +76,7 @@ def _fix_record(fix: Fix, index: LineIndex) -> dict[str, object]:
 
 
 def json_record(path: str, d: Diagnostic, index: LineIndex) -> dict[str, object]:
-    end_line, end_column = end_position(d, index)
+    end_line, end_column = d.end
     return {
         "path": path,
         "line": d.line,
@@ -214,7 +203,7 @@ def _sarif_result(f: FileReport, d: Diagnostic, rule_index: dict[str, int]) -> d
         {
             "physicalLocation": {
                 "artifactLocation": {"uri": uri},
-                "region": _region((d.line, d.column), end_position(d, f.index)),
+                "region": _region((d.line, d.column), d.end),
             }
         }
     ]

@@ -30,7 +30,7 @@ def _missing(ctx: LintContext, field: str) -> Iterator[Entry]:
             yield entry
 
 
-@rule("RL101", "entry-title", "Entry has no bold title.")
+@rule("RL101", "entry-title", "Entry has no bold title.", covers_entry=True)
 def entry_title(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
@@ -64,7 +64,7 @@ def entry_title(ctx: LintContext) -> Iterator[Violation]:
             yield Violation(entry.first_line, 1, f"entry has no {what}")
 
 
-@rule("RL102", "entry-authors", "Entry has no italic authors line.")
+@rule("RL102", "entry-authors", "Entry has no italic authors line.", covers_entry=True)
 def entry_authors(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
@@ -101,7 +101,7 @@ def entry_authors(ctx: LintContext) -> Iterator[Violation]:
             )
 
 
-@rule("RL103", "entry-link", "Entry has no link.")
+@rule("RL103", "entry-link", "Entry has no link.", covers_entry=True)
 def entry_link(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
@@ -132,7 +132,7 @@ def entry_link(ctx: LintContext) -> Iterator[Violation]:
             yield Violation(entry.first_line, 1, f"entry '{entry_name(entry)}' has no link")
 
 
-@rule("RL104", "entry-summary", "Entry has no summary.")
+@rule("RL104", "entry-summary", "Entry has no summary.", covers_entry=True)
 def entry_summary(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
@@ -174,7 +174,13 @@ def _punctuation_only(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
 
-@rule("RL105", "placeholder-summary", "Summary is a placeholder.", formats=hard_break_formats())
+@rule(
+    "RL105",
+    "placeholder-summary",
+    "Summary is a placeholder.",
+    formats=hard_break_formats(),
+    covers_entry=True,
+)
 def placeholder_summary(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
@@ -280,7 +286,7 @@ def _author_problem(names: str) -> str | None:
     return None
 
 
-@rule("RL106", "authors-format", "Authors are not a separated list.")
+@rule("RL106", "authors-format", "Authors are not a separated list.", covers_entry=True)
 def authors_format(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
@@ -328,6 +334,7 @@ def authors_format(ctx: LintContext) -> Iterator[Violation]:
     "Blank line splits an entry from its summary.",
     fixable=True,
     formats=(PARAGRAPH,),
+    covers_entry=True,
 )
 def entry_split(ctx: LintContext) -> Iterator[Violation]:
     """
@@ -411,6 +418,7 @@ def _move_marker(entry: Entry, marker: Span, doc: Document) -> Fix | None:
     fixable=True,
     applicability="sometimes",
     formats=hard_break_formats(),
+    covers_entry=True,
 )
 def read_marker(ctx: LintContext) -> Iterator[Violation]:
     """
@@ -453,7 +461,13 @@ def read_marker(ctx: LintContext) -> Iterator[Violation]:
                 )
 
 
-@rule("RL109", "venue-mismatch", "Stated venue disagrees with the link.", severity=Severity.WARNING)
+@rule(
+    "RL109",
+    "venue-mismatch",
+    "Stated venue disagrees with the link.",
+    severity=Severity.WARNING,
+    covers_entry=True,
+)
 def venue_mismatch(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
@@ -511,7 +525,12 @@ def _year_spans(entry: Entry) -> Iterator[Span]:
             yield span
 
 
-@rule("RL110", "implausible-year", "A year in the venue or date that cannot be right.")
+@rule(
+    "RL110",
+    "implausible-year",
+    "A year in the venue or date that cannot be right.",
+    covers_entry=True,
+)
 def implausible_year(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does

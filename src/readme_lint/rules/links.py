@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from readme_lint.core.conventions import canonical_labels, entry_name
 from readme_lint.core.diagnostics import Edit, Fix, Severity, Violation
-from readme_lint.core.duplicates import duplicate_entries
+from readme_lint.core.duplicates import duplicate_entries, paper_lines
 from readme_lint.core.model import Entry, Link
 from readme_lint.core.papers import label_key, paper_id, similar_titles, title_key
 from readme_lint.rules.registry import LintContext, rule
@@ -139,6 +139,7 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
                 link.target.col,
                 f"same paper link as the entry at line {other_line} ('{entry_name(other)}'), "
                 "whose title differs: is one of the links wrong?",
+                covers=tuple(sorted(paper_lines(doc).get(link.line, ()))),
             )
 
 
@@ -185,6 +186,7 @@ def duplicate_entry(ctx: LintContext) -> Iterator[Violation]:
             later.first_line,
             1,
             f"duplicate of the entry at line {earlier.first_line} ('{entry_name(earlier)}'): {reason}",
+            covers=(*later.lines, *earlier.lines),
         )
 
 

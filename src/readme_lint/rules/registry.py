@@ -68,6 +68,8 @@ class Rule(NamedTuple):
     # Entry formats whose entries the rule checks (None: every format, or not about entries).
     formats: frozenset[str] | None = None
     applicability: str = "always"  # when fixable: "always" or "sometimes"
+    # Its findings are about the entry at their line: each stands for the entry's lines.
+    covers_entry: bool = False
 
     @property
     def doc(self) -> str:
@@ -94,6 +96,7 @@ def rule(
     scope: str = "block",
     formats: Iterable[str] | None = None,
     applicability: str = "always",
+    covers_entry: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a check function as a rule."""
     if not _CODE.fullmatch(code) or not _NAME.fullmatch(name):
@@ -117,6 +120,7 @@ def rule(
             scope,
             frozenset(formats) if formats is not None else None,
             applicability,
+            covers_entry,
         )
         return check
 

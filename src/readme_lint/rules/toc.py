@@ -12,7 +12,9 @@ from readme_lint.core.model import Document, Heading, Link, Toc, TocItem
 from readme_lint.core.slug import fragment_forms, slugify
 from readme_lint.core.toc import (
     is_note,
+    item_headings,
     missing_headings,
+    section_lines,
     toc_matches,
     unique_heading,
 )
@@ -127,7 +129,8 @@ def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
             )
             fix = Fix(f"link to '#{heading.anchor}'", (edit,), safe=certain)
             problem += f"; did you mean '#{heading.anchor}' (line {heading.line})?"
-        yield Violation(link.line, link.target.col, problem, fix)
+        covers = tuple(sorted(item_headings(doc).get(link.line, ())))
+        yield Violation(link.line, link.target.col, problem, fix, covers=covers)
 
 
 def _siblings(items: tuple[TocItem, ...], pos: int, depth: int) -> Iterator[TocItem]:
@@ -318,6 +321,7 @@ def toc_order(ctx: LintContext) -> Iterator[Violation]:
             col,
             f"TOC item '{item.text}' is out of order (its heading is at line {heading.line})",
             fix,
+            covers=tuple(sorted(item_headings(doc).get(item.line, ()))),
         )
 
 
@@ -426,7 +430,8 @@ def empty_section(ctx: LintContext) -> Iterator[Violation]:
         if is_note(heading):
             continue
         if not any(doc.line(n).text.strip() for n in range(heading.last_line + 1, end + 1)):
-            yield Violation(heading.line, 1, f"section '{heading.name}' is empty")
+            covers = tuple(section_lines(doc, i))
+            yield Violation(heading.line, 1, f"section '{heading.name}' is empty", covers=covers)
 
 
 _NO_SPACE_HEADING = re.compile(r" {0,3}(#{1,6})(?=[^\W_])[^.!?]{1,100}$")
