@@ -13,7 +13,7 @@ from readme_lint.config import Config, ConfigError, discover, from_mapping, load
 from readme_lint.core.diagnostics import Severity
 from readme_lint.engine.run import lint_text
 from readme_lint.engine.selection import check_selectors, selected_rules
-from tests.conftest import AUTHORS, ENTRY, LINKS, TITLE, entry
+from tests.conftest import AUTHORS, ENTRY, LINKS, ROOT, TITLE, entry
 
 
 @pytest.mark.parametrize(
@@ -228,3 +228,22 @@ def test_link_check_keys() -> None:
 def test_bad_link_keys_name_the_key(data: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         from_mapping(data, "t")
+
+
+def test_every_key_is_declared_once_documented_and_in_the_readme() -> None:
+    """One declaration per key (config.Key on its field): the parser's keys are those, each
+    with a doc, and the README's configuration shows every one."""
+    from readme_lint.config import LinkSettings, config_keys
+
+    keys = config_keys()
+    assert len(keys) == 26
+    assert all(how.doc for _, _, how in keys.values())
+    fields = {(links, field) for links, field, _ in keys.values()}
+    assert len(fields) == len(keys)  # no field set by two keys
+    assert {f for links, f in fields if links} <= set(LinkSettings._fields)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [k for k in keys if k not in readme] == []
+    with pytest.raises(
+        ConfigError, match=r"unknown key 'colour' \(known: allow-private, arxiv-api"
+    ):
+        from_mapping({"colour": True}, "t")

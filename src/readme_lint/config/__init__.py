@@ -7,10 +7,10 @@ a ``[tool.readme-lint]`` table is passed over.
 """
 
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from readme_lint.core.diagnostics import Severity
 from readme_lint.core.slug import strip_shortcodes
@@ -76,105 +76,6 @@ class HostSettings(NamedTuple):
     # Extra request headers; "${NAME}" in a value is read from the environment at
     # check time, so tokens live in CI secrets, never in the file or the output.
     headers: Mapping[str, str] = MappingProxyType({})
-
-
-class LinkSettings(NamedTuple):
-    """``--check-links`` and its knobs."""
-
-    check: bool = False
-    strict: bool = False  # unverifiable links fail the run too
-    timeout: float = 120.0  # the whole check's deadline, seconds
-    workers: int = 32
-    hosts: Mapping[str, HostSettings] = MappingProxyType({})
-    cache: str | None = None  # path; None: .readme-lint-cache/links.sqlite beside the config
-    no_cache: bool = False
-    remap: tuple[tuple[str, str], ...] = ()  # (regex, replacement): check elsewhere
-    arxiv_api: str = "https://export.arxiv.org/api/query"
-    github_api: str = "https://api.github.com/graphql"
-    allow_private: bool = False
-
-
-class Config(NamedTuple):
-    select: tuple[str, ...] | None = None  # None: every rule on by default
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = MappingProxyType({})  # selector -> severity
-    read_marker: str = ":zap:"
-    placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
-    labels: tuple[str, ...] = ()  # canonical link labels; empty: most common spelling
-    toc_exclude: tuple[str, ...] = DEFAULT_TOC_EXCLUDE
-    sections: Mapping[str, SectionSchema] = MappingProxyType({})  # by section_key()
-    require: frozenset[str] = frozenset(FIELDS)
-    require_is_set: bool = False  # `require` written in the configuration, not the default
-    unsafe_fixes: bool = False  # apply fixes that guess (TOC insertions, retargeting)
-    duplicates: str = "file"  # where a repeated paper counts: anywhere, or in one section
-    links: LinkSettings = LinkSettings()
-    strict: bool = False  # warnings fail the run too
-    # Findings recorded there are not reported (readme_lint.adopt.baseline); a path relative
-    # to the configuration file's folder (``root``).
-    baseline: str | None = None
-    # Patterns (readme_lint.config.globs) of files not to lint, and of files where some rules are
-    # off; relative to ``root``.
-    exclude: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    source: str | None = None
-    root: str | None = None  # the directory of the configuration file, if any
-
-    def schema_for(self, path: list[str]) -> frozenset[str]:
-        """Required fields for an entry under these headings (innermost first)."""
-        return self.declared_schema(path) or self.require
-
-    def declared_schema(self, path: list[str]) -> frozenset[str] | None:
-        """The fields a configuration states for these headings, if it states any."""
-        for name in path:
-            schema = self.sections.get(section_key(name))
-            if schema is not None:
-                return schema.require
-        return self.require if self.require_is_set else None
-
-    def baseline_path(self) -> Path | None:
-        """The configured baseline file, resolved against the configuration's folder."""
-        if self.baseline is None:
-            return None
-        return Path(self.root or ".") / self.baseline
-
-    def overridden(self, **changes: Any) -> "Config":
-        return self._replace(**changes)
-
-    def relative(self, path: Path) -> str | None:
-        """``path`` relative to the configuration's folder, with ``/``; None outside it."""
-        if self.root is None:
-            return None
-        try:
-            return path.resolve().relative_to(Path(self.root).resolve()).as_posix()
-        except ValueError:
-            return None
-
-    def excludes(self, path: Path) -> bool:
-        """Whether ``exclude`` leaves this file out."""
-        if not self.exclude:
-            return False
-        from readme_lint.config.globs import matches
-
-        relative = self.relative(path)
-        return relative is not None and any(matches(p, relative) for p in self.exclude)
-
-    def for_file(self, path: Path) -> "Config":
-        """This configuration with the ``per-file-ignores`` that match ``path`` applied."""
-        if not self.per_file_ignores:
-            return self
-        from readme_lint.config.globs import matches
-
-        relative = self.relative(path)
-        if relative is None:
-            return self
-        extra = tuple(
-            rule
-            for pattern, rules in self.per_file_ignores
-            if matches(pattern, relative)
-            for rule in rules
-        )
-        return self._replace(ignore=self.ignore + extra) if extra else self
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -331,74 +232,332 @@ def _hosts(value: Any, where: str) -> dict[str, HostSettings]:
     return out
 
 
-def _link_settings(data: Mapping[str, Any], where: str) -> LinkSettings:
-    """The link-check keys of a configuration table."""
-    kw: dict[str, Any] = {}
-    handlers: dict[str, Any] = {
-        "check-links": lambda v: {"check": _bool(v, "check-links", where)},
-        "strict-links": lambda v: {"strict": _bool(v, "strict-links", where)},
-        "links-timeout": lambda v: {"timeout": _number(v, "links-timeout", where, 1)},
-        "link-workers": lambda v: {"workers": _count(v, "link-workers", where)},
-        "link-hosts": lambda v: {"hosts": _hosts(v, where)},
-        "link-cache": lambda v: {"cache": _string(v, "link-cache", where)},
-        "remap": lambda v: {
-            "remap": tuple(parse_remap(r, where) for r in _strings(v, "remap", where))
-        },
-        "arxiv-api": lambda v: {"arxiv_api": _url(v, "arxiv-api", where)},
-        "github-api": lambda v: {"github_api": _url(v, "github-api", where)},
-        "allow-private": lambda v: {"allow_private": _bool(v, "allow-private", where)},
+class Key(NamedTuple):
+    """One configuration key: how it is written, read (validated) and documented. It is
+    declared on the field it sets (``Annotated[type, Key(...)]``): the field's type and
+    default are the key's."""
+
+    name: str  # as written in the TOML table
+    parse: Callable[[Any, str, str], Any]  # (value, key, where) -> the field's value
+    doc: str
+    implies: tuple[tuple[str, Any], ...] = ()  # other fields set when the key is written
+
+
+class LinkSettings(NamedTuple):
+    """``--check-links`` and its knobs."""
+
+    check: Annotated[
+        bool,
+        Key(
+            "check-links",
+            _bool,
+            "Check that links are alive (as --check-links).",
+        ),
+    ] = False
+    strict: Annotated[
+        bool,
+        Key(
+            "strict-links",
+            _bool,
+            "Links that could not be verified fail the run too (as --strict-links).",
+        ),
+    ] = False  # unverifiable links fail the run too
+    timeout: Annotated[
+        float,
+        Key(
+            "links-timeout",
+            lambda v, k, w: _number(v, k, w, 1),
+            "Deadline for the whole link check, in seconds.",
+        ),
+    ] = 120.0  # the whole check's deadline, seconds
+    workers: Annotated[
+        int,
+        Key(
+            "link-workers",
+            _count,
+            "How many link checks run at once.",
+        ),
+    ] = 32
+    hosts: Annotated[
+        Mapping[str, HostSettings],
+        Key(
+            "link-hosts",
+            lambda v, k, w: _hosts(v, w),
+            "Per-host budgets and request headers.",
+        ),
+    ] = MappingProxyType({})
+    cache: Annotated[
+        str | None,
+        Key(
+            "link-cache",
+            _string,
+            "Where the link cache is kept.",
+        ),
+    ] = None  # path; None: .readme-lint-cache/links.sqlite beside the config
+    no_cache: bool = False
+    remap: Annotated[
+        tuple[tuple[str, str], ...],
+        Key(
+            "remap",
+            lambda v, k, w: tuple(parse_remap(r, w) for r in _strings(v, k, w)),
+            "Check matching URLs at another address: 'REGEX REPLACEMENT'.",
+        ),
+    ] = ()  # (regex, replacement): check elsewhere
+    arxiv_api: Annotated[
+        str,
+        Key(
+            "arxiv-api",
+            _url,
+            "The arXiv API's address.",
+        ),
+    ] = "https://export.arxiv.org/api/query"
+    github_api: Annotated[
+        str,
+        Key(
+            "github-api",
+            _url,
+            "GitHub's GraphQL API's address.",
+        ),
+    ] = "https://api.github.com/graphql"
+    allow_private: Annotated[
+        bool,
+        Key(
+            "allow-private",
+            _bool,
+            "Let the link check reach loopback and private addresses.",
+        ),
+    ] = False
+
+
+class Config(NamedTuple):
+    select: Annotated[
+        tuple[str, ...] | None,
+        Key(
+            "select",
+            _strings,
+            "Rule selection: codes, prefixes, names or ALL.",
+        ),
+    ] = None  # None: every rule on by default
+    extend_select: Annotated[
+        tuple[str, ...],
+        Key(
+            "extend-select",
+            _strings,
+            "Rules added to the selection.",
+        ),
+    ] = ()
+    ignore: Annotated[
+        tuple[str, ...],
+        Key(
+            "ignore",
+            _strings,
+            "Rules turned off.",
+        ),
+    ] = ()
+    severity: Annotated[
+        Mapping[str, Severity],
+        Key(
+            "severity",
+            lambda v, k, w: _severities(v, w),
+            'Per-rule severity, "error" or "warning".',
+        ),
+    ] = MappingProxyType({})  # selector -> severity
+    read_marker: Annotated[
+        str,
+        Key(
+            "read-marker",
+            _string,
+            "The read marker after a title.",
+        ),
+    ] = ":zap:"
+    placeholders: Annotated[
+        tuple[str, ...],
+        Key(
+            "placeholders",
+            _strings,
+            "Summaries that are placeholders.",
+        ),
+    ] = DEFAULT_PLACEHOLDERS
+    labels: Annotated[
+        tuple[str, ...],
+        Key(
+            "labels",
+            _strings,
+            "Canonical link labels.",
+        ),
+    ] = ()  # canonical link labels; empty: most common spelling
+    toc_exclude: Annotated[
+        tuple[str, ...],
+        Key(
+            "toc-exclude",
+            _strings,
+            "Headings not expected in the TOC.",
+        ),
+    ] = DEFAULT_TOC_EXCLUDE
+    sections: Annotated[
+        Mapping[str, SectionSchema],
+        Key(
+            "sections",
+            lambda v, k, w: _sections(v, w),
+            "Sections with their own entry schema.",
+        ),
+    ] = MappingProxyType({})  # by section_key()
+    require: Annotated[
+        frozenset[str],
+        Key(
+            "require",
+            _require,
+            "Fields every entry needs.",
+            implies=(("require_is_set", True),),
+        ),
+    ] = frozenset(FIELDS)
+    require_is_set: bool = False  # `require` written in the configuration, not the default
+    unsafe_fixes: Annotated[
+        bool,
+        Key(
+            "unsafe-fixes",
+            _bool,
+            "Also apply fixes that guess (as --unsafe-fixes).",
+        ),
+    ] = False  # apply fixes that guess (TOC insertions, retargeting)
+    duplicates: Annotated[
+        str,
+        Key(
+            "duplicates",
+            lambda v, k, w: _choice(v, k, w, ("file", "section")),
+            'Where a repeated paper counts: "file" or "section".',
+        ),
+    ] = "file"  # where a repeated paper counts: anywhere, or in one section
+    links: LinkSettings = LinkSettings()
+    strict: Annotated[
+        bool,
+        Key(
+            "strict",
+            _bool,
+            "Warnings fail the run too (as --strict).",
+        ),
+    ] = False  # warnings fail the run too
+    # Findings recorded there are not reported (readme_lint.adopt.baseline); a path relative
+    # to the configuration file's folder (``root``).
+    baseline: Annotated[
+        str | None,
+        Key(
+            "baseline",
+            _string,
+            "A baseline file of findings not to report.",
+        ),
+    ] = None
+    # Patterns (readme_lint.config.globs) of files not to lint, and of files where some rules are
+    # off; relative to ``root``.
+    exclude: Annotated[
+        tuple[str, ...],
+        Key(
+            "exclude",
+            _patterns,
+            "Files not to lint (.gitignore patterns).",
+        ),
+    ] = ()
+    per_file_ignores: Annotated[
+        tuple[tuple[str, tuple[str, ...]], ...],
+        Key(
+            "per-file-ignores",
+            lambda v, k, w: _per_file_ignores(v, w),
+            "Rules off for the files a pattern matches.",
+        ),
+    ] = ()
+    source: str | None = None
+    root: str | None = None  # the directory of the configuration file, if any
+
+    def schema_for(self, path: list[str]) -> frozenset[str]:
+        """Required fields for an entry under these headings (innermost first)."""
+        return self.declared_schema(path) or self.require
+
+    def declared_schema(self, path: list[str]) -> frozenset[str] | None:
+        """The fields a configuration states for these headings, if it states any."""
+        for name in path:
+            schema = self.sections.get(section_key(name))
+            if schema is not None:
+                return schema.require
+        return self.require if self.require_is_set else None
+
+    def baseline_path(self) -> Path | None:
+        """The configured baseline file, resolved against the configuration's folder."""
+        if self.baseline is None:
+            return None
+        return Path(self.root or ".") / self.baseline
+
+    def overridden(self, **changes: Any) -> "Config":
+        return self._replace(**changes)
+
+    def relative(self, path: Path) -> str | None:
+        """``path`` relative to the configuration's folder, with ``/``; None outside it."""
+        if self.root is None:
+            return None
+        try:
+            return path.resolve().relative_to(Path(self.root).resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def excludes(self, path: Path) -> bool:
+        """Whether ``exclude`` leaves this file out."""
+        if not self.exclude:
+            return False
+        from readme_lint.config.globs import matches
+
+        relative = self.relative(path)
+        return relative is not None and any(matches(p, relative) for p in self.exclude)
+
+    def for_file(self, path: Path) -> "Config":
+        """This configuration with the ``per-file-ignores`` that match ``path`` applied."""
+        if not self.per_file_ignores:
+            return self
+        from readme_lint.config.globs import matches
+
+        relative = self.relative(path)
+        if relative is None:
+            return self
+        extra = tuple(
+            rule
+            for pattern, rules in self.per_file_ignores
+            if matches(pattern, relative)
+            for rule in rules
+        )
+        return self._replace(ignore=self.ignore + extra) if extra else self
+
+
+def _declared(record: type[NamedTuple]) -> Iterator[tuple[str, Key]]:
+    for field, annotation in record.__annotations__.items():
+        metadata = getattr(annotation, "__metadata__", ())  # Annotated[type, Key]
+        if metadata:
+            yield field, metadata[0]
+
+
+def config_keys() -> dict[str, tuple[bool, str, Key]]:
+    """Every configuration key -> (a link-check key, the field it sets, its declaration)."""
+    return {
+        how.name: (links, field, how)
+        for links, record in ((True, LinkSettings), (False, Config))
+        for field, how in _declared(record)
     }
-    for key, value in data.items():
-        if key in handlers:
-            kw.update(handlers[key](value))
-    return LinkSettings(**kw)
-
-
-LINK_KEYS = (
-    "check-links",
-    "strict-links",
-    "links-timeout",
-    "link-workers",
-    "link-hosts",
-    "link-cache",
-    "remap",
-    "arxiv-api",
-    "github-api",
-    "allow-private",
-)
 
 
 def from_mapping(data: Mapping[str, Any], where: str) -> Config:
     """Validate a configuration table; every error names ``where`` and the key."""
-    handlers: dict[str, Any] = {
-        "select": lambda v: {"select": _strings(v, "select", where)},
-        "extend-select": lambda v: {"extend_select": _strings(v, "extend-select", where)},
-        "ignore": lambda v: {"ignore": _strings(v, "ignore", where)},
-        "severity": lambda v: {"severity": _severities(v, where)},
-        "read-marker": lambda v: {"read_marker": _string(v, "read-marker", where)},
-        "placeholders": lambda v: {"placeholders": _strings(v, "placeholders", where)},
-        "labels": lambda v: {"labels": _strings(v, "labels", where)},
-        "toc-exclude": lambda v: {"toc_exclude": _strings(v, "toc-exclude", where)},
-        "sections": lambda v: {"sections": _sections(v, where)},
-        "require": lambda v: {"require": _require(v, "require", where), "require_is_set": True},
-        "unsafe-fixes": lambda v: {"unsafe_fixes": _bool(v, "unsafe-fixes", where)},
-        "strict": lambda v: {"strict": _bool(v, "strict", where)},
-        "duplicates": lambda v: {
-            "duplicates": _choice(v, "duplicates", where, ("file", "section"))
-        },
-        "baseline": lambda v: {"baseline": _string(v, "baseline", where)},
-        "exclude": lambda v: {"exclude": _patterns(v, "exclude", where)},
-        "per-file-ignores": lambda v: {"per_file_ignores": _per_file_ignores(v, where)},
-    }
-    changes: dict[str, Any] = {"source": where, "links": _link_settings(data, where)}
+    keys = config_keys()
+    link_fields: dict[str, Any] = {}
+    for key, value in data.items():  # the link keys first: they make one record
+        declared = keys.get(key)
+        if declared is not None and declared[0]:
+            link_fields[declared[1]] = declared[2].parse(value, key, where)
+    changes: dict[str, Any] = {"source": where, "links": LinkSettings(**link_fields)}
     for key, value in data.items():
-        if key in LINK_KEYS:
-            continue
-        handler = handlers.get(key)
-        if handler is None:
-            known = ", ".join(sorted([*handlers, *LINK_KEYS]))
-            raise ConfigError(f"{where}: unknown key '{key}' (known: {known})")
-        changes.update(handler(value))
+        declared = keys.get(key)
+        if declared is None:
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(keys))})")
+        links, field, how = declared
+        if not links:
+            changes[field] = how.parse(value, key, where)
+            changes.update(how.implies)
     return Config(**changes)
 
 
