@@ -156,3 +156,21 @@ def test_rule_families_import_no_other_family() -> None:
     families = [m for m in graph if m.startswith(RULE_FAMILIES) and m != RULE_REGISTRY]
     offenders = [f"{m} -> {t}" for m in families for t in graph[m] if t in families]
     assert offenders == []
+
+
+def test_every_format_module_registers_itself_and_nothing_lists_formats() -> None:
+    """A new entry format is one module in formats/ (plus fixtures): discovery finds it,
+    and names, fields and break styles are read from its registration."""
+    from readme_lint.formats import all_formats, format_fields, format_names, hard_break_formats
+
+    modules = {p.stem for p in (PACKAGE / "formats").glob("*.py")} - {
+        "__init__",
+        "base",
+        "registry",
+    }
+    formats = all_formats()
+    assert {f.read.__module__.rsplit(".", 1)[1] for f in formats} == modules
+    assert format_names() == tuple(f.name for f in sorted(formats, key=lambda f: f.priority))
+    assert hard_break_formats() == {"paragraph", "paragraph-quoted"}
+    assert format_fields("paragraph") == {"title", "authors", "link", "summary"}
+    assert format_fields("bullet") == {"title", "link"}

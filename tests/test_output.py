@@ -16,15 +16,11 @@ from readme_lint.cli.main import main
 from readme_lint.core.diagnostics import Diagnostic, Edit, Fix, Severity, default_end
 from readme_lint.core.lines import LineIndex
 from readme_lint.core.model import build
-from readme_lint.output.text import github_line, github_summary
-from readme_lint.output.tools import (
-    FileReport,
-    junit_document,
-    rule_anchor,
-    rule_url,
-    rules_markdown,
-    sarif_log,
-)
+from readme_lint.output.github import github_line, github_summary
+from readme_lint.output.junit import junit_document
+from readme_lint.output.report import FileReport, rule_anchor, rule_url
+from readme_lint.output.rules_doc import rules_markdown
+from readme_lint.output.sarif import sarif_log
 from readme_lint.rules import all_rules
 from tests.conftest import AUTHORS, ENTRY, FIXTURES, LINKS, ROOT, SUMMARY, TITLE, entry
 
@@ -576,11 +572,20 @@ def test_hints_go_to_stderr(write, capsys, fmt: str) -> None:  # type: ignore[no
         ET.fromstring(out)
 
 
+TOOL_REPORTS = (
+    "readme_lint.output.report",
+    "readme_lint.output.json_report",
+    "readme_lint.output.sarif",
+    "readme_lint.output.junit",
+    "readme_lint.output.stats",
+)
+
+
 def _modules_after(args: list[str], path: Path) -> list[str]:
     code = (
-        "import sys; from readme_lint.cli.main import main; main(sys.argv[1:]); "
-        "print(sorted(m for m in sys.modules if m == 'readme_lint.output.tools' "
-        "or m.startswith('xml')))"
+        f"import sys; TOOL_REPORTS = {TOOL_REPORTS!r}; "
+        "from readme_lint.cli.main import main; main(sys.argv[1:]); "
+        "print(sorted(m for m in sys.modules if m in TOOL_REPORTS or m.startswith('xml')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(path), *args], capture_output=True, text=True, check=False
@@ -592,7 +597,8 @@ def test_plain_lint_does_not_import_the_tool_formats(write) -> None:  # type: ig
     path = write("README.md", BROKEN)
     assert _modules_after(["-q"], path) == []
     assert _modules_after(["-q", "--output-format", "github"], path) == []
-    assert "readme_lint.output.tools" in _modules_after(["--output-format", "sarif"], path)
+    sarif = _modules_after(["--output-format", "sarif"], path)
+    assert "readme_lint.output.sarif" in sarif and "readme_lint.output.junit" not in sarif
 
 
 # docs/rules.md
@@ -601,7 +607,7 @@ def test_plain_lint_does_not_import_the_tool_formats(write) -> None:  # type: ig
 def test_rules_doc_is_current() -> None:
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
         "docs/rules.md is stale: regenerate it with "
-        "python -c 'from readme_lint.output.tools import rules_markdown; "
+        "python -c 'from readme_lint.output.rules_doc import rules_markdown; "
         'print(rules_markdown(), end="")\' > docs/rules.md'
     )
 

@@ -34,13 +34,8 @@ from readme_lint.core.model import Document, build
 from readme_lint.engine.run import check_document, check_text
 from readme_lint.engine.selection import check_selectors
 from readme_lint.files import FileError, SourceFile, read_source, read_stdin, write_source
-from readme_lint.output.text import (
-    entries_report,
-    github_line,
-    github_notice,
-    github_summary,
-    text_line,
-)
+from readme_lint.output.github import github_line, github_notice, github_summary
+from readme_lint.output.text import entries_report, text_line
 from readme_lint.rules import all_rules, find_rule, resolve_selector
 
 if TYPE_CHECKING:
@@ -462,18 +457,28 @@ def _check_output_options(output_format: str, show_diff: bool, statistics: bool)
 
 def _tool_report(run: _Run, output_format: str, statistics: bool) -> str:
     """json, sarif, junit or --statistics: their code is imported only now."""
-    from readme_lint.output import tools as formats
+    from readme_lint.output.report import FileReport
 
-    files = [formats.FileReport(o.path, o.text, o.findings) for o in run.outcomes]
+    files = [FileReport(o.path, o.text, o.findings) for o in run.outcomes]
     if statistics:
-        if output_format == "json":
-            return formats.statistics_json(files)
-        return formats.statistics_text(files)
+        from readme_lint.output import stats
+
+        return (
+            stats.statistics_json(files)
+            if output_format == "json"
+            else stats.statistics_text(files)
+        )
     if output_format == "sarif":
-        return formats.sarif_document(files)
+        from readme_lint.output import sarif
+
+        return sarif.sarif_document(files)
     if output_format == "junit":
-        return formats.junit_document(files)
-    return formats.json_document(files)
+        from readme_lint.output import junit
+
+        return junit.junit_document(files)
+    from readme_lint.output import json_report
+
+    return json_report.json_document(files)
 
 
 def _report(

@@ -23,19 +23,20 @@ if TYPE_CHECKING:
     from readme_lint.formats.base import Context, Section
 
 
+_SHARED = frozenset({"__init__", "base", "registry"})  # modules that are no format
+
+
 @cache
 def all_formats() -> tuple[EntryFormat, ...]:
     """Every entry format, by priority."""
-    # Importing the format modules registers them.
-    from readme_lint.formats import (  # noqa: F401
-        bullet,
-        citation,
-        numbered,
-        paragraph,
-        quoted,
-        table,
-    )
+    # Importing the format modules registers them: every module of this package but the
+    # shared ones, so a new format is one module (and its fixtures), listed nowhere else.
+    import importlib
+    from pathlib import Path
 
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        if module.stem not in _SHARED:
+            importlib.import_module(f"{__name__}.{module.stem}")
     return tuple(registered())
 
 

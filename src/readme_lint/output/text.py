@@ -1,12 +1,10 @@
-"""Output formats: text (for people) and github (annotations).
+"""The text report (for people) and ``--show-entries``.
 
-The reports for tools (json, sarif, junit, --statistics) are in output_formats, which is
-imported only when one of them is asked for.
+The other formats have a module each: github.py (annotations), and the reports for tools
+(json_report, sarif, junit, stats), imported only when one of them is asked for.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from readme_lint.console import style
 from readme_lint.core.diagnostics import Diagnostic, Severity
@@ -23,52 +21,6 @@ def text_line(path: str, d: Diagnostic, color: bool) -> str:
     # Warnings do not fail the run (unless --strict): say which findings are warnings.
     level = "warning: " if d.severity is Severity.WARNING else ""
     return f"{location} {code} {d.rule} {level}{d.message}{marker}"
-
-
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-def github_line(path: str, d: Diagnostic) -> str:
-    level = "error" if d.severity is Severity.ERROR else "warning"
-    props = ",".join(
-        (
-            f"file={_escape_property(path)}",
-            f"line={d.line}",
-            f"col={d.column}",
-            f"title={_escape_property(f'{d.code} {d.rule}')}",
-        )
-    )
-    return f"::{level} {props}::{_escape_data(d.message)}"
-
-
-def github_notice(path: str, hint: str) -> str:
-    return f"::notice file={_escape_property(path)},title=readme-lint hint::{_escape_data(hint)}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
-
-
-def github_summary(findings: Sequence[Diagnostic], files: int) -> str:
-    """The last line of the github format: GitHub shows only the first few annotations
-    of a step, so one notice says how many there are in all."""
-    if not findings:
-        return _summary_notice(f"readme-lint: no problems in {_plural(files, 'file')}")
-    errors = sum(1 for d in findings if d.severity is Severity.ERROR)
-    counts = f"{_plural(errors, 'error')}, {_plural(len(findings) - errors, 'warning')}"
-    return _summary_notice(
-        f"readme-lint: {_plural(len(findings), 'problem')} ({counts}) "
-        f"in {_plural(files, 'file')}; see the log"
-    )
-
-
-def _summary_notice(message: str) -> str:
-    return f"::notice::{_escape_data(message)}"
 
 
 def _field(name: str, span: Span | None) -> str | None:
