@@ -391,8 +391,12 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _shown(text: str) -> str:
-    """GitHub's HTML for ``text`` without comments (GitHub shows none) or layout whitespace."""
-    return re.sub(r">\s+<", "><", _COMMENT.sub("", render(text))).strip()
+    """GitHub's HTML for ``text`` without comments (GitHub shows none) or layout whitespace:
+    outside ``<pre>`` a run of whitespace shows as one space, and none between tags."""
+    parts = re.split(r"(<pre\b.*?</pre>)", _COMMENT.sub("", render(text)), flags=re.DOTALL)
+    for i in range(0, len(parts), 2):  # the even parts are outside <pre>
+        parts[i] = re.sub(r">\s+<", "><", re.sub(r"\s+", " ", parts[i]))
+    return "".join(parts).strip()
 
 
 ABOVE = {

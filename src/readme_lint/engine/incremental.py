@@ -7,11 +7,12 @@ findings can change only there. A document rule's findings cannot change at all 
 everything document rules read is the same in the edited regions before and after:
 the *facts* compared below (entries' titles, authors, links and fields, headings,
 directives, HTML anchors, blank and code lines, line endings). That is checked here,
-on every round, rather than declared by the rules: when the facts differ — a TOC item
-inserted, a heading repaired, a label spelling that changes which spelling is the most
-common — ``relint_blocks`` returns None and the caller lints the whole new text. One
-exception is accepted by reasoning, not comparison: a label rewritten *to* its
-canonical spelling (RL301's fix) keeps that spelling canonical, so no other finding moves.
+on every round: when the facts differ — a TOC item inserted, a heading repaired, a label
+spelling that changes which spelling is the most common — ``relint_blocks`` returns None
+and the caller lints the whole new text. What a rule reads beyond these facts it
+declares (``reads``: the other rules' findings, blank runs), and so does a document
+rule whose fix may be settled here (``fix_effect``): a label rewritten *to* its
+canonical spelling keeps that spelling canonical, so no other finding moves.
 
 So the new report is the old findings that were not fixed, moved through the edits,
 with the block rules' findings in the edited regions replaced by the fresh lint. Tests
@@ -21,11 +22,11 @@ with the block rules' findings in the edited regions replaced by the fresh lint.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from itertools import accumulate
 
 from readme_lint.config import Config
-from readme_lint.core.comments import UNUSED_SUPPRESSION, Suppressions
+from readme_lint.core.comments import Suppressions
 from readme_lint.core.conventions import canonical_labels, habits_of
 from readme_lint.core.diagnostics import Diagnostic, Edit, Fix
 from readme_lint.core.lines import LineIndex
@@ -36,6 +37,7 @@ from readme_lint.core.records import Entry
 from readme_lint.core.syntax import Link
 from readme_lint.engine.run import Report, context, hints, run_rules, schema_hints, sort_key
 from readme_lint.engine.selection import selected_rules
+from readme_lint.rules.registry import BLANK_RUNS, CANONICAL_LABEL, FINDINGS
 
 
 class _Shift:
@@ -277,15 +279,18 @@ def _same_facts(
     fixed: Sequence[Diagnostic],
     config: Config,
     blank_runs: bool,
+    effects: Mapping[str, str | None],
 ) -> bool:
-    """Whether document rules read the same in the edited regions before and after."""
+    """Whether document rules read the same in the edited regions before and after
+    (``blank_runs``: a selected rule reads them; ``effects``: each rule's declared fix
+    effect, by code)."""
     if doc.toc is not None and any(
         first <= doc.toc.last_line and doc.toc.first_line <= last for first, last in regions
     ):
         return False
     old_lines = [n for first, last in regions for n in range(first, last + 1)]
     inside = set(old_lines)
-    relabelled = {(d.line, d.column) for d in fixed if d.code == "RL301"}
+    relabelled = {(d.line, d.column) for d in fixed if effects.get(d.code) == CANONICAL_LABEL}
     canonical = canonical_labels(doc, config) if relabelled else {}
 
     def old_label(link: Link) -> str:
@@ -311,7 +316,7 @@ def relint_blocks(
     all must be block-scoped (see the module doc). None: lint the whole text instead.
     """
     rules = {r.code: r for r in selected_rules(config)}
-    if UNUSED_SUPPRESSION in rules and doc.directives:
+    if doc.directives and any(FINDINGS in r.reads for r in rules.values()):
         # Whether a comment hides anything depends on every other rule's findings, the
         # suppressed ones included, which the old report does not hold: lint in full.
         return None
@@ -330,11 +335,13 @@ def relint_blocks(
         "\r"
     ):
         return None  # the final newline and line endings are document rules' input too
-    if any(rules[d.code].scope != "block" and d.code != "RL301" for d in fixed):
+    if any(rules[d.code].scope != "block" and rules[d.code].fix_effect is None for d in fixed):
         return None  # whether a document rule's own fix settled it takes that rule to say
     block_rules = [r for r in rules.values() if r.scope == "block"]
     sub_doc = build(sub.text(), config.read_marker)
-    if not _same_facts(doc, regions, sub_doc, sub, fixed, config, "RL503" in rules):
+    blank_runs = any(BLANK_RUNS in r.reads for r in rules.values())
+    effects = {code: r.fix_effect for code, r in rules.items()}
+    if not _same_facts(doc, regions, sub_doc, sub, fixed, config, blank_runs, effects):
         return None
     # Field rules follow the whole file's habits (fields most entries lack are not
     # required); the facts are unchanged, so the file's answer still holds.

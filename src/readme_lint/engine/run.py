@@ -8,17 +8,17 @@ they name) → sort, with the hints on top.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from readme_lint.config import FIELDS, Config, toml_list, toml_string
-from readme_lint.core.comments import UNUSED_SUPPRESSION, Suppressions
+from readme_lint.core.comments import Suppressions
 from readme_lint.core.conventions import Habits, habits_of
 from readme_lint.core.diagnostics import Diagnostic, default_end
 from readme_lint.core.model import Document, build
 from readme_lint.engine.selection import selected_rules, severity_of
 from readme_lint.rules import Rule
-from readme_lint.rules.registry import LintContext
+from readme_lint.rules.registry import FINDINGS, LintContext
 
 if TYPE_CHECKING:
     from readme_lint.linkcheck.verdict import Verdict
@@ -120,13 +120,15 @@ def run_rules(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
     return found
 
 
-def suppress(ctx: LintContext, found: list[Diagnostic], judge: Rule | None) -> list[Diagnostic]:
-    """The suppression stage: the judge of the comments (RL902, when selected) is handed
-    every other finding before suppression and adds its own; then the comments hide the
-    findings they name."""
-    if judge is not None:
+def suppress(
+    ctx: LintContext, found: list[Diagnostic], judges: Sequence[Rule] = ()
+) -> list[Diagnostic]:
+    """The suppression stage: the rules that judge the others' findings (reads=FINDINGS:
+    RL902, when selected) are handed every other finding before suppression and add
+    their own; then the comments hide the findings they name."""
+    if judges:
         judged = ctx._replace(before_suppression=tuple(found))
-        found = [*found, *run_rules(judged, [judge])]
+        found = [*found, *run_rules(judged, judges)]
     comments = Suppressions.of(ctx.doc)
     return [d for d in found if not comments.hides(d.code, d.rule, d.line)]
 
@@ -142,8 +144,9 @@ def check_document(
     as written, for the link-liveness rules (without them those rules find nothing)."""
     rules = {r.code: r for r in selected_rules(config)}
     ctx = context(doc, config, verdicts, selected=rules.values())
-    judge = rules.get(UNUSED_SUPPRESSION)
-    found = suppress(ctx, run_rules(ctx, (r for r in rules.values() if r is not judge)), judge)
+    judges = [r for r in rules.values() if FINDINGS in r.reads]
+    others = (r for r in rules.values() if FINDINGS not in r.reads)
+    found = suppress(ctx, run_rules(ctx, others), judges)
     found.sort(key=sort_key)
     return Report(tuple(found), hints(census(doc), found) + schema_hints(ctx, rules))
 

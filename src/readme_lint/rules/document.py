@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from readme_lint.core.conventions import majority_eol
 from readme_lint.core.diagnostics import Edit, Fix, Violation
-from readme_lint.rules.registry import LintContext, rule
+from readme_lint.rules.registry import BLANK_RUNS, LintContext, rule
 
 
 @rule("RL501", "final-newline", "File does not end with a newline.", fixable=True, scope="document")
@@ -101,6 +101,7 @@ def mixed_line_endings(ctx: LintContext) -> Iterator[Violation]:
     fixable=True,
     default=False,
     scope="document",
+    reads=(BLANK_RUNS,),
 )
 def consecutive_blank_lines(ctx: LintContext) -> Iterator[Violation]:
     """

@@ -9,7 +9,7 @@ from readme_lint.core.diagnostics import Edit, Fix, Severity, Violation
 from readme_lint.core.duplicates import duplicate_entries, paper_lines
 from readme_lint.core.model import Entry, Link
 from readme_lint.core.papers import label_key, paper_id, similar_titles, title_key
-from readme_lint.rules.registry import LintContext, rule
+from readme_lint.rules.registry import CANONICAL_LABEL, LintContext, rule
 
 
 @rule(
@@ -18,6 +18,7 @@ from readme_lint.rules.registry import LintContext, rule
     "Link label off the list's canonical spelling.",
     fixable=True,
     scope="document",
+    fix_effect=CANONICAL_LABEL,
 )
 def link_label(ctx: LintContext) -> Iterator[Violation]:
     """

@@ -47,6 +47,14 @@ Check = Callable[[LintContext], Iterable[Violation]]
 _CODE = re.compile(r"RL\d{3}")
 _NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
 SCOPES = ("block", "document")
+# What a document rule's findings depend on besides the facts every partial re-lint
+# compares (readme_lint.engine.incremental), declared with ``reads``:
+FINDINGS = "findings"  # the other rules' findings before suppression (it judges them)
+BLANK_RUNS = "blank-runs"  # runs of blank lines
+READS = (FINDINGS, BLANK_RUNS)
+# What a document rule's fix changes, declared with ``fix_effect`` when it is safe to
+# derive the next report from a partial re-lint after it:
+CANONICAL_LABEL = "canonical-label"  # a link label rewritten to its canonical spelling
 # As in ruff: whether a rule's findings carry a fix always, sometimes or never.
 APPLICABILITY = ("always", "sometimes", "never")
 DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix")
@@ -70,6 +78,8 @@ class Rule(NamedTuple):
     applicability: str = "always"  # when fixable: "always" or "sometimes"
     # Its findings are about the entry at their line: each stands for the entry's lines.
     covers_entry: bool = False
+    reads: frozenset[str] = frozenset()  # of READS
+    fix_effect: str | None = None  # CANONICAL_LABEL, or None
 
     @property
     def doc(self) -> str:
@@ -97,6 +107,8 @@ def rule(
     formats: Iterable[str] | None = None,
     applicability: str = "always",
     covers_entry: bool = False,
+    reads: Iterable[str] = (),
+    fix_effect: str | None = None,
 ) -> Callable[[Check], Check]:
     """Register a check function as a rule."""
     if not _CODE.fullmatch(code) or not _NAME.fullmatch(name):
@@ -109,6 +121,10 @@ def rule(
             raise ValueError(f"rule {code}: scope must be one of {SCOPES}")
         if applicability not in APPLICABILITY[:2]:
             raise ValueError(f"rule {code}: applicability must be 'always' or 'sometimes'")
+        if not set(reads) <= set(READS) or fix_effect not in (None, CANONICAL_LABEL):
+            raise ValueError(
+                f"rule {code}: reads must be of {READS}, fix_effect {CANONICAL_LABEL!r}"
+            )
         _REGISTRY[code] = Rule(
             code,
             name,
@@ -121,6 +137,8 @@ def rule(
             frozenset(formats) if formats is not None else None,
             applicability,
             covers_entry,
+            frozenset(reads),
+            fix_effect,
         )
         return check
 

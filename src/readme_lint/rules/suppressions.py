@@ -16,7 +16,7 @@ from readme_lint.core.comments import (
 from readme_lint.core.diagnostics import Diagnostic, Edit, Fix, Violation
 from readme_lint.core.model import Block, Directive, Document, Line
 from readme_lint.core.outline import ACTIONS, DIRECTIVE
-from readme_lint.rules.registry import LintContext, lookup, registered, rule
+from readme_lint.rules.registry import FINDINGS, LintContext, lookup, registered, rule
 
 
 @rule("RL901", "invalid-suppression", "A readme-lint comment that does nothing.")
@@ -85,6 +85,7 @@ _OWN = "own"  # a name for RL902 in a comment that cannot hide its findings
     default=False,
     scope="document",
     applicability="sometimes",
+    reads=(FINDINGS,),
 )
 def unused_suppression(ctx: LintContext) -> Iterator[Violation]:
     """
