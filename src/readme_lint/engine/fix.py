@@ -88,7 +88,7 @@ def _bad_retarget(text: str, fixes: Iterable[Fix]) -> str | None:
     return None
 
 
-def _culprit(text: str, diagnostics: Iterable[Diagnostic], marker: str) -> tuple[str, str]:
+def _rule_to_blame(text: str, diagnostics: Iterable[Diagnostic], marker: str) -> tuple[str, str]:
     """The rule whose fixes alone reproduce a failed check (for the error message)."""
     by_rule: dict[str, list[Fix]] = {}
     for d in diagnostics:
@@ -112,7 +112,7 @@ def _round(text: str, report: Report, config: Config) -> tuple[str, list[Diagnos
     checked = new_text if len(kept) == len(fixes) else apply_fixes(text, kept)[0]
     problem = _problem(text, checked, config.read_marker) or _bad_retarget(text, fixes)
     if problem:
-        rule, what = _culprit(text, fixable, config.read_marker)
+        rule, what = _rule_to_blame(text, fixable, config.read_marker)
         raise FixSafetyError(rule, what)
     waiting = {id(f) for f in deferred}
     return new_text, [d for d in fixable if id(d.fix) not in waiting], bool(deferred)

@@ -392,12 +392,12 @@ def relint_blocks(
             )
         )
     found.sort(key=sort_key)
-    census = _census(doc, sub_doc, sub, regions, shift, new_starts)
+    sections = _entry_sections(doc, sub_doc, sub, regions, shift, new_starts)
     whole = context(doc, config, selected=rules.values())
-    return Report(tuple(found), hints(census, found) + schema_hints(whole, rules))
+    return Report(tuple(found), hints(sections, found) + schema_hints(whole, rules))
 
 
-def _census(
+def _entry_sections(
     doc: Document,
     sub_doc: Document,
     sub: _SubDocument,

@@ -34,7 +34,7 @@ class Report(NamedTuple):
     hints: tuple[str, ...]
 
 
-def census(doc: Document) -> list[tuple[int, str]]:
+def entry_sections(doc: Document) -> list[tuple[int, str]]:
     """(first line, section heading) of every entry: what the hints count."""
     return [(e.first_line, e.section.text if e.section else "") for e in doc.entries]
 
@@ -148,7 +148,7 @@ def check_document(
     others = (r for r in rules.values() if FINDINGS not in r.reads)
     found = suppress(ctx, run_rules(ctx, others), judges)
     found.sort(key=sort_key)
-    return Report(tuple(found), hints(census(doc), found) + schema_hints(ctx, rules))
+    return Report(tuple(found), hints(entry_sections(doc), found) + schema_hints(ctx, rules))
 
 
 def schema_hints(ctx: LintContext, rules: dict[str, Rule]) -> tuple[str, ...]:

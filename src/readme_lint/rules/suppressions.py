@@ -142,7 +142,7 @@ def unused_suppression(ctx: LintContext) -> Iterator[Violation]:
         return
     suppressions = Suppressions.of(doc)
     selected = ctx.selected
-    used, shadowed = _credit(ctx.before_suppression, suppressions)
+    used, shadowed = _names_hiding(ctx.before_suppression, suppressions)
     wide: set[int] | None = None  # comments whose '*' hides a rule this run does not select
     comments = _comments(doc)
     for i, directive in enumerate(doc.directives):
@@ -190,7 +190,7 @@ def _names(directive: Directive) -> list[tuple[str, str]]:
 _Named = tuple[int, str]  # a name in a comment: (the comment's index, the name as compared)
 
 
-def _credit(
+def _names_hiding(
     findings: Iterable[Diagnostic], suppressions: Suppressions
 ) -> tuple[set[_Named], dict[_Named, _Named]]:
     """The names that hide one of ``findings`` (the other rules', before suppression); and
@@ -203,19 +203,19 @@ def _credit(
             (span.directive, key)
             for span, key in suppressions.covering(found.code, found.rule, found.line)
         )
-        hider = next(hits, None)
-        if hider is not None:
-            used.add(hider)
+        hiding = next(hits, None)
+        if hiding is not None:
+            used.add(hiding)
             for named in hits:
-                shadowed.setdefault(named, hider)
+                shadowed.setdefault(named, hiding)
     return used, shadowed
 
 
-def _why(doc: Document, i: int, hider: _Named | None) -> str:
-    """Why a name of comment ``i`` is unused: it hides nothing, or only what ``hider`` does."""
-    if hider is None:
+def _why(doc: Document, i: int, hiding: _Named | None) -> str:
+    """Why a name of comment ``i`` is unused: it hides nothing, or only what ``hiding`` does."""
+    if hiding is None:
         return _NOTHING
-    j, key = hider
+    j, key = hiding
     if j != i:
         return f"the comment on line {doc.directives[j].line}"
     return next(f"'{written}'" for written, k in _names(doc.directives[i]) if k == key)
