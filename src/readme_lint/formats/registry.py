@@ -5,8 +5,7 @@ This is the only list of formats: the names, the fields each format's entries ca
 which formats join their fields with hard breaks are all read from here.
 """
 
-from __future__ import annotations
-
+# No postponed annotations: NamedTuple would compile each string annotation at import.
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 

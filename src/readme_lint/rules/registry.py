@@ -9,8 +9,7 @@ fixable rule attaches a :class:`~readme_lint.core.diagnostics.Fix` (edits on the
 original source) that the fix engine applies.
 """
 
-from __future__ import annotations
-
+# No postponed annotations: NamedTuple would compile each string annotation at import.
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
@@ -29,12 +28,12 @@ class LintContext(NamedTuple):
     """Everything a check reads, given by the engine: no rule calls back into the engine
     or finds a run's inputs stored in the document."""
 
-    doc: Document
-    config: Config
+    doc: "Document"
+    config: "Config"
     # The file's own habits, of the whole file also when only a part is re-read.
-    habits: Habits
+    habits: "Habits"
     # What --check-links found, by URL as written (empty without it).
-    verdicts: Mapping[str, Verdict]
+    verdicts: "Mapping[str, Verdict]"
     # Codes of the rules selected in this run.
     selected: frozenset[str]
     # For the rule that judges suppression comments (RL902), run after the others: their
@@ -145,7 +144,7 @@ def rule(
     return register
 
 
-def entries_for(doc: Document, code: str) -> Iterator[Entry]:
+def entries_for(doc: "Document", code: str) -> Iterator["Entry"]:
     """The document's entries in the formats rule ``code`` declares."""
     formats = _REGISTRY[code].formats
     return (e for e in doc.entries if formats is None or e.format in formats)
