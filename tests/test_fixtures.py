@@ -9,6 +9,7 @@ import pytest
 from readme_lint.config import Config
 from readme_lint.core.model import build
 from readme_lint.engine.run import lint_text
+from readme_lint.formats import format_names
 from tests.conftest import FIXTURES, expected_findings
 
 LISTS = sorted((FIXTURES / "lists").glob("*.md"))
@@ -34,9 +35,7 @@ def test_format_fixture_findings(path: Path) -> None:
     assert got == expected
 
 
-@pytest.mark.parametrize(
-    "fmt", ["paragraph", "paragraph-quoted", "bullet", "numbered", "citation", "table"]
-)
+@pytest.mark.parametrize("fmt", format_names())
 def test_every_format_has_a_fixture_pair_read_in_its_format(fmt: str) -> None:
     for name in (f"{fmt}.md", f"{fmt}.clean.md"):
         doc = build((FIXTURES / "formats" / name).read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from readme_lint.config import Config
 from readme_lint.core.model import build
 from readme_lint.engine.fix import fix_text
+from readme_lint.formats import format_names
 from tests.render import worse
 
 PAPERS = [
@@ -60,7 +61,7 @@ def _links(arxiv: str, label: str, defect: str) -> str:
 
 
 @st.composite
-def paragraph(draw: st.DrawFn, k: int) -> str:
+def paragraph(draw: st.DrawFn, k: int, quoted: bool | None = None) -> str:
     title, authors, arxiv = PAPERS[k % len(PAPERS)]
     defect, brk, label = draw(DEFECT), draw(BREAKS), draw(LABELS)
     stars = "***" if defect == "stray" else "**"
@@ -72,16 +73,16 @@ def paragraph(draw: st.DrawFn, k: int) -> str:
         f"NeurIPS 2020. {_links(arxiv, label, defect)}{draw(BREAKS)}",
         draw(st.sampled_from(["The comeback.", "???", "1 Jun 2022"])),
     ]
-    if draw(st.booleans()):  # the quoted variant
+    if draw(st.booleans()) if quoted is None else quoted:  # the quoted variant
         return lines[0].rstrip("\\ ") + "\n" + "\n".join("> " + line for line in lines[1:])
     return "\n".join(lines)
 
 
 @st.composite
-def item(draw: st.DrawFn, k: int) -> str:
+def item(draw: st.DrawFn, k: int, shapes: tuple[int, ...] = (0, 1, 2, 3, 4)) -> str:
     title, authors, arxiv = PAPERS[k % len(PAPERS)]
     defect, label = draw(DEFECT), draw(LABELS)
-    shape = draw(st.integers(0, 4))
+    shape = draw(st.integers(0, 4)) if len(shapes) == 5 else draw(st.sampled_from(shapes))
     links = _links(arxiv, label, defect)
     if shape == 0:
         return f"- **M{k}** ({title}) {links}"
@@ -125,19 +126,46 @@ def test_fix_never_makes_the_rendered_page_worse(text: str, unsafe: bool) -> Non
     assert fix_text(after, config).text == after
 
 
+# Each entry format's entries, as the strategies above write them (one key per format of
+# the registry: a new format needs its shape here, as it needs its fixtures).
+SHAPES = {
+    "paragraph": lambda k: paragraph(k, quoted=False),
+    "paragraph-quoted": lambda k: paragraph(k, quoted=True),
+    "bullet": lambda k: item(k, (0, 1)),
+    "numbered": lambda k: item(k, (2,)),
+    "citation": lambda k: item(k, (3,)),
+    "table": lambda k: item(k, (4,)),
+}
+
+
+def test_the_strategies_reach_every_entry_format() -> None:
+    assert set(SHAPES) == set(format_names())
+
+
+@st.composite
+def one_format(draw: st.DrawFn) -> tuple[str, str]:
+    fmt = draw(st.sampled_from(format_names()))
+    entries = [draw(SHAPES[fmt](k)) for k in range(draw(st.integers(3, 5)))]
+    head = ["| Title | Venue | Date | Code |", "|---|---|---|---|"] if fmt == "table" else []
+    sep = "\n" if fmt == "table" else "\n\n"
+    return fmt, "\n".join(["# Papers", "", "## Models", "", *head, sep.join(entries), ""])
+
+
+@settings(max_examples=60, deadline=None)
+@given(one_format())
+def test_each_format_s_entries_are_read_in_that_format(case: tuple[str, str]) -> None:
+    fmt, text = case
+    doc = build(text)
+    assert doc.entries, text
+    assert {e.format for e in doc.entries} == {fmt}, text
+
+
 @settings(max_examples=40, deadline=None)
 @given(document())
 def test_generated_lists_are_read_in_their_formats(text: str) -> None:
     doc = build(text)
     assert doc.entries, text
-    assert {e.format for e in doc.entries} <= {
-        "paragraph",
-        "paragraph-quoted",
-        "bullet",
-        "numbered",
-        "citation",
-        "table",
-    }
+    assert {e.format for e in doc.entries} <= set(format_names())
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
