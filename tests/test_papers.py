@@ -11,6 +11,7 @@ from readme_lint.core.papers import (
     fetchable_arxiv_id,
     label_key,
     paper_id,
+    paper_key,
     similar_titles,
     stated_venue,
     title_key,
@@ -130,3 +131,68 @@ def test_stated_venue(text: str, venue: StatedVenue | None) -> None:
 
 def test_label_key_folds_case_and_inner_space() -> None:
     assert label_key(" Project  Page ") == label_key("project page")
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        pytest.param(
+            "https://arxiv.org/pdf/2112.10752v2", "arxiv:2112.10752", id="arxiv-as-paper-id"
+        ),
+        pytest.param("https://www.alphaxiv.org/abs/2112.10752", "arxiv:2112.10752", id="alphaxiv"),
+        pytest.param(
+            "https://ar5iv.labs.arxiv.org/html/2112.10752", "arxiv:2112.10752", id="ar5iv"
+        ),
+        pytest.param(
+            "https://huggingface.co/papers/2112.10752", "arxiv:2112.10752", id="hf-papers"
+        ),
+        pytest.param(
+            "https://aclanthology.org/2020.acl-main.1/", "acl:2020.acl-main.1", id="acl-new"
+        ),
+        pytest.param(
+            "https://aclanthology.org/2020.acl-main.1.pdf", "acl:2020.acl-main.1", id="acl-pdf"
+        ),
+        pytest.param("https://www.aclweb.org/anthology/P19-1001/", "acl:P19-1001", id="acl-old"),
+        pytest.param(
+            "https://openaccess.thecvf.com/content/CVPR2022/html/Rombach_High-Resolution_Image_Synthesis_With_Latent_Diffusion_Models_CVPR_2022_paper.html",
+            "cvf:cvpr2022/rombach_high-resolution_image_synthesis_with_latent_diffusion_models_cvpr_2022",
+            id="cvf-html",
+        ),
+        pytest.param(
+            "https://openaccess.thecvf.com/content/CVPR2022/papers/Rombach_High-Resolution_Image_Synthesis_With_Latent_Diffusion_Models_CVPR_2022_paper.pdf",
+            "cvf:cvpr2022/rombach_high-resolution_image_synthesis_with_latent_diffusion_models_cvpr_2022",
+            id="cvf-pdf-same-paper",
+        ),
+        pytest.param(
+            "http://openaccess.thecvf.com/content_cvpr_2018/html/Zhang_The_Unreasonable_Effectiveness_CVPR_2018_paper.html",
+            "cvf:cvpr2018/zhang_the_unreasonable_effectiveness_cvpr_2018",
+            id="cvf-old-path",
+        ),
+        pytest.param(
+            "https://proceedings.neurips.cc/paper/2020/hash/4c5bcfec8584af0d967f1ab10179ca4b-Abstract.html",
+            "neurips:4c5bcfec8584af0d967f1ab10179ca4b",
+            id="neurips-abstract",
+        ),
+        pytest.param(
+            "https://proceedings.neurips.cc/paper_files/paper/2020/file/4c5bcfec8584af0d967f1ab10179ca4b-Paper.pdf",
+            "neurips:4c5bcfec8584af0d967f1ab10179ca4b",
+            id="neurips-pdf-same-paper",
+        ),
+        pytest.param(
+            "https://papers.nips.cc/paper/7181-attention-is-all-you-need.pdf",
+            "neurips:7181",
+            id="nips-old",
+        ),
+        pytest.param("https://openaccess.thecvf.com/CVPR2022", None, id="cvf-index-page"),
+        pytest.param("https://aclanthology.org/venues/acl/", None, id="acl-venue-page"),
+        pytest.param("https://github.com/CompVis/latent-diffusion", None, id="code"),
+    ],
+)
+def test_paper_key_knows_a_paper_s_other_addresses(url: str, key: str | None) -> None:
+    assert paper_key(url) == key
+
+
+def test_paper_id_stays_what_the_duplicate_rules_compare() -> None:
+    """paper_key's extra knowledge is not yet evidence for duplicates (issue 14 weighs it)."""
+    assert paper_id("https://aclanthology.org/2020.acl-main.1/") is None
+    assert paper_id("https://www.alphaxiv.org/abs/2112.10752") is None

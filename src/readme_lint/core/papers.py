@@ -10,8 +10,10 @@ the document model.
   ``canonical_arxiv_id`` is an id as arXiv answers with it (old-style ids without their
   subject class), and ``fetchable_arxiv_id`` the id of an http(s) URL that the link
   checker may send to arXiv's API (default port, no credentials).
-* ``paper_id``: one key per paper a link identifies — ``arxiv:<id>``, ``doi:<doi>``,
-  ``openreview:<forum id>``.
+* ``paper_id``: the key of a paper a link identifies by id — ``arxiv:<id>``,
+  ``doi:<doi>``, ``openreview:<forum id>`` (what the duplicate rules compare);
+  ``paper_key`` knows the paper's other addresses too: arXiv mirrors, the ACL Anthology,
+  the CVF's open access and NeurIPS proceedings.
 * ``github_repo``: the repository a github.com link points into (``/tree/...``, ``.git``),
   not GitHub's own pages.
 * ``normalize_url``: one spelling per URL (scheme and host case, default port, fragment).
@@ -70,6 +72,55 @@ def paper_id(url: str) -> str | None:
             return f"doi:{doi.group(1).lower()}"
     review = _OPENREVIEW.search(url)
     return f"openreview:{review.group(1)}" if review else None
+
+
+# Where else a paper has one address (compiled on first use: paper_key's callers only).
+# An arXiv paper on a mirror that keeps arXiv's ids.
+_ARXIV_MIRROR = (
+    r"^(?:https?://)?(?:www\.)?(?:alphaxiv\.org/(?:abs|pdf|overview)|ar5iv(?:\.labs\.arxiv)?\.org/"
+    r"(?:abs|html)|huggingface\.co/papers)/(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$"
+)
+# ACL Anthology: new ids (2020.acl-main.1) and old ones (P19-1001), page or PDF.
+_ACL = (
+    r"^(?:https?://)?(?:www\.)?(?:aclanthology\.org|aclweb\.org/anthology)/"
+    r"(?P<id>\d{4}\.[a-z\d]+(?:-[a-z\d]+)*\.\d+|[A-Z]\d{2}-\d{4})(?:\.pdf)?/?(?:[?#].*)?$"
+)
+# The CVF's open access: a paper's html page and its PDF share a stem.
+_CVF = (
+    r"^(?:https?://)?openaccess\.thecvf\.com/(?P<venue>content_?[A-Za-z]+_?\d{4}|content/"
+    r"[A-Za-z]+\d{4}(?:/[A-Za-z]+)?)/(?:html|papers)/(?P<stem>[^/?#]+?)_paper\.(?:html|pdf)(?:[?#].*)?$"
+)
+# NeurIPS proceedings: a paper's hash (abstract page and PDF), or an old numbered page.
+_NEURIPS = (
+    r"^(?:https?://)?(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/"
+    r"(?:\d{4}/(?:hash|file)/(?P<hash>[0-9a-f]{32})-|(?P<number>\d{3,5})-)"
+)
+
+
+def paper_key(url: str) -> str | None:
+    """One key per paper, wherever a link finds it: ``paper_id``'s arXiv, DOI and OpenReview
+    ids, arXiv papers on mirrors (alphaxiv, ar5iv, Hugging Face papers) as ``arxiv:<id>``,
+    ``acl:<id>`` (ACL Anthology), ``cvf:<venue>/<paper>`` (the CVF's open access, page or
+    PDF) and ``neurips:<hash or number>`` (NeurIPS proceedings). The duplicate rules read
+    ``paper_id``; what more this knows is for the evidence they will weigh."""
+    found = paper_id(url)
+    if found:
+        return found
+    text = url.strip()
+    mirror = re.match(_ARXIV_MIRROR, text, re.IGNORECASE)
+    if mirror:
+        return f"arxiv:{mirror.group('id')}"
+    acl = re.match(_ACL, text)
+    if acl:
+        return f"acl:{acl.group('id')}"
+    cvf = re.match(_CVF, text, re.IGNORECASE)
+    if cvf:
+        venue = re.sub(r"^content_?|/.*$|_", "", cvf.group("venue").replace("content/", ""))
+        return f"cvf:{venue.lower()}/{cvf.group('stem').lower()}"
+    neurips = re.match(_NEURIPS, text, re.IGNORECASE)
+    if neurips:
+        return f"neurips:{(neurips.group('hash') or neurips.group('number')).lower()}"
+    return None
 
 
 def canonical_arxiv_id(text: str) -> str | None:
