@@ -13,6 +13,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
+from readme_lint.declared import declared
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = Path("-")
 OUTPUT_FORMATS = ("text", "json", "github", "sarif", "junit")
@@ -272,10 +274,7 @@ class Options(NamedTuple):
 
 def declarations() -> Iterator[tuple[str, Opt, object]]:
     """(field, how it is written, default) of every option, in --help's order."""
-    for name, annotation in Options.__annotations__.items():
-        metadata = getattr(annotation, "__metadata__", ())  # Annotated[type, Opt]
-        if metadata:
-            yield name, metadata[0], Options._field_defaults[name]
+    return declared(Options, Opt)
 
 
 def _simple_flags() -> dict[str, tuple[str, bool]]:

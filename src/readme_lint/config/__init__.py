@@ -7,13 +7,14 @@ a ``[tool.readme-lint]`` table is passed over.
 """
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Any, NamedTuple
 
 from readme_lint.core.diagnostics import Severity
 from readme_lint.core.slug import strip_shortcodes
+from readme_lint.declared import declared
 
 FIELDS = ("title", "authors", "link", "summary")
 
@@ -525,19 +526,12 @@ class Config(NamedTuple):
         return self._replace(ignore=self.ignore + extra) if extra else self
 
 
-def _declared(record: type[NamedTuple]) -> Iterator[tuple[str, Key]]:
-    for field, annotation in record.__annotations__.items():
-        metadata = getattr(annotation, "__metadata__", ())  # Annotated[type, Key]
-        if metadata:
-            yield field, metadata[0]
-
-
 def config_keys() -> dict[str, tuple[bool, str, Key]]:
     """Every configuration key -> (a link-check key, the field it sets, its declaration)."""
     return {
         how.name: (links, field, how)
         for links, record in ((True, LinkSettings), (False, Config))
-        for field, how in _declared(record)
+        for field, how, _ in declared(record, Key)
     }
 
 
