@@ -38,7 +38,9 @@ SHARED = ROOT.parent / "shared" / "corpus"
 MODES: dict[str, list[str]] = {
     "text": ["--no-color", "{f}"],
     "json": ["--output-format", "json", "{f}"],
+    "json-all": ["--output-format", "json", "--select", "ALL", "{f}"],
     "sarif": ["--output-format", "sarif", "{f}"],
+    "sarif-fixes": ["--output-format", "sarif", "--select", "ALL", "--unsafe-fixes", "{f}"],
     "junit": ["--output-format", "junit", "{f}"],
     "github": ["--output-format", "github", "{f}"],
     "statistics": ["--no-color", "--statistics", "{f}"],

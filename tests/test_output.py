@@ -643,3 +643,23 @@ def test_rule_documentation_links_follow_the_package_metadata(
         assert rule_url("RL201", "stray-asterisk") == "docs/rules.md#rl201-stray-asterisk"
     finally:
         repository.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "span"),
+    [
+        # A fix that ends at the end of a file with a final newline ends on the empty line
+        # after it, as the text's lines count (the model has no such line).
+        pytest.param("# T\n\nSome text.\n\n\n\n", "RL503", (5, 1, 7, 1), id="blank-run-at-eof"),
+        pytest.param(
+            "# T\r\n\r\nSome text.\r\n\nmore\r\n", "RL502", (4, 1, 5, 1), id="crlf-last-line"
+        ),
+    ],
+)
+def test_json_ranges_at_the_end_of_the_file(
+    write, capsys: pytest.CaptureFixture[str], text: str, code: str, span: tuple[int, int, int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    path = write("README.md", text)
+    main(["--select", "ALL", "--output-format", "json", str(path)])
+    records = [r for r in json.loads(capsys.readouterr().out) if r["code"] == code]
+    assert [(r["line"], r["column"], r["end_line"], r["end_column"]) for r in records] == [span]

@@ -11,7 +11,9 @@ import functools
 
 from readme_lint import __version__
 
-RULES_DOC = "docs/rules.md"  # generated from the rules' docstrings (output_formats.rules_markdown)
+RULES_DOC = (
+    "docs/rules.md"  # generated from the rules' docstrings (output.rules_doc.rules_markdown)
+)
 
 
 @functools.cache

@@ -17,7 +17,6 @@ finding, a label spelt two ways equally often is left to the maintainer.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -32,11 +31,10 @@ from readme_lint.config import (
     toml_string,
 )
 from readme_lint.core.model import Document, Entry, build
-from readme_lint.core.slug import strip_shortcodes
+from readme_lint.core.slug import SHORTCODE, strip_shortcodes
 from readme_lint.engine.run import SECTION_MIN_ENTRIES
 from readme_lint.formats import hard_break_formats
 
-_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 # A read marker must be a habit, not a one-off emoji.
 _MARKER_MIN_ENTRIES = 2
 
@@ -170,9 +168,9 @@ def _read_marker(doc: Document) -> tuple[str | None, int]:
 
 
 def _emoji(text: str) -> Iterable[str]:
-    for match in _SHORTCODE.finditer(text):
+    for match in SHORTCODE.finditer(text):
         yield match.group()
-    for char in _SHORTCODE.sub(" ", text):
+    for char in SHORTCODE.sub(" ", text):
         if unicodedata.category(char) == "So":
             yield char
 

@@ -540,15 +540,15 @@ def from_mapping(data: Mapping[str, Any], where: str) -> Config:
     keys = config_keys()
     link_fields: dict[str, Any] = {}
     for key, value in data.items():  # the link keys first: they make one record
-        declared = keys.get(key)
-        if declared is not None and declared[0]:
-            link_fields[declared[1]] = declared[2].parse(value, key, where)
+        found = keys.get(key)
+        if found is not None and found[0]:
+            link_fields[found[1]] = found[2].parse(value, key, where)
     changes: dict[str, Any] = {"source": where, "links": LinkSettings(**link_fields)}
     for key, value in data.items():
-        declared = keys.get(key)
-        if declared is None:
+        found = keys.get(key)
+        if found is None:
             raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(keys))})")
-        links, field, how = declared
+        links, field, how = found
         if not links:
             changes[field] = how.parse(value, key, where)
             changes.update(how.implies)

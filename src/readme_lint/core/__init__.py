@@ -1,1 +1,3 @@
-"""The pure core: the parse adapter, syntax scanners, the document model and its records."""
+"""The pure core, no I/O: the parse adapter, syntax scanners, the document model and its
+records, and what is known about papers and lists (papers, conventions, duplicates, the TOC,
+readme-lint comments)."""

@@ -11,11 +11,8 @@ class LineIndex:
 
     __slots__ = ("length", "starts")
 
-    def __init__(self, text: str, starts: list[int] | None = None) -> None:
-        """``starts``: the lines' start offsets when already known (the model's lines)."""
-        self.starts = (
-            starts if starts is not None else [0, *(m.end() for m in re.finditer("\n", text))]
-        )
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self.length = len(text)
 
     def line_of(self, offset: int) -> int:

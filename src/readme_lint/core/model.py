@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from readme_lint.core import mdparse, outline, syntax
 from readme_lint.core.lines import LineIndex
@@ -45,9 +45,6 @@ from readme_lint.core.syntax import Link as Link  # re-exported: the model's rec
 from readme_lint.core.syntax import Span as Span
 from readme_lint.formats import read_entries
 from readme_lint.formats.base import Context, Section
-
-if TYPE_CHECKING:
-    pass
 
 T = TypeVar("T")
 
@@ -99,7 +96,7 @@ class Document:
 
     def offset(self, line: int, col: int) -> int:
         """Source offset of a 1-based line and column."""
-        return self.lines[line - 1].start + col - 1
+        return self.index.offset(line, col)
 
     @cached_property
     def anchors(self) -> frozenset[str]:
@@ -107,12 +104,14 @@ class Document:
 
     @cached_property
     def index(self) -> LineIndex:
-        """Offsets against lines and columns."""
-        return LineIndex(self.text, [line.start for line in self.lines])
+        """Offsets against lines and columns, of the text (after a final newline an empty
+        line starts, which the model's lines do not hold)."""
+        return LineIndex(self.text)
 
     def line_of(self, offset: int) -> int:
-        """The 1-based line holding a source offset (its terminator included)."""
-        return self.index.line_of(offset)
+        """The 1-based model line holding a source offset (its terminator included; the end
+        of a text with a final newline is on the last line)."""
+        return min(self.index.line_of(offset), max(len(self.lines), 1))
 
     @cached_property
     def _block_starts(self) -> list[int]:

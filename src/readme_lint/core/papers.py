@@ -27,7 +27,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
-from readme_lint.core.slug import strip_shortcodes
+from readme_lint.core.slug import SHORTCODE, strip_shortcodes
 
 # --- arXiv ---------------------------------------------------------------------------
 
@@ -257,9 +257,7 @@ def similar_titles(a: str, b: str) -> bool:
     """Titles of one paper: equal, either unknown, or differing in a few characters."""
     if not a or not b or a == b:
         return True
-    import difflib  # rarely reached: kept off the start-up path
-
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+    return _similar(a, b) >= 0.9
 
 
 def author_names(authors: str | None) -> set[str]:
@@ -278,7 +276,6 @@ def label_key(label: str) -> str:
 
 _LATEX_ACCENT = r"\\[\"'^`~=.uvHckbdrt]\s*\{?\s*([A-Za-z])\}?"
 _LATEX_COMMAND = r"\\[A-Za-z]+\*?|\\."
-_SHORTCODE = r":[a-z0-9_+\-]+:"
 _NON_WORD = r"[\W_]+"
 
 
@@ -289,7 +286,7 @@ def normalize_title(title: str) -> str:
 
     text = re.sub(_LATEX_ACCENT, r"\1", title)
     text = re.sub(_LATEX_COMMAND, " ", text)
-    text = re.sub(_SHORTCODE, " ", text)
+    text = SHORTCODE.sub(" ", text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(_NON_WORD, " ", text.casefold())

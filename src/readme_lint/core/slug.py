@@ -26,7 +26,8 @@ _ALPHABETIC_SYMBOLS = (
 )
 
 # Emoji shortcodes (``:zap:``) render as an emoji, which the slugger deletes.
-_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
+# An emoji shortcode as GitHub writes them (:zap:); other modules match it too.
+SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 
 _cache: dict[str, bool] = {}
 
@@ -55,7 +56,7 @@ def slugify(text: str) -> str:
 
 def strip_shortcodes(text: str) -> str:
     """Drop ``:emoji:`` shortcodes, which GitHub renders as (deleted) emoji."""
-    return _SHORTCODE.sub("", text) if ":" in text else text
+    return SHORTCODE.sub("", text) if ":" in text else text
 
 
 class Slugger:

@@ -201,10 +201,17 @@ class _SubDocument:
 def _map_range(d: Diagnostic, sub: _SubDocument) -> tuple[tuple[int, int], frozenset[int]] | None:
     """A sub-document finding's end and covered lines, on the real new text (None: one of
     them lies on a synthetic line)."""
-    end_line, end_column = d.end
-    real_end = sub.real[end_line - 1] if end_line - 1 < len(sub.real) else 0
+    end_line, end_column = d.end_line, d.end_column
+    if not end_line:  # one character on: nothing to move
+        real_end = 0
+    elif end_line - 1 < len(sub.real):
+        real_end = sub.real[end_line - 1]
+        if not real_end:
+            return None
+    else:
+        return None
     covers = [sub.real[n - 1] if n - 1 < len(sub.real) else 0 for n in d.covers]
-    if not real_end or not all(covers):
+    if not all(covers):
         return None
     return (real_end, end_column), frozenset(covers)
 
@@ -378,7 +385,7 @@ def relint_blocks(
         if not d.covers.isdisjoint(edited):
             return None  # the lines it stands for were edited: only a lint can say which now
         moved = _move(doc, new_index, shift, (d.line, d.column))
-        moved_end = _move(doc, new_index, shift, d.end)
+        moved_end = _move(doc, new_index, shift, d.end) if d.end_line else (0, 0)
         lines = [_move(doc, new_index, shift, (n, 1)) for n in d.covers]
         if moved is None or moved_end is None or None in lines:
             return None

@@ -87,6 +87,9 @@ def context(
     )
 
 
+_NOTHING: frozenset[int] = frozenset()
+
+
 def run_rules(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
     """Every finding of ``rules``, before suppression comments."""
     found: list[Diagnostic] = []
@@ -98,11 +101,14 @@ def run_rules(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
             if fix is not None and not fix.safe and ctx.config.unsafe_fixes:
                 fix = fix._replace(safe=True)  # the user opted in: apply it like any other
             end_line, end_column = v.end or default_end(v.line, v.column, v.fix, doc.index)
-            covers = set(v.covers)
+            if (end_line, end_column) == (v.line, v.column + 1):
+                end_line = end_column = (
+                    0  # one character on: Diagnostic.end says so wherever it moves
+                )
+            covers = _NOTHING
             entry = doc.entry_at_line.get(v.line) if rule.covers_entry else None
-            if entry is not None:
-                covers.update(entry.lines)
-            covers.discard(v.line)
+            if v.covers or entry is not None:
+                covers = frozenset((*v.covers, *(entry.lines if entry else ()))) - {v.line}
             found.append(
                 Diagnostic(
                     v.line,
@@ -114,7 +120,7 @@ def run_rules(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
                     fix,
                     end_line,
                     end_column,
-                    frozenset(covers),
+                    covers,
                 )
             )
     return found

@@ -37,14 +37,18 @@ def all_formats() -> tuple[EntryFormat, ...]:
     for module in sorted(Path(__file__).parent.glob("*.py")):
         if module.stem not in _SHARED:
             importlib.import_module(f"{__name__}.{module.stem}")
+    if not registered():  # an install without the format modules' sources: say so, never go silent
+        raise RuntimeError(f"readme-lint: no entry format module found in {Path(__file__).parent}")
     return tuple(registered())
 
 
+@cache
 def format_names() -> tuple[str, ...]:
     """Every format's name, by priority."""
     return tuple(f.name for f in all_formats())
 
 
+@cache
 def hard_break_formats() -> frozenset[str]:
     """The formats whose fields are lines joined by hard breaks."""
     return frozenset(f.name for f in all_formats() if f.hard_breaks)
@@ -52,7 +56,12 @@ def hard_break_formats() -> frozenset[str]:
 
 def format_fields(name: str) -> frozenset[str]:
     """The fields an entry of format ``name`` can have."""
-    return {f.name: f.fields for f in all_formats()}[name]
+    return _fields_by_format()[name]
+
+
+@cache
+def _fields_by_format() -> dict[str, frozenset[str]]:
+    return {f.name: f.fields for f in all_formats()}
 
 
 def read_section(section: Section, ctx: Context) -> tuple[str | None, list[Entry]]:
