@@ -23,6 +23,7 @@ NOT_ON_A_PLAIN_LINT = (
     "readme_lint.adopt.changes",
     "readme_lint.adopt.baseline",
     "readme_lint.output.report",
+    "readme_lint.output.github",
     "readme_lint.output.json_report",
     "readme_lint.output.sarif",
     "readme_lint.output.junit",

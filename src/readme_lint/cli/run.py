@@ -34,7 +34,6 @@ from readme_lint.core.model import Document, build
 from readme_lint.engine.run import check_document, check_text
 from readme_lint.engine.selection import check_selectors
 from readme_lint.files import FileError, SourceFile, read_source, read_stdin, write_source
-from readme_lint.output.github import github_line, github_notice, github_summary
 from readme_lint.output.text import entries_report, text_line
 from readme_lint.rules import all_rules, find_rule, resolve_selector
 
@@ -501,8 +500,10 @@ def _report(
         if report:
             echo(report)
     elif output_format == "github":
+        from readme_lint.output import github  # its own format: imported when asked for
+
         for path, d in run.findings:
-            echo(github_line(path, d))
+            echo(github.github_line(path, d))
     else:
         for path, d in run.findings:
             echo(text_line(path, d, color))
@@ -510,9 +511,11 @@ def _report(
         return
     hints = [(o.path, h) for o in run.outcomes for h in o.hints]
     if output_format == "github":
+        from readme_lint.output import github
+
         for path, hint in hints:
-            echo(github_notice(path, hint))
-        echo(github_summary([d for _, d in run.findings], len(run.outcomes)))
+            echo(github.github_notice(path, hint))
+        echo(github.github_summary([d for _, d in run.findings], len(run.outcomes)))
         return
     if output_format == "text" and (run.outcomes or not run.errors):
         echo(_summary(run, mode))

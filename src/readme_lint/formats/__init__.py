@@ -34,8 +34,9 @@ def all_formats() -> tuple[EntryFormat, ...]:
     import importlib
     from pathlib import Path
 
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        if module.stem not in _SHARED:
+    # iterdir, not glob: a glob pattern is compiled to a regular expression at start-up.
+    for module in sorted(Path(__file__).parent.iterdir()):
+        if module.suffix == ".py" and module.stem not in _SHARED:
             importlib.import_module(f"{__name__}.{module.stem}")
     if not registered():  # an install without the format modules' sources: say so, never go silent
         raise RuntimeError(f"readme-lint: no entry format module found in {Path(__file__).parent}")
