@@ -148,13 +148,14 @@ def rogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("rogue")
-def test_safety_violation_writes_nothing_and_names_the_rule(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_withheld_fix_is_a_finding_not_an_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = _write(tmp_path / "README.md", CLEAN)
     before = _stamp(path)
-    assert main(["--fix", str(path)]) == 2
+    assert main(["--fix", str(path)]) == 1  # a finding is left: never exit 2 for the file
     assert _stamp(path) == before
-    err = capsys.readouterr().err
-    assert f"{path}: internal error in RL599 rogue-rule" in err and "nothing was written" in err
+    out = capsys.readouterr().out
+    assert f"{path}:1:1: RL599 rogue-rule rogue (fix withheld: it would change" in out
+    assert "(1 fix withheld: see their messages)." in out
 
 
 def test_json_output_with_fix_stays_json(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import pytest
 
 from readme_lint.config import Config
 from readme_lint.core.diagnostics import Edit, Fix, Violation
-from readme_lint.engine.fix import FixSafetyError, fix_text
+from readme_lint.engine.fix import fix_text
 from readme_lint.rules import Rule, all_rules
 from readme_lint.rules.registry import LintContext
 from tests.conftest import AUTHORS, DDIM, ENTRY, FIXTURES, LINKS, SUMMARY, TITLE, entry, use_only
@@ -131,11 +131,15 @@ def rogue_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     yield "RL599 rogue-rule"
 
 
-def test_safety_net_names_the_rule(rogue_rule: str) -> None:
-    with pytest.raises(FixSafetyError) as info:
-        fix_text(ENTRY)
-    assert info.value.rule == rogue_rule
-    assert "comeback" in str(info.value)
+def test_safety_net_withholds_the_fix_and_says_why(rogue_rule: str) -> None:
+    result = fix_text(ENTRY)
+    assert result.text == ENTRY
+    (kept,) = result.withheld
+    assert kept.diagnostic.code == rogue_rule.split()[0]
+    assert "comeback" in kept.reason
+    # The finding stays, without its fix, the reason in its message.
+    (left,) = [d for d in result.remaining if d.code == "RL599"]
+    assert left.fix is None and "fix withheld" in left.message
 
 
 def test_safety_net_catches_a_lost_url(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -147,8 +151,10 @@ def test_safety_net_catches_a_lost_url(monkeypatch: pytest.MonkeyPatch) -> None:
 
     rogue = Rule("RL598", "url-eater", "Eats URLs.", all_rules()[0].severity, True, True, check)
     use_only(monkeypatch, rogue)
-    with pytest.raises(FixSafetyError, match=r"RL598 url-eater.*drop the URL"):
-        fix_text(ENTRY)
+    result = fix_text(ENTRY)
+    assert result.text == ENTRY
+    assert [k.diagnostic.code for k in result.withheld] == ["RL598"]
+    assert "drop the URL" in result.withheld[0].reason
 
 
 def test_non_converging_fixes_are_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -161,8 +167,9 @@ def test_non_converging_fixes_are_an_error(monkeypatch: pytest.MonkeyPatch) -> N
     severity = all_rules()[0].severity
     rogue = Rule("RL597", "grower", "Never settles.", severity, True, True, check, "document")
     use_only(monkeypatch, rogue)
-    with pytest.raises(FixSafetyError, match="not settle"):
-        fix_text("text\n")
+    result = fix_text("text\n")
+    assert [k.diagnostic.code for k in result.withheld] == ["RL597"]
+    assert "did not settle" in result.withheld[0].reason
 
 
 def test_trailing_emphasis_is_not_part_of_a_url() -> None:

@@ -29,7 +29,7 @@ from readme_lint.config import (
     parse_remap,
 )
 from readme_lint.console import BadParameter, UsageError, echo
-from readme_lint.core.diagnostics import Diagnostic, FixSafetyError, Severity
+from readme_lint.core.diagnostics import Diagnostic, Severity
 from readme_lint.core.model import Document, build
 from readme_lint.engine.run import check_document, check_text
 from readme_lint.engine.selection import check_selectors
@@ -52,6 +52,7 @@ class _Outcome(NamedTuple):
     diff: str = ""
     text: str = ""  # what the findings' positions and fix offsets refer to
     strict: bool = False  # its configuration says warnings fail the run too
+    withheld: int = 0  # fixes not applied: they would have made the page worse
 
 
 class _Run:
@@ -223,13 +224,29 @@ def _process(
     result = fix_text(source.text, config, verdicts=verdicts)
     if mode is Mode.DIFF:
         diff = _unified_diff(name, source.text, result.text)
-        return _Outcome(name, result.remaining, result.hints, result.fixed, bool(diff), diff)
+        return _Outcome(
+            name,
+            result.remaining,
+            result.hints,
+            result.fixed,
+            bool(diff),
+            diff,
+            withheld=len(result.withheld),
+        )
     if source.stdin:  # the fixed text is the output; the report goes to stderr
         echo(result.text, nl=False)
         written = result.text != source.text
     else:
         written = write_source(source, result.text)
-    return _Outcome(name, result.remaining, result.hints, result.fixed, written, text=result.text)
+    return _Outcome(
+        name,
+        result.remaining,
+        result.hints,
+        result.fixed,
+        written,
+        text=result.text,
+        withheld=len(result.withheld),
+    )
 
 
 def _load(
@@ -395,8 +412,6 @@ def _run_files(
             run.outcomes.append(outcome._replace(strict=config.strict))
         except (FileError, ConfigError) as exc:
             run.fail(str(exc))
-        except FixSafetyError as exc:
-            run.fail(f"{path}: {exc}")
     return run
 
 
@@ -421,18 +436,26 @@ def _summary(run: _Run, mode: Mode) -> str:
     remaining = len(run.findings)
     left_out = f", {run.excluded} excluded by the configuration" if run.excluded else ""
     fixed = sum(len(o.fixed) for o in run.outcomes)
+    withheld = sum(o.withheld for o in run.outcomes)
+    kept = f" ({_plural(withheld, 'fix')} withheld: see their messages)" if withheld else ""
     if mode is Mode.FIX and fixed:
         return (
-            f"Fixed {_plural(fixed, 'problem')}; {remaining} remaining in {_plural(files, 'file')}."
+            f"Fixed {_plural(fixed, 'problem')}; {remaining} remaining in "
+            f"{_plural(files, 'file')}{kept}."
         )
     if mode is Mode.DIFF:
-        return f"Would fix {_plural(fixed, 'problem')}; {remaining} would remain in {_plural(files, 'file')}."
+        return (
+            f"Would fix {_plural(fixed, 'problem')}; {remaining} would remain in "
+            f"{_plural(files, 'file')}{kept}."
+        )
     if not remaining:
         return f"All checks passed ({_plural(files, 'file')}{left_out})."
     fixable = sum(1 for _, d in run.findings if d.fixable)
     unsafe = sum(1 for _, d in run.findings if d.unsafe_fixable)
     line = f"Found {_plural(remaining, 'problem')} in {_plural(files, 'file')}{left_out}"
     notes = [f"{fixable} fixable with --fix, marked [*]"] if fixable else []
+    if withheld:
+        notes.append(f"{_plural(withheld, 'fix')} withheld: see their messages")
     if unsafe:
         notes.append(f"{unsafe} more with --unsafe-fixes")
     return line + (f" ({'; '.join(notes)})" if notes else "") + "."

@@ -20,6 +20,26 @@ class Edit(NamedTuple):
     text: str
 
 
+class Render(enum.Flag):
+    """What a fix may change in the page GitHub renders: every round of fixes is rendered
+    before and after (readme_lint.engine.render) and a fix whose render differs in any
+    other way is withheld. No flag: the rendered page stays the same (whitespace and
+    layout fixes: a run of spaces and a soft line break count as one space)."""
+
+    NONE = 0
+    BREAK = enum.auto()  # a line break appears or goes, a literal backslash goes
+    EMPHASIS = enum.auto()  # bold/italic/strikethrough change, a literal * or _ goes
+    LINK = enum.auto()  # link markup shown as text becomes a link (its URL kept)
+    HREF = enum.auto()  # a link's target changes
+    LABEL = enum.auto()  # a link's text changes case or spacing
+    TOC = enum.auto()  # in-page links of a table of contents come, go or move
+    HEADING = enum.auto()  # a paragraph becomes a heading (a literal # goes)
+    COMMENT = enum.auto()  # an HTML comment goes
+    MARKER = enum.auto()  # the read marker moves
+    PARAGRAPHS = enum.auto()  # paragraphs are joined or split (a line break may stand for a gap)
+    SPACE = enum.auto()  # a space appears or goes between two pieces of text
+
+
 class Fix(NamedTuple):
     """What a fixable finding proposes: a description and edits on the original source."""
 
@@ -30,6 +50,8 @@ class Fix(NamedTuple):
     # Replaces a link's URL with another (a moved link): the safety net checks that
     # each edit swaps one URL for one URL, instead of that every URL is kept.
     retarget: bool = False
+    # What the fix changes in the rendered page (Render.NONE: nothing).
+    render: Render = Render.NONE
 
 
 class Violation(NamedTuple):
@@ -88,14 +110,6 @@ def default_end(line: int, column: int, fix: Fix | None, index: LineIndex) -> tu
         if end > (line, column):
             return end
     return line, column + 1
-
-
-class FixSafetyError(Exception):
-    """A round of fixes would have lost content; nothing may be written."""
-
-    def __init__(self, rule: str, problem: str) -> None:
-        super().__init__(f"internal error in {rule}: its fix would {problem}; nothing was written")
-        self.rule = rule
 
 
 def _overlaps(edit: Edit, other: Edit) -> bool:

@@ -14,13 +14,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from readme_lint.config import Config
-from readme_lint.core.diagnostics import Diagnostic, Fix, FixSafetyError, apply_fixes
+from readme_lint.core.diagnostics import Diagnostic, Fix, apply_fixes
 from readme_lint.core.model import Document, build
 
 # A readme-lint comment is not content (GitHub shows no comment): RL902 removes unused ones.
 from readme_lint.core.outline import DIRECTIVE
 from readme_lint.engine.incremental import relint_blocks
-from readme_lint.engine.run import Report, check_document
+from readme_lint.engine.run import check_document
 
 if TYPE_CHECKING:
     from readme_lint.linkcheck.verdict import Verdict
@@ -45,6 +45,8 @@ class FixResult(NamedTuple):
     remaining: tuple[Diagnostic, ...]  # findings on the returned text
     hints: tuple[str, ...]
     rounds: int
+    # Findings whose fix was not applied because it would have made the page worse.
+    withheld: tuple[Kept, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -88,34 +90,77 @@ def _bad_retarget(text: str, fixes: Iterable[Fix]) -> str | None:
     return None
 
 
-def _rule_to_blame(text: str, diagnostics: Iterable[Diagnostic], marker: str) -> tuple[str, str]:
-    """The rule whose fixes alone reproduce a failed check (for the error message)."""
-    by_rule: dict[str, list[Fix]] = {}
-    for d in diagnostics:
-        if d.fix is not None and d.fixable:
-            by_rule.setdefault(f"{d.code} {d.rule}", []).append(d.fix)
-    for rule, fixes in by_rule.items():
-        alone, _ = apply_fixes(text, [f for f in fixes if not f.retarget])
-        problem = _problem(text, alone, marker) or _bad_retarget(text, fixes)
-        if problem:
-            return rule, problem
-    return "the fix engine", "combine fixes into a loss"
+class Kept(NamedTuple):
+    """A finding whose fix was withheld, and why (the text is the message's tail)."""
+
+    diagnostic: Diagnostic
+    reason: str
 
 
-def _round(text: str, report: Report, config: Config) -> tuple[str, list[Diagnostic], bool]:
-    """Apply one round: (new text, findings fixed, whether some fix had to wait)."""
-    fixable = [d for d in report.diagnostics if d.fixable]
-    fixes = [d.fix for d in fixable if d.fix is not None]
-    new_text, deferred = apply_fixes(text, fixes)
+def _signature(text: str, d: Diagnostic) -> tuple[object, ...]:
+    """A finding's fix as it is proposed again in a later round: offsets move, the edits'
+    old and new text and the line they start on do not (unless another fix edits it:
+    then it is judged again)."""
+    edits = d.fix.edits if d.fix is not None else ()
+    start = edits[0].start if edits else 0
+    line = text[text.rfind("\n", 0, start) + 1 : text.find("\n", start) % (len(text) + 1)]
+    return (d.code, d.message, line, tuple((text[e.start : e.end], e.text) for e in edits))
+
+
+def _safety(text: str, fixes: list[Fix], marker: str) -> tuple[list[Fix], dict[int, str]]:
+    """The word-and-URL net: fixes whose edits, alone, lose a word or a URL are withheld;
+    if the rest together still lose one, all of them wait (a rare combination)."""
+    problem = _check(text, fixes, marker)
+    if problem is None:
+        return fixes, {}
+    bad = {id(f): p for f in fixes if (p := _check(text, [f], marker)) is not None}
+    good = [f for f in fixes if id(f) not in bad]
+    problem = _check(text, good, marker) if good else None
+    if problem is not None:
+        return [], {**bad, **{id(f): problem for f in good}}
+    return good, bad
+
+
+def _check(text: str, fixes: list[Fix], marker: str) -> str | None:
     kept = [f for f in fixes if not f.retarget]
-    # A moved link's new URL is the point of its fix: judge the others without it.
-    checked = new_text if len(kept) == len(fixes) else apply_fixes(text, kept)[0]
-    problem = _problem(text, checked, config.read_marker) or _bad_retarget(text, fixes)
-    if problem:
-        rule, what = _rule_to_blame(text, fixable, config.read_marker)
-        raise FixSafetyError(rule, what)
+    checked = apply_fixes(text, kept)[0]
+    return _problem(text, checked, marker) or _bad_retarget(text, fixes)
+
+
+class _Round(NamedTuple):
+    text: str
+    applied: list[Diagnostic]
+    waited: bool  # some fix overlapped another and waits for the next round
+    kept: list[Kept]
+
+
+def _round(text: str, fixable: list[Diagnostic], config: Config) -> _Round:
+    """One round: choose fixes that do not overlap, withhold those that would lose
+    content or change the render beyond what they declare, apply the rest."""
+    from readme_lint.engine.render import check_round  # cmarkgfm: only when fixing
+
+    fixes = list({id(d.fix): d.fix for d in fixable if d.fix is not None}.values())
+    _, deferred = apply_fixes(text, fixes)
     waiting = {id(f) for f in deferred}
-    return new_text, [d for d in fixable if id(d.fix) not in waiting], bool(deferred)
+    chosen = [f for f in fixes if id(f) not in waiting]
+    chosen, lost = _safety(text, chosen, config.read_marker)
+    accepted, withheld = check_round(text, chosen, config.read_marker)
+    reasons = {
+        id(f): f"fix withheld: it would {why}"
+        for f, why in ((f, lost[id(f)]) for f in fixes if id(f) in lost)
+    }
+    for w in withheld:
+        lines = (
+            f"line {w.first_line}"
+            if w.first_line == w.last_line
+            else f"lines {w.first_line}-{w.last_line}"
+        )
+        reasons[id(w.fix)] = f"fix withheld: it would change how GitHub renders {lines}"
+    new_text, _ = apply_fixes(text, accepted)
+    done = {id(f) for f in accepted}
+    applied = [d for d in fixable if id(d.fix) in done]
+    kept = [Kept(d, reasons[id(d.fix)]) for d in fixable if id(d.fix) in reasons]
+    return _Round(new_text, applied, bool(deferred), kept)
 
 
 def fix_text(
@@ -135,23 +180,32 @@ def fix_text(
     """
     config = config or Config()
     fixed: list[Diagnostic] = []
+    kept: dict[tuple[object, ...], Kept] = {}
     first = build(text, config.read_marker)
     report = check_document(first, config, verdicts)
     doc: Document | None = first
     rounds = 0
-    while any(d.fixable for d in report.diagnostics):
+    while fixable := [
+        d for d in report.diagnostics if d.fixable and _signature(text, d) not in kept
+    ]:
         if rounds == MAX_ROUNDS:
-            rules = sorted({f"{d.code} {d.rule}" for d in report.diagnostics if d.fixable})
-            raise FixSafetyError(", ".join(rules), f"not settle after {MAX_ROUNDS} rounds")
+            for d in fixable:  # never written half-settled: these wait for another run
+                kept[_signature(text, d)] = Kept(
+                    d, f"fix withheld: fixes did not settle after {MAX_ROUNDS} rounds"
+                )
+            break
         rounds += 1
-        new_text, applied, waited = _round(text, report, config)
-        if new_text == text:
-            break  # every remaining fix is a no-op: nothing more can change
-        fixed.extend(applied)
+        step = _round(text, fixable, config)
+        kept.update((_signature(text, k.diagnostic), k) for k in step.kept)
+        if step.text == text:
+            if step.applied or not step.kept:
+                break  # every remaining fix is a no-op: nothing more can change
+            continue  # all withheld: the others are proposed again without them
+        fixed.extend(step.applied)
         relinted = None
-        if incremental and doc is not None and not waited:
-            relinted = relint_blocks(doc, report, applied, new_text, config)
-        text = new_text
+        if incremental and doc is not None and not step.waited and not step.kept:
+            relinted = relint_blocks(doc, report, step.applied, step.text, config)
+        text = step.text
         if relinted is None:
             doc = build(text, config.read_marker)
             report = check_document(doc, config, verdicts)
@@ -159,4 +213,12 @@ def fix_text(
             # A derived report has no document to derive the next one from: a further
             # round (rare: fixes that waited for others) lints in full.
             doc, report = None, relinted
-    return FixResult(text, tuple(fixed), report.diagnostics, report.hints, rounds)
+    remaining = tuple(_unfixable(text, d, kept) for d in report.diagnostics)
+    return FixResult(text, tuple(fixed), remaining, report.hints, rounds, tuple(kept.values()))
+
+
+def _unfixable(text: str, d: Diagnostic, kept: dict[tuple[object, ...], Kept]) -> Diagnostic:
+    """A remaining finding whose fix was withheld: no fix, and the reason in its message."""
+    if d.fix is None or (k := kept.get(_signature(text, d))) is None:
+        return d
+    return d._replace(fix=None, message=f"{d.message} ({k.reason})")

@@ -236,7 +236,7 @@ def _map_fix(fix: Fix, sub_doc: Document, sub: _SubDocument) -> Fix | None:
                 return None
             ends.append(sub.new_starts[real - 1] + offset - sub_doc.lines[k].start)
         edits.append(Edit(ends[0], ends[1], edit.text))
-    return Fix(fix.title, tuple(edits), fix.safe, fix.retarget)
+    return fix._replace(edits=tuple(edits))
 
 
 def _entry_fact(entry: Entry, label: Callable[[Link], str]) -> Hashable:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from readme_lint.core.conventions import entry_name
-from readme_lint.core.diagnostics import Edit, Fix, Severity, Violation
+from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.model import Document, Entry, Span
 from readme_lint.core.papers import stated_venue, venue_in_url
 from readme_lint.core.records import PARAGRAPH
@@ -378,7 +378,7 @@ def entry_split(ctx: LintContext) -> Iterator[Violation]:
             len(line.text.rstrip()),
             f"entry '{entry_name(entry)}' is split by a blank line: its rest, from line "
             f"{gap_last + 1}, renders as a separate paragraph",
-            Fix("join the entry's paragraphs", (edit,)),
+            Fix("join the entry's paragraphs", (edit,), render=Render.PARAGRAPHS | Render.BREAK),
         )
 
 
@@ -408,7 +408,7 @@ def _move_marker(entry: Entry, marker: Span, doc: Document) -> Fix | None:
     edits = (Edit(base + start, base + end, ""), Edit(insert_at, insert_at, " " + marker.text))
     if edits[0].start <= insert_at <= edits[0].end:
         return None
-    return Fix("move the read marker after the title", edits)
+    return Fix("move the read marker after the title", edits, render=Render.MARKER)
 
 
 @rule(

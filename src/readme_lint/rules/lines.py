@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from readme_lint.core import syntax
-from readme_lint.core.diagnostics import Edit, Fix, Violation
+from readme_lint.core.diagnostics import Edit, Fix, Render, Violation
 from readme_lint.core.model import Document, Entry, Line
 from readme_lint.core.records import QUOTED, TABLE
 from readme_lint.core.syntax import Link
@@ -15,13 +15,16 @@ from readme_lint.formats.base import unquote
 from readme_lint.rules.registry import LintContext, entries_for, rule
 
 
-def _replace(line: Line, start: int, end: int, text: str, title: str) -> Fix:
-    """A one-edit fix on a line; ``start``/``end`` are 0-based columns."""
-    return Fix(title, (Edit(line.start + start, line.start + end, text),))
+def _replace(
+    line: Line, start: int, end: int, text: str, title: str, render: Render = Render.NONE
+) -> Fix:
+    """A one-edit fix on a line; ``start``/``end`` are 0-based columns; ``render`` is what it
+    changes in the rendered page."""
+    return Fix(title, (Edit(line.start + start, line.start + end, text),), render=render)
 
 
 def _unsafe(fix: Fix) -> Fix:
-    return Fix(fix.title, fix.edits, safe=False)
+    return fix._replace(safe=False)
 
 
 def _title_fix(doc: Document, entry: Entry) -> Fix | None:
@@ -35,7 +38,7 @@ def _title_fix(doc: Document, entry: Entry) -> Fix | None:
         Edit(line.start + open_at, line.start + open_at + len(title.opening), "**"),
         Edit(line.start + close_at, line.start + close_at + len(title.closing), "**"),
     )
-    return Fix("balance the title's asterisks", edits)
+    return Fix("balance the title's asterisks", edits, render=Render.EMPHASIS)
 
 
 def _authors_problem(doc: Document, entry: Entry) -> tuple[int, str, Fix | None] | None:
@@ -51,7 +54,7 @@ def _authors_problem(doc: Document, entry: Entry) -> tuple[int, str, Fix | None]
     begin = authors.col - 1
     end = authors.end_col - 1
     if text.count("*") == lead:  # opened, never closed
-        fix = _replace(line, end, end, "*" * lead, "close the authors' emphasis")
+        fix = _replace(line, end, end, "*" * lead, "close the authors' emphasis", Render.EMPHASIS)
         return begin, "authors line opens with '*' but never closes it", fix
     want = min(lead, trail)
     edits = (
@@ -59,7 +62,7 @@ def _authors_problem(doc: Document, entry: Entry) -> tuple[int, str, Fix | None]
         Edit(line.start + end - trail, line.start + end, "*" * want),
     )
     message = f"unbalanced asterisks around the authors ({lead} opening, {trail} closing)"
-    return begin, message, Fix("balance the authors' asterisks", edits)
+    return begin, message, Fix("balance the authors' asterisks", edits, render=Render.EMPHASIS)
 
 
 @rule(
@@ -173,8 +176,18 @@ def backslash_trailing_space(ctx: LintContext) -> Iterator[Violation]:
                 line.number,
                 col + 1,
                 "whitespace after the hard-break backslash: GitHub shows '\\' and drops the break",
-                _replace(line, col + 1, len(line.text), "", "delete the whitespace after '\\'"),
+                _replace(
+                    line,
+                    col + 1,
+                    len(line.text),
+                    "",
+                    "delete the whitespace after '\\'",
+                    Render.BREAK,
+                ),
             )
+
+
+_GLUED_URL = re.compile(r"(?:https?://|www\.)\S*\\[ \t]*$")
 
 
 def _dangling(doc: Document) -> Iterator[Line]:
@@ -222,11 +235,20 @@ def dangling_backslash(ctx: LintContext) -> Iterator[Violation]:
     doc = ctx.doc
     for line in _dangling(doc):
         keep = len(syntax.strip_hard_break(line.text))
+        # Glued to a bare URL, GitHub links the backslash too: deleting it mends the href.
+        glued = Render.HREF if _GLUED_URL.search(line.text) else Render.NONE
         yield Violation(
             line.number,
             len(line.text),
             "hard-break backslash at the end of a paragraph is shown literally",
-            _replace(line, keep, len(line.text), "", "delete the dangling backslash"),
+            _replace(
+                line,
+                keep,
+                len(line.text),
+                "",
+                "delete the dangling backslash",
+                Render.BREAK | glued,
+            ),
         )
 
 
@@ -291,7 +313,14 @@ def missing_hard_break(ctx: LintContext) -> Iterator[Violation]:
                 number,
                 keep + 1,
                 "line does not end in a hard break, so the next line runs into it",
-                _replace(line, keep, len(text), _break_style(doc, entry), "add a hard break"),
+                _replace(
+                    line,
+                    keep,
+                    len(text),
+                    _break_style(doc, entry),
+                    "add a hard break",
+                    Render.BREAK,
+                ),
             )
 
 
@@ -543,7 +572,9 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
                 match.start() + 1,
                 "space between ']' and '(' stops this from being a link",
                 # Unsafe: the shown text becomes a link, which changes what the page says.
-                _unsafe(_replace(line, gap[0], gap[1], "", "remove the space before '('")),
+                _unsafe(
+                    _replace(line, gap[0], gap[1], "", "remove the space before '('", Render.LINK)
+                ),
             )
         yield from brackets
 
@@ -567,7 +598,7 @@ def _split_url(doc: Document, entry: Entry, line: Line, masked: str) -> Violatio
         match.start("url") + 1,
         "the link's URL is broken across two lines, so it does not render as a link",
         # Unsafe: joining changes what the page shows (text becomes a link), a call to confirm.
-        Fix("join the URL's two lines", (edit,), safe=False),
+        Fix("join the URL's two lines", (edit,), safe=False, render=Render.LINK),
     )
 
 
@@ -609,7 +640,7 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
                     line.number,
                     start,
                     "list-style link is missing its closing ']'",
-                    _replace(line, end, end, "]", "add the closing ']'"),
+                    _replace(line, end, end, "]", "add the closing ']'", Render.LINK),
                 )
             elif (
                 after
@@ -620,7 +651,7 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
                     line.number,
                     start + 1,
                     "list-style link is missing its opening '['",
-                    _replace(line, start, start, "[", "add the opening '['"),
+                    _replace(line, start, start, "[", "add the opening '['", Render.LINK),
                 )
         nxt = links[i + 1] if i + 1 < len(links) else None
         if nxt is not None and masked[end : nxt.col - 1] == "" and not _badge(link, nxt):
@@ -628,5 +659,5 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
                 line.number,
                 nxt.col,
                 "links run together; separate them with a space",
-                _replace(line, end, end, " ", "insert a space between links"),
+                _replace(line, end, end, " ", "insert a space between links", Render.SPACE),
             )

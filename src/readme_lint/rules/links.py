@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from readme_lint.core.conventions import canonical_labels, entry_name
-from readme_lint.core.diagnostics import Edit, Fix, Severity, Violation
+from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.duplicates import duplicate_entries, paper_lines
 from readme_lint.core.model import Entry, Link
 from readme_lint.core.papers import label_key, paper_id, similar_titles, title_key
@@ -68,7 +68,7 @@ def link_label(ctx: LintContext) -> Iterator[Violation]:
                     link.line,
                     link.label.col,
                     f"link label '{link.label.text}' should be spelled '{want}'",
-                    Fix(f"rename the label to '{want}'", (edit,)),
+                    Fix(f"rename the label to '{want}'", (edit,), render=Render.LABEL),
                 )
 
 

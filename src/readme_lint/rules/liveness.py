@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from readme_lint.core.diagnostics import Edit, Fix, Severity, Violation
+from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.model import Link
 from readme_lint.rules.registry import LintContext, rule
 
@@ -109,7 +109,7 @@ def moved_link(ctx: LintContext) -> Iterator[Violation]:
                 link.line,
                 link.target.col,
                 f"{_url(link)} has moved to {verdict.final_url}",
-                Fix("write the final URL", (edit,), retarget=True),
+                Fix("write the final URL", (edit,), retarget=True, render=Render.HREF),
             )
 
 

@@ -13,7 +13,7 @@ from readme_lint.core.comments import (
     comment_keys,
     suppression_key,
 )
-from readme_lint.core.diagnostics import Diagnostic, Edit, Fix, Violation
+from readme_lint.core.diagnostics import Diagnostic, Edit, Fix, Render, Violation
 from readme_lint.core.model import Block, Directive, Document, Line
 from readme_lint.core.outline import ACTIONS, DIRECTIVE
 from readme_lint.rules.registry import FINDINGS, LintContext, lookup, registered, rule
@@ -302,7 +302,7 @@ def _fix(
         + ", ".join(sorted(f"'{n}'" for n, k in _names(directive) if k in drop))
         + " from the suppression comment"
     )
-    return Fix(title, tuple(merged))
+    return Fix(title, tuple(merged), render=Render.COMMENT)
 
 
 def _closer_edit(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from readme_lint.core.conventions import majority_eol
-from readme_lint.core.diagnostics import Edit, Fix, Violation
+from readme_lint.core.diagnostics import Edit, Fix, Render, Violation
 from readme_lint.core.model import Document, Heading, Link, Toc, TocItem
 from readme_lint.core.slug import fragment_forms, slugify
 from readme_lint.core.toc import (
@@ -127,7 +127,7 @@ def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
                 line.start + link.target.end_col - 1,
                 "#" + heading.anchor,
             )
-            fix = Fix(f"link to '#{heading.anchor}'", (edit,), safe=certain)
+            fix = Fix(f"link to '#{heading.anchor}'", (edit,), safe=certain, render=Render.HREF)
             problem += f"; did you mean '#{heading.anchor}' (line {heading.line})?"
         covers = tuple(sorted(item_headings(doc).get(link.line, ())))
         yield Violation(link.line, link.target.col, problem, fix, covers=covers)
@@ -193,7 +193,9 @@ def _insertion_fix(doc: Document, missing: list[Heading]) -> Fix:
         inserts.setdefault(at, []).append(prefix + _item_line(toc.items, pos, heading, depth, eol))
     edits = tuple(Edit(at, at, "".join(lines)) for at, lines in sorted(inserts.items()))
     # Unsafe: where an item goes and how it is labelled is the maintainer's call.
-    return Fix("add the missing headings to the table of contents", edits, safe=False)
+    return Fix(
+        "add the missing headings to the table of contents", edits, safe=False, render=Render.TOC
+    )
 
 
 @rule(
@@ -360,7 +362,7 @@ def _reorder_fix(doc: Document) -> Fix:
 
     old = [line for lines in texts for line in lines]
     new = [line for pos in ordered(-1) for line in texts[pos]]
-    return Fix("reorder the table of contents", _line_edits(doc, toc, old, new))
+    return Fix("reorder the table of contents", _line_edits(doc, toc, old, new), render=Render.TOC)
 
 
 def _line_edits(doc: Document, toc: Toc, old: list[str], new: list[str]) -> tuple[Edit, ...]:
@@ -486,5 +488,6 @@ def heading_syntax(ctx: LintContext) -> Iterator[Violation]:
                 "insert a space after the '#'",
                 (Edit(line.start + at, line.start + at, " "),),
                 False,
+                render=Render.HEADING,
             ),
         )
