@@ -134,7 +134,7 @@ class _Round(NamedTuple):
     kept: list[Kept]
 
 
-def _round(text: str, fixable: list[Diagnostic], config: Config) -> _Round:
+def _round(text: str, fixable: list[Diagnostic], config: Config, doc: Document | None) -> _Round:
     """One round: choose fixes that do not overlap, withhold those that would lose
     content or change the render beyond what they declare, apply the rest."""
     from readme_lint.engine.render import check_round  # cmarkgfm: only when fixing
@@ -144,7 +144,8 @@ def _round(text: str, fixable: list[Diagnostic], config: Config) -> _Round:
     waiting = {id(f) for f in deferred}
     chosen = [f for f in fixes if id(f) not in waiting]
     chosen, lost = _safety(text, chosen, config.read_marker)
-    accepted, withheld = check_round(text, chosen, config.read_marker)
+    blocks = [(b.kind, b.first_line, b.last_line) for b in doc.blocks] if doc else None
+    accepted, withheld = check_round(text, chosen, config.read_marker, blocks)
     reasons = {
         id(f): f"fix withheld: it would {why}"
         for f, why in ((f, lost[id(f)]) for f in fixes if id(f) in lost)
@@ -195,7 +196,7 @@ def fix_text(
                 )
             break
         rounds += 1
-        step = _round(text, fixable, config)
+        step = _round(text, fixable, config, doc)
         kept.update((_signature(text, k.diagnostic), k) for k in step.kept)
         if step.text == text:
             if step.applied or not step.kept:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from readme_lint.core.diagnostics import Edit, Fix, Render
 from readme_lint.core.lines import LineIndex
 
-_SOURCEPOS = re.compile(r'<(\w+)[^>]*? data-sourcepos="(\d+):\d+-(\d+):\d+"')
+_SOURCEPOS = re.compile(r'^<(\w+)[^>\n]*? data-sourcepos="(\d+):\d+-(\d+):', re.MULTILINE)
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.DOTALL)
 _TAG = re.compile(r"</?([A-Za-z][\w-]*)")
 _HREF = re.compile(r'\shref="([^"]*)"')
@@ -38,6 +38,7 @@ _SPACE = re.compile(r"\s+")
 _SCHEME = re.compile(r"[A-Za-z][\w+.-]*:")
 _INLINE_OPEN = re.compile(r"(<(?:strong|em|del|a)\b[^>]*>) +")
 _INLINE_CLOSE = re.compile(r" +(</(?:strong|em|del|a)>)")
+_PAIRS = (("<code", "</code>"), ("<pre", "</pre>"), ("<a ", "</a>"))
 _CODE = re.compile(r"<code>.*?</code>|<pre>.*?</pre>", re.DOTALL)
 _TAGS = re.compile(r"<[^>]*>")
 _LINK_MARKS = re.compile(r"\s*[\[\]()]+\s*")
@@ -47,6 +48,25 @@ _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.MULTILINE)
 # one unit: a fix in one item is judged by that item and its neighbours).
 _CONTAINERS = frozenset({"ul", "ol", "blockquote"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+# The flags as ints: Flag operations cost a call each, and the projection tests them per token.
+_BREAK, _EMPHASIS, _LINK, _HREF_FX, _LABEL, _TOC, _HEADING, _COMMENT, _MARKER, _PARAS, _SPACE_FX = (
+    f.value
+    for f in (
+        Render.BREAK,
+        Render.EMPHASIS,
+        Render.LINK,
+        Render.HREF,
+        Render.LABEL,
+        Render.TOC,
+        Render.HEADING,
+        Render.COMMENT,
+        Render.MARKER,
+        Render.PARAGRAPHS,
+        Render.SPACE,
+    )
+)
 
 
 @cache
@@ -68,14 +88,36 @@ def render(text: str, positions: bool = False) -> str:
     return str(to_html(text, options=unsafe | sourcepos if positions else unsafe))
 
 
-def units(text: str) -> list[tuple[int, int]]:
+def units(
+    text: str, blocks: Sequence[tuple[str, int, int]] | None = None, index: LineIndex | None = None
+) -> list[tuple[int, int]]:
     """Line ranges (1-based, inclusive) of the blocks a fix is judged by, in order: the
-    top-level blocks GitHub sees, a top-level list or quote replaced by its children."""
+    top-level blocks, a top-level list or quote replaced by its children.
+
+    ``blocks`` (kind, first and last line: the document model's top-level blocks, from
+    the same CommonMark grammar) saves rendering the whole text to find them; only the
+    lists and quotes among them are rendered, for their children. Without them, one
+    render of the whole text with source positions says where every block is."""
     if re.search("\r(?!\n)", text):
         return []  # a lone CR ends a line for GitHub, not for LineIndex: judge the whole
+    if blocks is None or index is None:
+        return _positions(render(text, True))
+    out: list[tuple[int, int]] = []
+    for kind, first, last in blocks:
+        if kind in ("list", "quote"):
+            start = index.starts[first - 1]
+            end = index.starts[last] if last < len(index.starts) else index.length
+            inner = _positions(render(text[start:end], True))
+            out.extend((a + first - 1, b + first - 1) for a, b in inner)
+        else:
+            out.append((first, last))
+    return out
+
+
+def _positions(html: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     end = container_end = 0
-    for m in _SOURCEPOS.finditer(render(text, True)):
+    for m in _SOURCEPOS.finditer(html):
         first, last = int(m.group(2)), int(m.group(3))
         if first <= end:
             continue  # inside the last unit
@@ -104,15 +146,21 @@ class _Group(NamedTuple):
     last_line: int
 
 
-def check_round(text: str, fixes: Sequence[Fix], marker: str) -> tuple[list[Fix], list[Withheld]]:
-    """The fixes whose edits change the render only as they declare, and those withheld."""
+def check_round(
+    text: str,
+    fixes: Sequence[Fix],
+    marker: str,
+    blocks: Sequence[tuple[str, int, int]] | None = None,
+) -> tuple[list[Fix], list[Withheld]]:
+    """The fixes whose edits change the render only as they declare, and those withheld
+    (``blocks``: see :func:`units`)."""
     if not fixes:
         return [], []
     index = LineIndex(text)
     definitions = "\n\n" + "\n".join(_DEFINITION.findall(text)) if "]:" in text else ""
     accepted: list[Fix] = []
     withheld: list[Withheld] = []
-    for group in _groups(text, index, fixes, units(text)):
+    for group in _groups(text, index, fixes, units(text, blocks, index)):
         fragment = text[group.start : group.end]
         judge = _Judge(fragment, group.start, definitions, marker, render(fragment + definitions))
         good, bad = _settle(group.fixes, judge.passes)
@@ -139,14 +187,30 @@ class _Judge(NamedTuple):
         after = render(_applied(self.fragment, edits) + self.definitions)
         if after == self.before:
             return True
-        effect = Render.NONE
+        effect = 0
         for f in chosen:
-            effect |= f.render
-        if _worse(self.before, after):
+            effect |= f.render.value
+        before, after = _differing(self.before, after)
+        if _worse(before, after):
             return False
-        return _canonical(self.before, effect, self.marker) == _canonical(
-            after, effect, self.marker
-        )
+        return _canonical(before, effect, self.marker) == _canonical(after, effect, self.marker)
+
+
+def _differing(before: str, after: str) -> tuple[str, str]:
+    """The lines where two renders differ (cmark-gfm writes each block on lines of its
+    own), when what comes before them leaves no code span, block or link open."""
+    old, new = before.split("\n"), after.split("\n")
+    limit = min(len(old), len(new))
+    head = 0
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    prefix = "\n".join(old[:head])
+    if any(prefix.count(a) != prefix.count(b) for a, b in _PAIRS):
+        return before, after
+    return "\n".join(old[head : len(old) - tail]), "\n".join(new[head : len(new) - tail])
 
 
 def _worse(before: str, after: str) -> bool:
@@ -243,7 +307,7 @@ def _group(
     return _Group([i[4] for i in items], start, end, lo, hi)
 
 
-def _canonical(html: str, effect: Render, marker: str) -> str:
+def _canonical(html: str, effect: int, marker: str) -> str:
     """The render with what ``effect`` may change projected away: what must stay equal."""
     out: list[str] = []
     urls: list[str] = []
@@ -252,7 +316,7 @@ def _canonical(html: str, effect: Render, marker: str) -> str:
     skip = 0  # inside an in-page link of a table of contents (Render.TOC)
     for token in _TOKEN.findall(html):
         if token.startswith("<!--"):
-            if not effect & Render.COMMENT:
+            if not effect & _COMMENT:
                 out.append(token)
             continue
         if token.startswith("<"):
@@ -262,7 +326,7 @@ def _canonical(html: str, effect: Render, marker: str) -> str:
                 code += -1 if closing else 1
             kept = _tag_token(token, tag, closing, effect, urls)
             if tag == "a":
-                if effect & Render.TOC and (skip or (not closing and _in_page(token))):
+                if effect & _TOC and (skip or (not closing and _in_page(token))):
                     skip += -1 if closing else 1
                     continue
                 anchor += -1 if closing else 1
@@ -278,10 +342,10 @@ def _canonical(html: str, effect: Render, marker: str) -> str:
     return joined + "\x00" + "\x00".join(sorted(urls))
 
 
-def _prose(html: str, effect: Render) -> str:
+def _prose(html: str, effect: int) -> str:
     """Outside code a browser shows any run of whitespace as one space, and a space at
     the edge of bold, italics or a link as the same space outside it."""
-    if effect & Render.SPACE:
+    if effect & _SPACE_FX:
         return _SPACE.sub("", html)  # where spaces go is what the fix changes
     html = _SPACE.sub(" ", html)
     return _SPACE.sub(" ", _INLINE_CLOSE.sub(r"\1 ", _INLINE_OPEN.sub(r" \1", html)))
@@ -298,43 +362,43 @@ def _tag(token: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _tag_token(token: str, tag: str, closing: bool, effect: Render, urls: list[str]) -> str | None:
+def _tag_token(token: str, tag: str, closing: bool, effect: int, urls: list[str]) -> str | None:
     """A tag as compared, or None when the effect lets it come and go."""
-    if tag == "br" and effect & (Render.BREAK | Render.PARAGRAPHS):
+    if tag == "br" and effect & (_BREAK | _PARAS):
         return " "
-    if tag in ("em", "strong", "del") and effect & Render.EMPHASIS:
+    if tag in ("em", "strong", "del") and effect & _EMPHASIS:
         return ""
-    if tag == "p" and effect & Render.PARAGRAPHS:
+    if tag == "p" and effect & _PARAS:
         return " "
-    if (tag in _HEADINGS or tag == "p") and effect & Render.HEADING:
+    if (tag in _HEADINGS or tag == "p") and effect & _HEADING:
         return "</p>" if closing else "<p>"
-    if tag in ("ul", "ol", "li") and effect & Render.TOC:
+    if tag in ("ul", "ol", "li") and effect & _TOC:
         return " "
-    if tag == "a" and effect & Render.LINK:
+    if tag == "a" and effect & _LINK:
         href = _HREF.search(token)
         if href:
             urls.append(href.group(1))
         return " "
-    if tag == "a" and effect & Render.HREF:
+    if tag == "a" and effect & _HREF_FX:
         return _HREF.sub(' href=""', token)
     return token
 
 
-def _text(text: str, effect: Render, marker: str, urls: list[str], code: bool, anchor: bool) -> str:
+def _text(text: str, effect: int, marker: str, urls: list[str], code: bool, anchor: bool) -> str:
     if code:
         return "\x01" + text + "\x01"  # shown as written: never collapsed
-    if effect & Render.BREAK:
+    if effect & _BREAK:
         text = text.replace("\\", "")
-    if effect & Render.EMPHASIS:
+    if effect & _EMPHASIS:
         text = text.replace("*", "").replace("_", "")
-    if effect & Render.HEADING:
+    if effect & _HEADING:
         text = text.replace("#", "")
-    if effect & Render.MARKER and marker:
+    if effect & _MARKER and marker:
         text = text.replace(marker, " ")
-    if effect & Render.LINK:
+    if effect & _LINK:
         text = _SPLIT_URL.sub(r"\1", text)  # a URL written over two lines becomes one
         urls.extend(u.rstrip(".,;:!?'\"*_~") for u in _URL_TEXT.findall(text) if not anchor)
         text = _LINK_MARKS.sub(" ", _URL_TEXT.sub(" ", text))
-    if effect & Render.LABEL:  # all text: a label may also become a link (Render.LINK)
+    if effect & _LABEL:  # all text: a label may also become a link (Render.LINK)
         text = text.casefold()  # and spacing, as every run of whitespace is one space
     return _SPACE.sub(" ", text)

@@ -60,6 +60,11 @@ def _in_page_links(doc: Document) -> Iterator[tuple[Link, bool]]:
             yield link, False
 
 
+def _linked_elsewhere(text: str, anchor: str) -> bool:
+    """Some Markdown or HTML link in the page already targets ``#anchor``."""
+    return re.search(rf"(?:\]\(|href=[\"']?)#{re.escape(anchor)}[)\"'\s>]", text) is not None
+
+
 @rule(
     "RL401",
     "toc-anchor",
@@ -104,7 +109,9 @@ def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
     ## Fix
     Rewrites the target when exactly one heading matches the link's target or
     text (missing `#`, wrong case, stale slug). No guess when it is ambiguous or
-    the heading does not exist.
+    the heading does not exist. The fix is unsafe when it is a guess from the text,
+    or when another link in the page already goes to that heading (which of the two
+    is meant is the maintainer's call).
     """
     doc = ctx.doc
     for link, in_toc in _in_page_links(doc):
@@ -127,7 +134,9 @@ def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
                 line.start + link.target.end_col - 1,
                 "#" + heading.anchor,
             )
-            fix = Fix(f"link to '#{heading.anchor}'", (edit,), safe=certain, render=Render.HREF)
+            # Unsafe when another link already goes there: which one is meant is a guess.
+            safe = certain and not _linked_elsewhere(doc.text, heading.anchor)
+            fix = Fix(f"link to '#{heading.anchor}'", (edit,), safe=safe, render=Render.HREF)
             problem += f"; did you mean '#{heading.anchor}' (line {heading.line})?"
         covers = tuple(sorted(item_headings(doc).get(link.line, ())))
         yield Violation(link.line, link.target.col, problem, fix, covers=covers)
