@@ -41,7 +41,7 @@ def _links(html: str) -> Counter[str]:
 
 
 def _web_links(html: str) -> Counter[str]:
-    return Counter({u: n for u, n in _links(html).items() if not u.startswith("#")})
+    return Counter({u: n for u, n in _links(html).items() if u.startswith(("http:", "https:"))})
 
 
 def web_links(text: str) -> Counter[str]:
@@ -50,7 +50,10 @@ def web_links(text: str) -> Counter[str]:
 
 
 def _words(html: str) -> Counter[str]:
-    tokens = (w.strip("*\\_`[](){}<>.,;:!?\"'#") for w in _TAG.sub(" ", html).split())
+    # A literal '*' inside a word is markup, counted as a literal asterisk, not a word.
+    tokens = (
+        w.strip("\\_`[](){}<>.,;:!?\"'#") for w in _TAG.sub(" ", html).replace("*", " ").split()
+    )
     return Counter(w.casefold() for w in tokens if any(c.isalnum() for c in w))
 
 

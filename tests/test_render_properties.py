@@ -15,6 +15,7 @@ from readme_lint.config import Config
 from readme_lint.core.model import build
 from readme_lint.engine.fix import fix_text
 from readme_lint.formats import format_names
+from tests.conftest import FIXTURES
 from tests.render import worse
 
 PAPERS = [
@@ -178,3 +179,57 @@ def test_incremental_fixing_equals_full_relints_in_every_format(text: str, unsaf
     assert fast.text == full.text
     assert fast.remaining == full.remaining
     assert fast.hints == full.hints
+
+
+# Snippets in the shapes real lists use (tests/fixtures/snippets, written for these tests),
+# mutated as contributors and PDF copies break them: a stray mark inserted, a character
+# or two deleted, a line break added or lost, indentation changed.
+SNIPPETS = sorted((FIXTURES / "snippets").glob("*.md"))
+MARKS = [
+    "*",
+    "**",
+    "\\",
+    " \\",
+    " \\ ",
+    " ",
+    "  ",
+    "<br>",
+    "[",
+    "]",
+    "(",
+    ")",
+    "|",
+    "\n",
+    "\n\n",
+    " :zap:",
+    "#",
+    "> ",
+    "- ",
+    "    ",
+    "\u00a0",
+    "`",
+]
+
+
+@st.composite
+def mutated_snippet(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(SNIPPETS)).read_text(encoding="utf-8")
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):
+            text = text[:at] + draw(st.sampled_from(MARKS)) + text[at:]
+        else:
+            text = text[:at] + text[at + draw(st.integers(1, 3)) :]
+    return text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_snippet(), st.booleans())
+def test_fix_never_makes_a_mutated_real_shape_worse(text: str, unsafe: bool) -> None:
+    config = Config(select=("ALL",), unsafe_fixes=unsafe)
+    result = fix_text(text, config)
+    problems = worse(text, result.text)
+    if unsafe:
+        problems = [p for p in problems if not p.startswith(("words lost", "links changed"))]
+    assert problems == []
+    assert fix_text(result.text, config).text == result.text

@@ -39,6 +39,10 @@ _SCHEME = re.compile(r"[A-Za-z][\w+.-]*:")
 _INLINE_OPEN = re.compile(r"(<(?:strong|em|del|a)\b[^>]*>) +")
 _INLINE_CLOSE = re.compile(r" +(</(?:strong|em|del|a)>)")
 _PAIRS = (("<code", "</code>"), ("<pre", "</pre>"), ("<a ", "</a>"))
+_BROKEN_EMPHASIS = re.compile(r"<(strong|em)>(?:(?!</\1>).)*?<br", re.DOTALL)
+_EDGE_ASTERISK = re.compile(r"\*(?=[ \t]*(?:\x00|\n|$))|\x00[ \t]*\*")
+_EDGE_BACKSLASH = re.compile(r"\\(?=\s|\x00|$)")
+_DOUBLE_BREAK = re.compile(r"<br\s*/?>\s*<br\s*/?>", re.IGNORECASE)
 _CODE = re.compile(r"<code>.*?</code>|<pre>.*?</pre>", re.DOTALL)
 _TAGS = re.compile(r"<[^>]*>")
 _LINK_MARKS = re.compile(r"\s*[\[\]()]+\s*")
@@ -160,6 +164,7 @@ def check_round(
     definitions = "\n\n" + "\n".join(_DEFINITION.findall(text)) if "]:" in text else ""
     accepted: list[Fix] = []
     withheld: list[Withheld] = []
+    accepted.extend(f for f in fixes if not f.edits)
     for group in _groups(text, index, fixes, units(text, blocks, index)):
         fragment = text[group.start : group.end]
         judge = _Judge(fragment, group.start, definitions, marker, render(fragment + definitions))
@@ -179,6 +184,8 @@ class _Judge(NamedTuple):
     before: str  # the fragment's render
 
     def passes(self, chosen: Sequence[Fix]) -> bool:
+        if not any(f.edits for f in chosen):
+            return True
         edits = [
             e._replace(start=e.start - self.offset, end=e.end - self.offset)
             for f in chosen
@@ -190,9 +197,9 @@ class _Judge(NamedTuple):
         effect = 0
         for f in chosen:
             effect |= f.render.value
-        before, after = _differing(self.before, after)
-        if _worse(before, after):
+        if _worse(self.before, after):  # the whole fragment: breaks in a row span lines
             return False
+        before, after = _differing(self.before, after)
         return _canonical(before, effect, self.marker) == _canonical(after, effect, self.marker)
 
 
@@ -214,17 +221,22 @@ def _differing(before: str, after: str) -> tuple[str, str]:
 
 
 def _worse(before: str, after: str) -> bool:
-    """Whatever a fix declares, it never shows a reader more literal ``*`` or ``\\``,
-    fewer links or less emphasis."""
+    """Whatever a fix declares, it never shows a reader more literal ``*`` or ``\\`` (at
+    all, or at the edge of a piece of text), a line break inside bold or italics or two
+    in a row; nor fewer links or less emphasis."""
     b, a = _signs(before), _signs(after)
-    return a[0] > b[0] or a[1] > b[1] or a[2] < b[2] or a[3] < b[3]
+    return any(a[i] > b[i] for i in range(6)) or a[6] < b[6] or a[7] < b[7]
 
 
-def _signs(html: str) -> tuple[int, int, int, int]:
+def _signs(html: str) -> tuple[int, ...]:
     text = _TAGS.sub("\x00", _CODE.sub("", html))
     return (
         text.count("*"),
+        len(_EDGE_ASTERISK.findall(text)),
         text.count("\\"),
+        len(_EDGE_BACKSLASH.findall(text)),
+        len(_BROKEN_EMPHASIS.findall(html)),
+        len(_DOUBLE_BREAK.findall(html)),
         html.count("<a "),
         html.count("<em>") + html.count("<strong>"),
     )
@@ -268,6 +280,8 @@ def _groups(
     firsts = [first for first, _ in spans]
     placed: list[tuple[int, int, int, int, Fix]] = []
     for fix in fixes:
+        if not fix.edits:
+            continue  # changes nothing: nothing to judge
         lo = index.line_of(min(e.start for e in fix.edits))
         hi = index.line_of(max(max(e.end - 1, e.start) for e in fix.edits))
         placed.append((_unit(firsts, lo), _unit(firsts, hi), lo, hi, fix))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from readme_lint.core import syntax
 from readme_lint.core.conventions import entry_name
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.model import Document, Entry, Span
@@ -397,6 +398,9 @@ def _move_marker(entry: Entry, marker: Span, doc: Document) -> Fix | None:
     title = entry.title
     if title is None or title.text is None or len(entry.markers) != 1:
         return None
+    rest = doc.line(title.line).text[title.text.end_col - 1 + len(title.closing) :]
+    if "*" in syntax.mask_code_spans(rest):
+        return None  # more bold after the title: where it ends is not clear
     text = doc.line(marker.line).text
     start, end = marker.col - 1, marker.end_col - 1
     if start > 0 and text[start - 1] == " ":

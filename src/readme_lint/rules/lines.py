@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from readme_lint.core import syntax
 from readme_lint.core.diagnostics import Edit, Fix, Render, Violation
-from readme_lint.core.model import Document, Entry, Line
+from readme_lint.core.model import Document, Entry, Line, Title
 from readme_lint.core.records import QUOTED, TABLE
 from readme_lint.core.syntax import Link
 from readme_lint.formats import format_names, hard_break_formats
@@ -27,6 +27,15 @@ def _unsafe(fix: Fix) -> Fix:
     return fix._replace(safe=False)
 
 
+def _closes_at_word_end(doc: Document, title: Title) -> bool:
+    """The title's closing run ends a word: a run inside a word (``K**ingma``) is not where
+    a bold title ends, and the line is not read as one."""
+    assert title.text is not None
+    after = title.text.end_col - 1 + len(title.closing)
+    text = doc.line(title.line).text
+    return after >= len(text) or not text[after].isalnum()
+
+
 def _title_fix(doc: Document, entry: Entry) -> Fix | None:
     title = entry.title
     if title is None or title.text is None:
@@ -41,18 +50,26 @@ def _title_fix(doc: Document, entry: Entry) -> Fix | None:
     return Fix("balance the title's asterisks", edits, render=Render.EMPHASIS)
 
 
+_AFTER_AUTHORS = re.compile(
+    r"(?:\s|<!--.*?-->|<(sup|sub|small)>[^<*]*</\1>|<[^>*]*>|:[\w+-]+:|[\u2600-\u27bf\U0001f000-\U0001faff])+$",
+    re.IGNORECASE,
+)
+
+
 def _authors_problem(doc: Document, entry: Entry) -> tuple[int, str, Fix | None] | None:
     authors = entry.authors
     if authors is None or not authors.text.startswith("*"):
         return None
-    text = authors.text
+    # What may follow the closing '*' on a correct line: line breaks, a footnote mark, a
+    # comment, an emoji. The asterisks are counted before it.
+    text = _AFTER_AUTHORS.sub("", authors.text)
     lead = len(text) - len(text.lstrip("*"))
     trail = len(text) - len(text.rstrip("*"))
-    if lead == trail:
-        return None
+    if lead == trail or text.count("*") != lead + trail:
+        return None  # balanced, or asterisks inside too: which ones are stray is unclear
     line = doc.line(authors.line)
     begin = authors.col - 1
-    end = authors.end_col - 1
+    end = authors.end_col - 1 - (len(authors.text) - len(text))
     if text.count("*") == lead:  # opened, never closed
         fix = _replace(line, end, end, "*" * lead, "close the authors' emphasis", Render.EMPHASIS)
         return begin, "authors line opens with '*' but never closes it", fix
@@ -111,8 +128,10 @@ def stray_asterisk(ctx: LintContext) -> Iterator[Violation]:
         if title is not None:
             if title.text is None:
                 yield Violation(title.line, title.open_col, "title's bold is never closed")
-            elif (title.opening, title.closing) != ("**", "**") and len(title.opening) != len(
-                title.closing
+            elif (
+                (title.opening, title.closing) != ("**", "**")
+                and len(title.opening) != len(title.closing)
+                and _closes_at_word_end(doc, title)
             ):
                 yield Violation(
                     title.line,
