@@ -29,10 +29,11 @@ MAX_ROUNDS = 8
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\\*]+")
 _WORD = re.compile(r"\w+")
-# A TOC line (a list item that is only an in-page link) and an in-page link target:
+# A TOC line (a list item that is only an in-page link, ``- - [x](#y)`` nested on one
+# line too) and an in-page link target:
 # TOC fixes may insert, reorder and retarget these, so the word check leaves them out.
 _TOC_LINE = re.compile(
-    r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\([^)\s]*\)[ \t]*\r?$", re.MULTILINE
+    r"^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)+\[[^\]\n]*\]\([^)\s]*\)[ \t\u00a0]*\r?$", re.MULTILINE
 )
 _PAGE_TARGET = re.compile(r"\]\((?!https?:)[^)\s]*\)")
 # A <br> is a line break, not a word: hard-break fixes may write one.
