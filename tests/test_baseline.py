@@ -258,7 +258,7 @@ def test_fix_with_baseline_fixes_everything_and_reports_what_is_new(readme: Path
     after = readme.read_text(encoding="utf-8")
     assert "- [More](#more)" in after  # an old finding, fixed all the same
     # the copy of an old entry: a duplicate and a placeholder, both new
-    assert (code, found) == (1, [(26, "RL303"), (29, "RL105")])
+    assert (code, found) == (1, [(26, "RL305"), (29, "RL105")])
 
 
 def test_config_key_is_validated(readme: Path, tmp_path: Path) -> None:

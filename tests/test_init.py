@@ -234,7 +234,7 @@ def test_on_the_shared_readme_only_real_deviations_remain(corpus_text: str) -> N
         "backslash-trailing-space",
         "backslash-spacing",
         "toc-anchor",
-        "duplicate-entry",
+        "cross-listed-entry",
     } <= rules
 
 

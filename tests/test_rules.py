@@ -478,6 +478,62 @@ CASES = [
         id="RL303-same-title-other-authors",
     ),
     pytest.param("RL303", ENTRY + "\n" + DDIM, [], id="RL303-distinct"),
+    pytest.param(
+        "RL303",
+        ENTRY + "\n" + ENTRY.replace("2006.11239", "2006.99999"),
+        [],
+        id="RL303-same-title-two-arxiv-ids-are-two-papers",
+    ),
+    pytest.param(
+        "RL303",
+        "- **Robo-Brain** (planning) [[paper](https://arxiv.org/abs/2502.21257)]\n"
+        "- **RoboBRAIN** (grounding) [[paper](https://arxiv.org/abs/2312.09821)]\n",
+        [],
+        id="RL303-nicknames-with-two-ids",
+    ),
+    pytest.param(
+        "RL303",
+        "| Title | Year |\n|---|---|\n"
+        "| U-Net: Convolutional Networks for Biomedical Image Segmentation [(paper)](https://doi.org/10.1007/978-3-319-24574-4_28) | 2015 |\n"
+        "| Attention U-Net: Learning Where to Look for the Pancreas [(paper)](https://arxiv.org/abs/1804.03999) | 2018 |\n",
+        [],
+        id="RL303-a-link-label-is-no-title",
+    ),
+    pytest.param(
+        "RL303",
+        "- **Name** (Segment Anything) [[paper](https://arxiv.org/abs/2304.02643)]\n"
+        "- **Name** (Segment Anything) [[paper](https://arxiv.org/abs/2304.02643v2)]\n",
+        [(2, 1)],
+        id="RL303-same-arxiv-paper-two-versions",
+    ),
+    pytest.param(
+        "RL303",
+        "## Image\n\n" + ENTRY + "\n## Audio\n\n" + ENTRY,
+        [],
+        id="RL303-another-section-is-cross-listing",
+    ),
+    # RL305 cross-listed-entry
+    pytest.param(
+        "RL305",
+        "## Image\n\n" + ENTRY + "\n## Audio\n\n" + ENTRY,
+        [(10, 1)],
+        id="RL305-same-paper-in-another-section",
+    ),
+    pytest.param(
+        "RL305",
+        "## Image\n\n" + ENTRY + '\n<h3 id="audio">Audio</h3>\n\n' + ENTRY,
+        [(10, 1)],
+        id="RL305-html-heading-is-a-section",
+    ),
+    pytest.param(
+        "RL305", "## Image\n\n" + ENTRY + "\n" + ENTRY, [], id="RL305-same-section-is-RL303"
+    ),
+    pytest.param(
+        "RL305",
+        "## Image\n\n" + ENTRY + "\n## Audio\n\n" + ENTRY.replace("2006.11239", "2102.09672"),
+        [],
+        id="RL305-other-id-other-paper",
+    ),
     # RL304 empty-link
     pytest.param(
         "RL304",

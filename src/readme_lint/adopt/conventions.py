@@ -73,7 +73,7 @@ def infer(doc: Document) -> Conventions:
     marker, marker_entries = _read_marker(doc)
     labels, ties = _labels(entries)
     found = duplicate_entries(doc, config)
-    cross = sum(1 for later, earlier, _ in found if later.section != earlier.section)
+    cross = sum(1 for r in found if not r.same_section)
     # Cross-listing on purpose: every repeat of a paper is in another section than its first.
     cross_listing = len(found) >= 2 and cross == len(found)
     return Conventions(

@@ -1,57 +1,79 @@
 """Which entries list a paper again: the evidence (a paper id, a title with a shared
 author) and where a repeat counts (the whole file, or one section)."""
 
+from typing import NamedTuple
+
 from readme_lint.config import Config
 from readme_lint.core.model import Document, Entry
-from readme_lint.core.papers import author_names, paper_id, similar_titles, title_key
+from readme_lint.core.papers import (
+    author_names,
+    ids_conflict,
+    is_real_title,
+    paper_id,
+    paper_key,
+    similar_titles,
+    title_key,
+)
 
 
-def _paper_ids(entry: Entry) -> set[str]:
-    return {i for i in (paper_id(link.target.text) for link in entry.links if not link.image) if i}
+def paper_keys(entry: Entry) -> set[str]:
+    """The papers an entry's links identify (images left out: a badge is no paper)."""
+    return {k for k in (paper_key(link.target.text) for link in entry.links if not link.image) if k}
 
 
 def _authors(entry: Entry) -> set[str]:
     return author_names(entry.authors.text if entry.authors else None)
 
 
-def duplicate_entries(doc: Document, config: Config) -> list[tuple[Entry, Entry, str]]:
-    """(later entry, earlier entry, reason) for every repeated paper (computed once)."""
-    return doc.memo(f"duplicate-entries-{config.duplicates}", lambda: _find_duplicates(doc, config))
+class Repeat(NamedTuple):
+    later: Entry
+    earlier: Entry
+    reason: str  # the evidence: "same title", "same paper (arxiv:...)"
+
+    @property
+    def same_section(self) -> bool:
+        return self.later.section == self.earlier.section
 
 
-def _scope(entry: Entry, config: Config) -> int:
-    """Where a repeat counts: the whole file (0), or the entry's own section."""
-    return entry.section.line if config.duplicates == "section" and entry.section else 0
+def duplicate_entries(doc: Document, config: Config) -> list[Repeat]:
+    """Every repeated paper, in the whole file (computed once): later entry, earlier one,
+    the evidence. Two entries are one paper on evidence only: the same paper key, or the
+    same real title (not a link label, not a word or two) and no conflicting ids."""
+    return doc.memo("duplicate-entries", lambda: _find_duplicates(doc))
 
 
-def _find_duplicates(doc: Document, config: Config) -> list[tuple[Entry, Entry, str]]:
-    by_title: dict[tuple[int, str], list[Entry]] = {}
-    by_id: dict[tuple[int, str], Entry] = {}
-    out: list[tuple[Entry, Entry, str]] = []
+def _find_duplicates(doc: Document) -> list[Repeat]:
+    by_title: dict[str, list[tuple[Entry, set[str]]]] = {}
+    by_key: dict[str, Entry] = {}
+    out: list[Repeat] = []
     for entry in doc.entries:
-        scope = _scope(entry, config)
-        earlier: tuple[Entry, str] | None = None
-        key = title_key(entry.title_text)
-        papers = _paper_ids(entry)
-        for other in by_title.get((scope, key), []) if key else []:
+        title = entry.title_text
+        key = title_key(title) if is_real_title(title) else ""
+        papers = paper_keys(entry)
+        earlier: Repeat | None = None
+        for other, other_papers in by_title.get(key, []) if key else []:
+            if ids_conflict(papers, other_papers):
+                continue  # two ids of one kind: two papers, whatever the titles say
             names, others = _authors(entry), _authors(other)
             # Same title by different people (a blog post and a video) is not a duplicate.
             if not names or not others or names & others:
-                earlier = (other, "same title")
+                earlier = Repeat(entry, other, "same title")
                 break
         if earlier is None:
             for paper in sorted(papers):
-                same = by_id.get((scope, paper))
+                same = by_key.get(paper)
                 # One id under two different titles is a wrong link (duplicate-link), not a repeat.
-                if same is not None and similar_titles(title_key(same.title_text), key):
-                    earlier = (same, f"same paper ({paper})")
+                if same is not None and similar_titles(
+                    title_key(same.title_text), title_key(title)
+                ):
+                    earlier = Repeat(entry, same, f"same paper ({paper})")
                     break
         if earlier is not None:
-            out.append((entry, earlier[0], earlier[1]))
+            out.append(earlier)
         if key:
-            by_title.setdefault((scope, key), []).append(entry)
+            by_title.setdefault(key, []).append((entry, papers))
         for paper in papers:
-            by_id.setdefault((scope, paper), entry)
+            by_key.setdefault(paper, entry)
     return out
 
 
@@ -60,11 +82,11 @@ def cross_section_hint(doc: Document, config: Config) -> str | None:
     found = duplicate_entries(doc, config)
     if config.duplicates != "file" or len(found) < 2:
         return None
-    if all(later.section != earlier.section for later, earlier, _ in found):
+    if not any(r.same_section for r in found):
         return (
-            f"RL303 found {len(found)} papers listed again, each in another section. If this "
+            f"RL305 found {len(found)} papers listed again, each in another section. If this "
             'list cross-lists on purpose, set `duplicates = "section"` under [tool.readme-lint] '
-            "(or in .readme-lint.toml) to report only repeats within a section."
+            "(or in .readme-lint.toml): repeats within a section are still reported (RL303)."
         )
     return None
 

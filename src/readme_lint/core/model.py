@@ -234,7 +234,7 @@ def _sections(pairs: list[tuple[Block, Any]], headings: list[Heading]) -> list[S
     current: Heading | None = None
     nodes: list[tuple[Block, Any]] = []
     for block, token in pairs:
-        if block.kind == "heading":
+        if block.first_line in by_line:  # a heading, Markdown or HTML
             if nodes or current is not None:
                 out.append(Section(current, tuple(nodes)))
             current, nodes = by_line[block.first_line], []
@@ -258,7 +258,7 @@ def _model(text: str, lines: tuple[Line, ...], tree: Any, read_marker: str) -> D
     pairs = _blocks(tree, lines)
     blocks = [b for b, _ in pairs]
     code_lines = _code_lines(pairs, len(lines))
-    headings = outline.headings(pairs)
+    headings = outline.headings(pairs, lines)
     extra: set[str] = set()
     directives: list[Directive] = []
     for block, _token in pairs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -19,11 +20,24 @@ ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 _TOC_TITLES = frozenset({"contents", "table of contents", "toc"})
 
 
-def headings(pairs: Sequence[tuple[Block, Any]]) -> list[Heading]:
-    """Every heading with the anchor GitHub gives it (emoji shortcodes are part of it)."""
+def headings(pairs: Sequence[tuple[Block, Any]], lines: Sequence[Line]) -> list[Heading]:
+    """Every heading with the anchor GitHub gives it (emoji shortcodes are part of it),
+    HTML headings (a block that is one ``<hN>`` element) with their id's."""
     slugger = Slugger()
     out: list[Heading] = []
     for block, token in pairs:
+        if block.kind == "html":
+            raw = "\n".join(lines[n - 1].text for n in range(block.first_line, block.last_line + 1))
+            found = html_heading(raw)
+            if found is not None:
+                level, text, anchor = found
+                name = " ".join(strip_shortcodes(text).split())
+                out.append(
+                    Heading(
+                        len(out), block.first_line, level, text, anchor, block.last_line, name, True
+                    )
+                )
+            continue
         if block.kind != "heading":
             continue
         plain = mdparse.plain_text(token)
@@ -40,6 +54,23 @@ def headings(pairs: Sequence[tuple[Block, Any]]) -> list[Heading]:
             )
         )
     return out
+
+
+_HTML_HEADING = re.compile(r"\s*<h([1-6])\b([^>]*)>(.*?)</h\1\s*>\s*", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def html_heading(raw: str) -> tuple[int, str, str] | None:
+    """(level, text, anchor) of a block that is one HTML heading element."""
+    match = _HTML_HEADING.fullmatch(raw)
+    if match is None or "<h" in match.group(3).lower():
+        return None
+    ids = _HTML_ID.findall(match.group(2))
+    text = " ".join(html.unescape(_TAGS.sub(" ", match.group(3))).split())
+    anchor = ids[0].removeprefix("user-content-") if ids else ""
+    # A name anchor inside (<h2><a name="x"></a>Title</h2>) is the heading's too.
+    inner = _HTML_ID.findall(match.group(3))
+    return int(match.group(1)), text, anchor or (inner[0] if inner else "")
 
 
 def html_anchors(text: str) -> set[str]:

@@ -101,8 +101,8 @@ def paper_key(url: str) -> str | None:
     """One key per paper, wherever a link finds it: ``paper_id``'s arXiv, DOI and OpenReview
     ids, arXiv papers on mirrors (alphaxiv, ar5iv, Hugging Face papers) as ``arxiv:<id>``,
     ``acl:<id>`` (ACL Anthology), ``cvf:<venue>/<paper>`` (the CVF's open access, page or
-    PDF) and ``neurips:<hash or number>`` (NeurIPS proceedings). The duplicate rules read
-    ``paper_id``; what more this knows is for the evidence they will weigh."""
+    PDF) and ``neurips:<hash or number>`` (NeurIPS proceedings): the evidence the
+    duplicate rules weigh."""
     found = paper_id(url)
     if found:
         return found
@@ -251,6 +251,43 @@ def normalize_url(url: str) -> str:
 def title_key(title: str) -> str:
     """A title as compared: case, punctuation, quotes, emphasis and emoji do not count."""
     return re.sub(r"[\W_]+", "", strip_shortcodes(title).casefold())
+
+
+# What links are labelled with: a cell or bold text that is one of these names a link, not
+# a paper (compared as title_key: case, spaces and punctuation do not count).
+LINK_LABELS = frozenset(
+    "paper papers pdf arxiv code github gitlab project projectpage page website homepage site "
+    "link url video videos demo slides slide blog post dataset data poster talk supp "
+    "supplementary supplemental appendix bibtex bib abstract html repo repository official "
+    "unofficial openreview doi acl ieee acm springer huggingface hf colab model models weights "
+    "checkpoint checkpoints tbd tba todo na none".split()
+)
+
+
+def is_link_label(text: str) -> bool:
+    """``text`` is what a link is labelled with (``(paper)``, ``[arXiv]``, ``Code``)."""
+    key = title_key(text)
+    return key in LINK_LABELS or (key.rstrip("0123456789") in LINK_LABELS and key[-1:].isdigit())
+
+
+def is_real_title(title: str) -> bool:
+    """``title`` can name one paper as evidence: not a link label, and long enough that two
+    papers sharing it is unlikely (three words, or twelve letters and digits)."""
+    if not title or is_link_label(title):
+        return False
+    return len(re.findall(r"\w+", title)) >= 3 or len(title_key(title)) >= 12
+
+
+def ids_conflict(a: set[str], b: set[str]) -> bool:
+    """Two entries' paper keys show two different papers: the same kind of id (one paper
+    has one arXiv id, one DOI...) with no value in common."""
+    kinds = {k.split(":", 1)[0] for k in a} & {k.split(":", 1)[0] for k in b}
+    return any(
+        not (
+            {k for k in a if k.startswith(kind + ":")} & {k for k in b if k.startswith(kind + ":")}
+        )
+        for kind in kinds
+    )
 
 
 def similar_titles(a: str, b: str) -> bool:

@@ -34,6 +34,9 @@ class Heading(NamedTuple):
     anchor: str
     last_line: int  # a setext heading spans its underline too
     name: str  # as GitHub shows it to a reader: shortcodes are pictures, not words
+    # An HTML heading (<h2 id="x">...</h2>): a section, with the anchor its id gives
+    # ("" without one: GitHub gives raw HTML headings no anchor of their own).
+    html: bool = False
 
 
 class TocItem(NamedTuple):

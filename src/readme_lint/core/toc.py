@@ -32,7 +32,7 @@ def toc_matches(doc: Document) -> list[tuple[TocItem, Heading | None]]:
     """Each TOC item with the heading it stands for (by anchor, else by its text)."""
     if doc.toc is None:
         return []
-    by_anchor = {h.anchor: h for h in doc.headings}
+    by_anchor = {h.anchor: h for h in doc.headings if h.anchor}
     by_text: dict[str, list[Heading]] = {}
     for h in doc.headings:
         by_text.setdefault(slugify(h.name), []).append(h)
@@ -83,6 +83,7 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
         for h in doc.headings
         if h.line > toc.last_line
         and h.position not in listed
+        and h.anchor  # an HTML heading without an id cannot be linked to
         and h.anchor not in linked
         and low <= h.level <= high
         and not excluded_from_toc(config, h)

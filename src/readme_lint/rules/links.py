@@ -8,7 +8,7 @@ from readme_lint.core.conventions import canonical_labels, entry_name
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.duplicates import duplicate_entries, paper_lines
 from readme_lint.core.model import Entry, Link
-from readme_lint.core.papers import label_key, paper_id, similar_titles, title_key
+from readme_lint.core.papers import is_real_title, label_key, paper_id, similar_titles, title_key
 from readme_lint.rules.registry import CANONICAL_LABEL, LintContext, rule
 
 
@@ -121,8 +121,8 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
     Not fixable: only a person can tell which entry has the wrong link. A
     warning by default.
     """
-    doc, config = ctx.doc, ctx.config
-    paired = {(id(later), id(earlier)) for later, earlier, _ in duplicate_entries(doc, config)}
+    doc = ctx.doc
+    paired = {(id(r.later), id(r.earlier)) for r in duplicate_entries(doc, ctx.config)}
     first_seen: dict[str, tuple[Entry, int]] = {}
     for entry in doc.entries:
         for link in entry.links:
@@ -133,6 +133,8 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
             other, other_line = seen
             if other is entry or (id(entry), id(other)) in paired:
                 continue
+            if not (is_real_title(other.title_text) and is_real_title(entry.title_text)):
+                continue  # a label or a name is no evidence that the titles differ
             if similar_titles(title_key(other.title_text), title_key(entry.title_text)):
                 continue  # the same paper, reported (or not) by duplicate-entry
             yield Violation(
@@ -144,13 +146,17 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
             )
 
 
-@rule("RL303", "duplicate-entry", "The same paper listed twice.", scope="document")
+@rule("RL303", "duplicate-entry", "The same paper listed twice in one section.", scope="document")
 def duplicate_entry(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
-    Finds an entry for a paper already listed: the same normalized title with a
-    shared author (or no authors to compare), or the same arXiv paper. The
-    finding is on the later entry and names the earlier one.
+    Finds an entry for a paper already listed in the same section, on evidence: the
+    same paper (an arXiv id in any of its URL forms, a DOI, an OpenReview, ACL
+    Anthology, CVF or NeurIPS proceedings id), or the same title with a shared author
+    (or no authors to compare) and no conflicting id. Two different arXiv ids are two
+    papers, whatever the titles say; a link label (`paper`, `[arXiv]`) or a word or
+    two is no title. The finding is on the later entry and names the earlier one. A
+    paper listed again in *another* section is `cross-listed-entry`'s.
 
     ## Why is this bad?
     Readers meet the same paper twice, often with different summaries, and
@@ -181,14 +187,86 @@ def duplicate_entry(ctx: LintContext) -> Iterator[Violation]:
     ## Fix
     Not fixable: which copy to keep is an editorial choice.
     """
-    doc, config = ctx.doc, ctx.config
-    for later, earlier, reason in duplicate_entries(doc, config):
-        yield Violation(
-            later.first_line,
-            1,
-            f"duplicate of the entry at line {earlier.first_line} ('{entry_name(earlier)}'): {reason}",
-            covers=(*later.lines, *earlier.lines),
-        )
+    for repeat in duplicate_entries(ctx.doc, ctx.config):
+        if repeat.same_section:
+            later, earlier = repeat.later, repeat.earlier
+            yield Violation(
+                later.first_line,
+                1,
+                f"duplicate of the entry at line {earlier.first_line} ('{entry_name(earlier)}'): "
+                f"{repeat.reason}",
+                covers=(*later.lines, *earlier.lines),
+            )
+
+
+@rule(
+    "RL305",
+    "cross-listed-entry",
+    "The same paper listed in two sections.",
+    severity=Severity.WARNING,
+    scope="document",
+)
+def cross_listed_entry(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds a paper listed again in another section than its first entry, on the same
+    evidence as `duplicate-entry`, and names both places. A warning: lists often
+    cross-list on purpose (an attack and its defense, a method and its dataset).
+
+    ## Why is this bad?
+    When it is not on purpose, the two copies drift apart: a fixed link or a
+    venue update lands in one of them only.
+
+    ## Example
+    ```markdown
+    ## Image generation
+
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+
+    ## Audio
+
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    Also used for audio.
+    ```
+
+    ## Use instead
+    Keep the paper in the section it belongs to (or keep both on purpose: turn the
+    rule off, or set `duplicates = "section"` in the configuration).
+    ```markdown
+    ## Image generation
+
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback; also used for audio.
+
+    ## Audio
+    ```
+
+    ## Fix
+    Not fixable: whether to cross-list is an editorial choice.
+    """
+    if ctx.config.duplicates == "section":
+        return
+    for repeat in duplicate_entries(ctx.doc, ctx.config):
+        if not repeat.same_section:
+            later, earlier = repeat.later, repeat.earlier
+            yield Violation(
+                later.first_line,
+                1,
+                f"'{entry_name(later)}' is also listed in {_section_name(earlier)} (line "
+                f"{earlier.first_line}): {repeat.reason}",
+                covers=(*later.lines, *earlier.lines),
+            )
+
+
+def _section_name(entry: Entry) -> str:
+    return f"section '{entry.section.name}'" if entry.section else "the list's opening"
 
 
 @rule("RL304", "empty-link", "Link with an empty or '#' target.")
