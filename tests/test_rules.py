@@ -335,6 +335,14 @@ CASES = [
     ),
     pytest.param("RL207", "Prose.  Two spaces outside entries.\n", [], id="RL207-outside-entries"),
     pytest.param("RL207", ENTRY, [], id="RL207-clean"),
+    pytest.param(
+        "RL207",
+        "1. **Attention Is All You Need.** NeurIPS 2017. [[pdf]](https://arxiv.org/abs/1706.03762)\n"
+        "10.   **Deep Residual Learning for Image Recognition.**  CVPR 2016. [[pdf]](https://arxiv.org/abs/1512.03385)\n"
+        "    - - **Sub** (Nested Item Title) [[pdf]](https://arxiv.org/abs/1512.03385)\n",
+        [(2, 56)],
+        id="RL207-marker-padding-is-not-a-run",
+    ),
     # RL208 link-syntax
     pytest.param(
         "RL208",

@@ -42,6 +42,11 @@ def duplicate_entries(doc: Document, config: Config) -> list[Repeat]:
     return doc.memo("duplicate-entries", lambda: _find_duplicates(doc))
 
 
+def _distinctive(title: str) -> bool:
+    """Long enough to name one work without its authors (five words, or thirty letters)."""
+    return len(title.split()) >= 5 or len(title_key(title)) >= 30
+
+
 def _find_duplicates(doc: Document) -> list[Repeat]:
     by_title: dict[str, list[tuple[Entry, set[str]]]] = {}
     by_key: dict[str, Entry] = {}
@@ -55,6 +60,8 @@ def _find_duplicates(doc: Document) -> list[Repeat]:
             if ids_conflict(papers, other_papers):
                 continue  # two ids of one kind: two papers, whatever the titles say
             names, others = _authors(entry), _authors(other)
+            if not names and not others and not _distinctive(title):
+                continue  # a short title and no authors to tell: two works may share it
             # Same title by different people (a blog post and a video) is not a duplicate.
             if not names or not others or names & others:
                 earlier = Repeat(entry, other, "same title")

@@ -39,6 +39,10 @@ _BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
 _TAG = re.compile(r"\s*(?:\*\*)?\[(?P<venue>[^\[\]]{2,40})\](?!\()\s+")
 
 
+# Names and a year before the first link: "Ann Lee, Bo Chen, and Cy Dee. 2019. "
+_AUTHORS_YEAR = re.compile(r"[A-Z][^.\[\]()]*(?:\.[^.\[\]()]*)*[.,]\s*\(?(?:19|20)\d\d[a-z]?\)?[.,:]?\s*$")
+
+
 def is_remote(link: Link) -> bool:
     """A link to another page or file: not ``#anchor``, nor a bare word (a TOC slip)."""
     target = link.target.text.strip()
@@ -81,6 +85,9 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
             return _title_from_link(line, inner[0]), venue
         return plain_title(line, bold.start("title"), bold.end("title")), venue
     if first is not None and first.col - 1 == lead and not first.bracketed:
+        return _title_from_link(line, first), venue
+    if first is not None and not first.bracketed and _AUTHORS_YEAR.search(text[: first.col - 1]):
+        # "Authors. 2007. [Title](u). Venue.": the link after the year is the title.
         return _title_from_link(line, first), venue
     end = first.col - 1 if first is not None else len(text)
     title = plain_title(line, lead, end)

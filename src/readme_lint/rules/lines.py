@@ -469,6 +469,7 @@ def trailing_whitespace(ctx: LintContext) -> Iterator[Violation]:
 
 
 _RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+_MARKERS = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
 _MATH = re.compile(r"\$[^$]+\$")
 
 
@@ -483,7 +484,9 @@ def multiple_spaces(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds runs of two or more spaces between words of an entry line, outside
-    code spans, math and URLs.
+    code spans, math and URLs. The spaces after a list marker (`8.   **Title**`)
+    are not a run: they set the item's content column, which decides what lines
+    belong to the item.
 
     ## Why is this bad?
     They render as one space, so they are invisible noise that makes entries
@@ -516,6 +519,10 @@ def multiple_spaces(ctx: LintContext) -> Iterator[Violation]:
         masked = syntax.mask_code_spans(text)
         if "$" in masked:
             masked = _MATH.sub(lambda m: "\x00" * len(m.group()), masked)
+        # A list marker's padding sets the item's content column: it is not a run of spaces.
+        marker = _MARKERS.match(masked)
+        if marker:
+            masked = "\x00" * marker.end() + masked[marker.end() :]
         for match in _RUN.finditer(masked):
             yield Violation(
                 line.number,
