@@ -437,6 +437,24 @@ CASES = [
         [],
         id="RL301-tie-has-no-canonical",
     ),
+    pytest.param(
+        "RL301",
+        "\n".join(
+            f"- **M{k}** (A Paper Title Number {k}) [[{label}](https://github.com/a/b{k})]"
+            for k, label in enumerate(["Github", "Github", "Github", "GitHub"])
+        ),
+        [(1, 37), (2, 37), (3, 37)],
+        id="RL301-never-toward-a-misspelling",
+    ),
+    pytest.param(
+        "RL301",
+        "\n".join(
+            f"- **M{k}** (A Paper Title Number {k}) [[Github](https://github.com/a/b{k})]"
+            for k in range(3)
+        ),
+        [],
+        id="RL301-one-spelling-is-the-list-s-own",
+    ),
     # RL302 duplicate-link
     pytest.param(
         "RL302",
@@ -600,6 +618,13 @@ CASES = [
         [],
         id="RL402-listed-with-broken-link",
     ),
+    pytest.param(
+        "RL402",
+        "# List\n\n## Contents\n\n- [Survey](#survey)\n- [Models](#models)\n\n"
+        "## Survey papers\n\ntext\n\n## Models\n\ntext\n",
+        [],
+        id="RL402-a-heading-its-broken-link-means-is-toc-anchors",
+    ),
     # RL403 toc-order
     pytest.param(
         "RL403",
@@ -617,6 +642,13 @@ CASES = [
     pytest.param("RL404", "## Editing\n\n## Inversion\ntext\n", [(1, 1)], id="RL404-empty"),
     pytest.param("RL404", "# Papers\n## Editing\ntext\n", [], id="RL404-subsection-is-content"),
     pytest.param("RL404", "## Papers\ntext\n## Last update: Jun 7, 2024\n", [], id="RL404-note"),
+    pytest.param(
+        "RL404",
+        "# List\n\n#### [Certifiable Defense against Patch Attacks](https://arxiv.org/abs/2002.10733)\n\n"
+        "#### [Patch Attacks on Face Recognition](https://arxiv.org/abs/2009.11508)\n\nCVPR 2021\n",
+        [],
+        id="RL404-a-heading-that-is-a-link-has-its-content",
+    ),
     # RL405 heading-syntax
     pytest.param("RL405", "#2 Deep Learning Method\n\ntext\n", [(1, 1)], id="RL405-no-space"),
     pytest.param("RL405", "## Editing\n\n#hashtag in a sentence.\n", [], id="RL405-prose"),

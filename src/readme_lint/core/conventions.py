@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from readme_lint.config import Config
 from readme_lint.core.model import Document, Entry
-from readme_lint.core.papers import label_key
+from readme_lint.core.papers import correct_spelling, label_key
 from readme_lint.core.slug import strip_shortcodes
 from readme_lint.formats import format_fields, hard_break_formats
 
@@ -84,12 +84,15 @@ def label_spellings(entries: Iterable[Entry]) -> dict[str, list[tuple[int, str]]
 
 def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
     """Casefolded label -> its canonical spelling: the configured one, else the most
-    common (a label the configuration does not list is still held to its own)."""
+    common correct one (a label the configuration does not list is still held to its
+    own; a product's name to its own spelling when the list writes it so anywhere)."""
     configured = {label_key(label): label for label in config.labels}
     best: dict[str, str] = {}
     for key, spellings in label_spellings(doc.entries).items():
+        # Majority decides among correct spellings only (GitHub, not Github).
+        spellings = [s for s in spellings if correct_spelling(s[1])]
         # A tie has no most common spelling: nothing to hold the others to.
-        if len(spellings) == 1 or spellings[0][0] > spellings[1][0]:
+        if len(spellings) == 1 or (spellings and spellings[0][0] > spellings[1][0]):
             best[key] = spellings[0][1]
     return {**best, **configured}
 

@@ -306,6 +306,24 @@ def author_names(authors: str | None) -> set[str]:
     return {re.sub(r"\W+", "", n).casefold() for n in re.split(r",|;|&|\band\b", text) if n.strip()}
 
 
+# Products' own spellings (by label_key): a list's majority never moves a label away from
+# them. Their all-lowercase form is a list's style (``[github]``), not a misspelling.
+PRODUCT_SPELLINGS = {
+    name.casefold(): name
+    for name in (
+        "GitHub GitLab PyTorch TensorFlow arXiv OpenReview YouTube BibTeX LaTeX OpenAI "
+        "DeepMind JAX Keras Colab Kaggle Zenodo PaddlePaddle MindSpore ModelScope Bilibili"
+    ).split()
+}
+PRODUCT_SPELLINGS["hugging face"] = "Hugging Face"
+
+
+def correct_spelling(label: str) -> bool:
+    """``label`` is not a misspelling of a product's name (``Github``, ``Arxiv``)."""
+    own = PRODUCT_SPELLINGS.get(label_key(label))
+    return own is None or label.strip() in (own, own.lower())
+
+
 def label_key(label: str) -> str:
     """Labels that are one label: case and inner whitespace do not count."""
     return " ".join(label.split()).casefold()

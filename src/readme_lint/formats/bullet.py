@@ -40,7 +40,9 @@ _TAG = re.compile(r"\s*(?:\*\*)?\[(?P<venue>[^\[\]]{2,40})\](?!\()\s+")
 
 
 # Names and a year before the first link: "Ann Lee, Bo Chen, and Cy Dee. 2019. "
-_AUTHORS_YEAR = re.compile(r"[A-Z][^.\[\]()]*(?:\.[^.\[\]()]*)*[.,]\s*\(?(?:19|20)\d\d[a-z]?\)?[.,:]?\s*$")
+_AUTHORS_YEAR = re.compile(
+    r"[A-Z][^.\[\]()]*(?:\.[^.\[\]()]*)*[.,]\s*\(?(?:19|20)\d\d[a-z]?\)?[.,:]?\s*$"
+)
 
 
 def is_remote(link: Link) -> bool:

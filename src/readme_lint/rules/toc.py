@@ -45,6 +45,27 @@ def _guess(doc: Document, link: Link) -> tuple[Heading, bool] | None:
     return None
 
 
+def _meant(doc: Document, link: Link, missing: list[tuple[Heading, bool]]) -> Heading | None:
+    """The heading a broken TOC link stands for: its guess, else the one heading not in
+    the TOC whose anchor holds every word of the link's target or text."""
+    guess = _guess(doc, link)
+    if guess is not None:
+        return guess[0]
+    for key in (link.target.text.removeprefix("#"), link.label.text):
+        words = set(slugify(key).split("-")) - {""}
+        found = [h for h, _ in missing if words and words <= set(h.anchor.split("-"))]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _broken_toc_links(doc: Document) -> Iterator[Link]:
+    for link, in_toc in _in_page_links(doc):
+        target = link.target.text
+        if in_toc and not (target.startswith("#") and _resolves(doc, target[1:])):
+            yield link
+
+
 def _in_page_links(doc: Document) -> Iterator[tuple[Link, bool]]:
     """(link, is a TOC item): TOC links, then every other '#' link."""
     toc_links = [item.link for item in doc.toc.items if item.link] if doc.toc else []
@@ -221,7 +242,8 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
     Finds headings, at the levels the table of contents covers, that no TOC item
     points to. Headings before the TOC (the title, an introduction), the TOC's
     own heading and the names in `toc-exclude` (default: Contributing,
-    Contributions, License...) are not expected in it.
+    Contributions, License...) are not expected in it. A heading a broken TOC
+    link stands for (`toc-anchor` reports the link) is not reported again here.
 
     ## Why is this bad?
     Readers use the TOC to find sections; a section missing from it is hidden.
@@ -246,7 +268,10 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
     the TOC's own indentation and bullet for its depth.
     """
     doc, config = ctx.doc, ctx.config
+    # A heading a broken TOC link stands for is reported once, by toc-anchor.
     missing = missing_headings(doc, config)
+    meant = {h.line for link in _broken_toc_links(doc) if (h := _meant(doc, link, missing))}
+    missing = [(h, covered) for h, covered in missing if h.line not in meant]
     inside = [h for h, covered in missing if covered]
     fix = _insertion_fix(doc, inside) if inside else None
     for heading, covered in missing:
@@ -438,11 +463,17 @@ def empty_section(ctx: LintContext) -> Iterator[Violation]:
         if nxt is not None and nxt.level > heading.level:
             continue  # its subsections are its content
         end = nxt.line - 1 if nxt is not None else len(doc.lines)
-        if is_note(heading):
+        if is_note(heading) or _is_link_heading(doc, heading):
             continue
         if not any(doc.line(n).text.strip() for n in range(heading.last_line + 1, end + 1)):
             covers = tuple(section_lines(doc, i))
             yield Violation(heading.line, 1, f"section '{heading.name}' is empty", covers=covers)
+
+
+def _is_link_heading(doc: Document, heading: Heading) -> bool:
+    """A heading that is a link (``#### [Paper title](u)``): the link is its content."""
+    labels = " ".join(lk.label.text.strip("[]") for lk in doc.links if lk.line == heading.line)
+    return bool(labels) and " ".join(labels.split()) == " ".join(heading.text.split())
 
 
 _NO_SPACE_HEADING = re.compile(r" {0,3}(#{1,6})(?=[^\W_])[^.!?]{1,100}$")
