@@ -30,6 +30,7 @@ TOC_ORDERED = (
 
 FIXES = [
     pytest.param("RL107", entry(TITLE, AUTHORS, LINKS, "", "", SUMMARY), ENTRY, id="RL107-rejoin"),
+    pytest.param("RL111", ENTRY + DDIM, ENTRY + "\n" + DDIM, id="RL111-blank-line-inserted"),
     pytest.param(
         "RL108",
         entry("**Denoising Diffusion Probabilistic Models :zap:** \\", AUTHORS, LINKS, SUMMARY),

@@ -213,6 +213,20 @@ CASES = [
         [],
         id="RL110-arxiv-id-is-not-a-year",
     ),
+    # RL111 entries-run-together
+    pytest.param(
+        "RL111",
+        ENTRY.rstrip("\n") + "\n" + DDIM,
+        [(5, 1)],
+        id="RL111-second-title-right-after-the-summary",
+    ),
+    pytest.param("RL111", ENTRY + "\n" + DDIM, [], id="RL111-blank-line-between"),
+    pytest.param(
+        "RL111",
+        ENTRY.rstrip("\n") + "\n**Note:** the code was released later. \\\nSee the repository.\n",
+        [],
+        id="RL111-a-bold-lead-in-is-prose",
+    ),
     # RL201 stray-asterisk
     pytest.param(
         "RL201",

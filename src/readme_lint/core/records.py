@@ -90,6 +90,9 @@ class Entry(NamedTuple):
     markers: tuple[Span, ...]  # every read marker occurrence
     # Lines whose end separates two fields (title, authors, venue...): hard-break formats only.
     field_ends: tuple[int, ...] = ()
+    # The entry starts inside the paragraph of the one before it (no blank line between):
+    # GitHub renders the two as one paragraph.
+    run_on: bool = False
 
     @property
     def lines(self) -> range:

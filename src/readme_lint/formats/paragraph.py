@@ -224,6 +224,34 @@ def _splits(
     )
 
 
+def _run_on(ctx: Context, block: Block) -> int | None:
+    """The line where a second entry starts inside an entry's paragraph: a title line,
+    shaped as an entry's first line, after a complete entry (its links line reached)
+    whose last line before it has no hard break, or a summary."""
+    seen_links = False
+    for number in range(block.first_line + 1, block.last_line - 1):
+        text = ctx.line(number).text
+        seen_links = seen_links or bool(ctx.links_on(number))
+        if not seen_links or not syntax.TITLE_START.match(text) or _lead_in(text):
+            continue
+        title = parse_title(ctx.line(number))
+        if title is None or title.text is None:
+            continue
+        rest = Block("paragraph", number, block.last_line)
+        if is_entry(ctx, rest):
+            return number
+    return None
+
+
+def _blocks_of(ctx: Context, block: Block) -> list[Block]:
+    """The block, or its pieces when entries run into each other without a blank line."""
+    out = []
+    while (start := _run_on(ctx, block)) is not None:
+        out.append(block._replace(last_line=start - 1))
+        block = block._replace(first_line=start)
+    return [*out, block]
+
+
 @entry_format(PARAGRAPH, priority=0, fields=FIELDS, hard_breaks=True)
 def read(section: Section, ctx: Context) -> list[Entry]:
     blocks = [b for b, _ in section.nodes]
@@ -232,10 +260,15 @@ def read(section: Section, ctx: Context) -> list[Entry]:
     for i, block in enumerate(blocks):
         if not flags[i]:
             continue
-        entry = _build(ctx, section.heading, block, None)
+        pieces = _blocks_of(ctx, block)
+        for piece in pieces[:-1]:
+            entry = _build(ctx, section.heading, piece, None)
+            out.append(entry._replace(run_on=piece.first_line != block.first_line))
+        last = pieces[-1]
+        entry = _build(ctx, section.heading, last, None)
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if _splits(ctx, entry, block, nxt, i + 1 < len(flags) and flags[i + 1]):
+        if _splits(ctx, entry, last, nxt, i + 1 < len(flags) and flags[i + 1]):
             assert nxt is not None
-            entry = _build(ctx, section.heading, block, nxt)
-        out.append(entry)
+            entry = _build(ctx, section.heading, last, nxt)
+        out.append(entry._replace(run_on=last.first_line != block.first_line))
     return out

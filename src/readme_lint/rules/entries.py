@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from readme_lint.core import syntax
-from readme_lint.core.conventions import entry_name
+from readme_lint.core.conventions import entry_name, majority_eol
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.model import Document, Entry, Span
 from readme_lint.core.papers import stated_venue, venue_in_url
@@ -380,6 +380,75 @@ def entry_split(ctx: LintContext) -> Iterator[Violation]:
             f"entry '{entry_name(entry)}' is split by a blank line: its rest, from line "
             f"{gap_last + 1}, renders as a separate paragraph",
             Fix("join the entry's paragraphs", (edit,), render=Render.PARAGRAPHS | Render.BREAK),
+        )
+
+
+@rule(
+    "RL111",
+    "entries-run-together",
+    "Two entries with no blank line between them.",
+    fixable=True,
+    formats=hard_break_formats(),
+    covers_entry=True,
+)
+def entries_run_together(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds an entry that starts on the line after the previous entry's last line,
+    with no blank line between: its bold title line, shaped as an entry's first
+    line, follows a complete entry (its links line included) inside one paragraph.
+
+    ## Why is this bad?
+    GitHub renders both entries as one paragraph: the second title runs on after
+    the first summary (or right under it, with no gap), and the list's rhythm of
+    one paragraph per paper is lost. It is the most common slip when an entry is
+    pasted in.
+
+    ## Example
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    **Denoising Diffusion Implicit Models** \\
+    *Jiaming Song, Chenlin Meng, Stefano Ermon* \\
+    ICLR 2021. [[Paper](https://arxiv.org/abs/2010.02502)] \\
+    Deterministic sampling.
+    ```
+
+    ## Use instead
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+
+    **Denoising Diffusion Implicit Models** \\
+    *Jiaming Song, Chenlin Meng, Stefano Ermon* \\
+    ICLR 2021. [[Paper](https://arxiv.org/abs/2010.02502)] \\
+    Deterministic sampling.
+    ```
+
+    ## Fix
+    Inserts the blank line before the second entry (a hard break left at the end
+    of the first one is then `dangling-backslash`'s to remove).
+    """
+    doc = ctx.doc
+    eol = majority_eol(doc)
+    for entry in entries_for(doc, "RL111"):
+        if not entry.run_on:
+            continue
+        start = doc.line(entry.first_line).start
+        yield Violation(
+            entry.first_line,
+            1,
+            f"entry '{entry_name(entry)}' starts right after the previous entry, with no "
+            "blank line: GitHub renders the two as one paragraph",
+            Fix(
+                "insert a blank line before the entry",
+                (Edit(start, start, eol),),
+                render=Render.PARAGRAPHS | Render.BREAK,
+            ),
         )
 
 
