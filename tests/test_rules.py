@@ -30,6 +30,21 @@ CASES = [
         "RL103", entry(TITLE, AUTHORS, "NeurIPS 2020. \\", SUMMARY), [(1, 1)], id="RL103-no-link"
     ),
     pytest.param("RL103", ENTRY, [], id="RL103-has-links"),
+    pytest.param(
+        "RL103",
+        "- **NeRF** (Representing Scenes as Neural Radiance Fields) [[paper](https://arxiv.org/abs/2003.08934)]\n"
+        "- **Mip-NeRF** (A Multiscale Representation for Anti-Aliasing) [[paper](https://arxiv.org/abs/2103.13415)]\n"
+        "- **Plenoxels** (Plenoxels: Radiance Fields without Neural Networks)\n"
+        "- Instant Neural Graphics Primitives. Thomas Muller, Alex Evans. SIGGRAPH 2022.\n",
+        [(3, 1), (4, 1)],
+        id="RL103-bullet-entries-without-a-link-among-linked-ones",
+    ),
+    pytest.param(
+        "RL103",
+        "- **Note** (updated weekly, send a pull request)\n- Thanks to all contributors. See the list. 2024 edition.\n",
+        [],
+        id="RL103-linkless-bullets-alone-are-prose",
+    ),
     # RL104 entry-summary
     pytest.param(
         "RL104", entry(TITLE, AUTHORS, LINKS.removesuffix(" \\")), [(1, 1)], id="RL104-missing"

@@ -92,6 +92,10 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         # "Authors. 2007. [Title](u). Venue.": the link after the year is the title.
         return _title_from_link(line, first), venue
     end = first.col - 1 if first is not None else len(text)
+    # "Title. Authors. Venue 2019.": the first sentence is the title.
+    sentences = _SENTENCES.match(text, lead, end)
+    if sentences is not None:
+        end = sentences.end("title")
     title = plain_title(line, lead, end)
     if title is None or title.text is None or title.text.text.endswith(":"):
         return None, None  # a lead-in of prose ("Our survey paper on arXiv: [Title](u)")
@@ -100,14 +104,29 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     return title, venue
 
 
+_SENTENCES = re.compile(r"(?P<title>[^.\[\]()*]{12,}?)\.\s+[A-Z][^.\[\]()]{2,}\.\s")
+# Shaped as a paper with no link: "**Name** (Name: A Title)", "Title. Authors. Venue 2019."
+_LINKLESS = re.compile(
+    r"\s*(?:\*\*[^*]+\*\*:?\s*\([^()]{8,}\)|[^.\[\]()]{12,}\.\s+[^.\[\]()]{3,}\.\s+[^\[\]]*\b(?:19|20)\d\d\b)"
+)
+
+
 def entry_from_lines(
-    ctx: Context, section: Heading | None, head: Line, numbers: list[int], fmt: str = BULLET
+    ctx: Context,
+    section: Heading | None,
+    head: Line,
+    numbers: list[int],
+    fmt: str = BULLET,
+    linkless: bool = False,
 ) -> Entry | None:
-    """An entry from an item's (or paragraph's) logical first line and its line numbers."""
+    """An entry from an item's (or paragraph's) logical first line and its line numbers;
+    ``linkless``: also one without a link when it is shaped as a paper (the caller knows
+    its neighbours are entries)."""
     links = [lk for n in numbers for lk in ctx.links_on(n)]
     title, venue = read_title(head, ctx.links_on(head.number))
     remote = [lk for lk in links if is_remote(lk) or not lk.target.text.strip()]
-    if title is None or not (remote or venue):
+    shaped = linkless and not links and _LINKLESS.match(head.text) is not None
+    if title is None or not (remote or venue or shaped):
         return None
     all_links = tuple(lk for n in numbers for lk in ctx.links.get(n, ()))
     lines = [ctx.line(n) for n in numbers]
@@ -154,10 +173,21 @@ def items(ctx: Context, section: Section, ordered: bool | None) -> Iterator[tupl
 @entry_format(BULLET, priority=4, fields=("title", "link"))
 def read(section: Section, ctx: Context) -> list[Entry]:
     out: list[Entry] = []
+    rest: list[tuple[Line, list[int]]] = []
     for head, numbers in items(ctx, section, None):
         entry = entry_from_lines(ctx, section.heading, head, numbers)
         if entry is not None:
             out.append(entry)
+        else:
+            rest.append((head, numbers))
+    # Among linked entries, an item shaped as a paper is one, link or not (RL103 then says
+    # what it lacks); alone, such an item is prose.
+    if len(out) >= 2:
+        for head, numbers in rest:
+            entry = entry_from_lines(ctx, section.heading, head, numbers, linkless=True)
+            if entry is not None:
+                out.append(entry)
+        out.sort(key=lambda e: e.first_line)
     # One-line paragraphs in an item's shape: "[Title](u)", "**Title** [[paper](u)]",
     # "[Venue] Title [[paper]](u)". Prose (which starts with a word) is left alone.
     for block, _ in section.nodes:
