@@ -4,8 +4,10 @@
     |---|---|---|
     | [Denoising Diffusion Probabilistic Models](u) | [![Star](badge)](u) | 2020-06 |
 
-The title is the cell under a Title/Paper/Name header, else the first cell that
-holds a link; the links are every link in the row; a cell that is only a date is
+The title is the cell under a Title/Paper/Name header, else the column whose
+cells say the most (dates, numbers, badges and link labels left out); in it, the
+first link's label, unless that is only a link's label (``[(paper)](u)``): then the
+cell's own text. The links are every link in the row; a cell that is only a date is
 the date. A table without links in its rows is not a paper table.
 """
 
@@ -13,9 +15,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from readme_lint.core import mdparse, syntax
+from readme_lint.core.papers import is_link_label
 from readme_lint.core.records import TABLE, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Span
 from readme_lint.formats.base import Context, Section, plain_title, span_of
@@ -48,32 +52,67 @@ def _title_column(header: Line) -> int | None:
 
 
 def _row_title(ctx: Context, row: Line, cell: tuple[int, int]) -> Title | None:
+    """The paper's name in its cell: the first link's label, unless that label is only a
+    link's (``(paper)``, a badge) and the cell says more: then the cell's own text."""
     a, b = cell
     inside = [lk for lk in ctx.links_on(row.number) if a < lk.col <= b]
     if inside and not inside[0].label.text.startswith("!["):
         label = inside[0].label
         text = re.sub(r"\*+", "", label.text).strip()
-        if any(c.isalnum() for c in text):
+        if any(c.isalnum() for c in text) and not is_link_label(text):
             return Title(
                 row.number, label.col, "", Span(row.number, label.col, label.end_col, text), ""
             )
-    return plain_title(row._replace(text=re.sub(r"\*", " ", row.text)), a, b)
+    # The cell without its links and images (their labels are not the paper's name).
+    masked = row.text
+    for lk in inside:
+        masked = masked[: lk.col - 1] + " " * (lk.end_col - lk.col) + masked[lk.end_col - 1 :]
+    masked = re.sub(r"\*", " ", masked)
+    return plain_title(row._replace(text=masked), a, b) or plain_title(
+        row._replace(text=re.sub(r"\*", " ", row.text)), a, b
+    )
 
 
-def _rows(ctx: Context, section: Section) -> Iterator[tuple[Line, Line]]:
+def _column(ctx: Context, header: Line, rows: list[Line]) -> int | None:
+    """The column that holds the papers' names: the one under a Title/Paper/Name header;
+    else the one the rows' paper links are in, when its cells name something (not only
+    ``[paper]`` ``[code]`` labels or badges); else the one whose cells say the most."""
+    column = _title_column(header)
+    if column is not None:
+        return column
+    words: Counter[int] = Counter()
+    linked: Counter[int] = Counter()
+    for row in rows:
+        spans = cells(row)
+        links = ctx.links_on(row.number)
+        first = next((lk for lk in links if not lk.image and is_remote(lk)), None)
+        for k, (a, b) in enumerate(spans):
+            text = row.text[a:b]
+            for lk in links:
+                if a < lk.col <= b and (lk.image or is_link_label(lk.label.text)):
+                    text = text.replace(row.text[lk.col - 1 : lk.end_col - 1], " ")
+            text = re.sub(r"\]\([^)]*\)", "]", text)  # targets are not words
+            named = len(re.findall(r"[^\W\d_]{2,}", text))
+            words[k] += named
+            if first is not None and a < first.col <= b and named:
+                linked[k] += 1
+    if linked:
+        return linked.most_common(1)[0][0]
+    return max(words, key=lambda k: (words[k], -k)) if words else None
+
+
+def _tables(ctx: Context, section: Section) -> Iterator[tuple[Line, list[Line]]]:
     for block, token in section.nodes:
         if block.kind == "table":
             header = ctx.line(block.first_line)
-            for number in mdparse.table_rows(token):
-                yield header, ctx.line(number)
+            yield header, [ctx.line(number) for number in mdparse.table_rows(token)]
 
 
-def _entry(ctx: Context, heading: Heading | None, header: Line, row: Line) -> Entry | None:
+def _entry(ctx: Context, heading: Heading | None, row: Line, column: int | None) -> Entry | None:
     spans = cells(row)
     links = [lk for lk in ctx.links.get(row.number, ()) if not lk.image]
     if not spans or not any(is_remote(lk) or not lk.target.text.strip() for lk in links):
         return None
-    column = _title_column(header)
     if column is None:
         column = next(
             (k for k, (a, b) in enumerate(spans) if any(a < lk.col <= b for lk in links)), 0
@@ -107,8 +146,10 @@ def _entry(ctx: Context, heading: Heading | None, header: Line, row: Line) -> En
 @entry_format(TABLE, priority=5, fields=("title", "link"))
 def read(section: Section, ctx: Context) -> list[Entry]:
     out = []
-    for header, row in _rows(ctx, section):
-        entry = _entry(ctx, section.heading, header, row)
-        if entry is not None:
-            out.append(entry)
+    for header, rows in _tables(ctx, section):
+        column = _column(ctx, header, rows)
+        for row in rows:
+            entry = _entry(ctx, section.heading, row, column)
+            if entry is not None:
+                out.append(entry)
     return out
