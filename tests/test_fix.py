@@ -99,6 +99,28 @@ def test_fixture_pairs(source: Path) -> None:
     assert all(d.unsafe_fixable for d in safe_only.remaining if d.fix is not None)
 
 
+# A heading some link already goes to: no fix, safe or unsafe, links it a second time.
+ALREADY_LINKED = [
+    pytest.param(
+        "## Contents\n- [Editing](#editing)\n\n## Editing\nsee [Inversion](#inversion)\n"
+        "## Inversion\ntext\n",
+        id="toc-missing-heading-linked-from-prose",
+    ),
+    pytest.param(
+        "## Contents\n- [Editing](#editing)\n- [Inversion](#invertion)\n\n## Editing\n"
+        "back to [Inversion](#inversion)\n## Inversion\ntext\n",
+        id="toc-anchor-guess-already-linked",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ALREADY_LINKED)
+def test_unsafe_fixes_never_link_an_anchor_twice(text: str) -> None:
+    result = fix_text(text, Config(unsafe_fixes=True))
+    assert result.text == text
+    assert result.remaining and all(d.fix is None for d in result.remaining)
+
+
 def test_result_reports_fixed_and_remaining() -> None:
     result = fix_text(entry("***" + TITLE[2:], AUTHORS, LINKS, "???"))
     assert [d.code for d in result.fixed] == ["RL201"]

@@ -130,9 +130,9 @@ def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
     ## Fix
     Rewrites the target when exactly one heading matches the link's target or
     text (missing `#`, wrong case, stale slug). No guess when it is ambiguous or
-    the heading does not exist. The fix is unsafe when it is a guess from the text,
-    or when another link in the page already goes to that heading (which of the two
-    is meant is the maintainer's call).
+    the heading does not exist, and no fix when another link in the page already
+    goes to that heading (which of the two is meant is the maintainer's call). The
+    fix is unsafe when it is a guess from the text.
     """
     doc = ctx.doc
     for link, in_toc in _in_page_links(doc):
@@ -155,10 +155,12 @@ def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
                 line.start + link.target.end_col - 1,
                 "#" + heading.anchor,
             )
-            # Unsafe when another link already goes there: which one is meant is a guess.
-            safe = certain and not _linked_elsewhere(doc.text, heading.anchor)
-            fix = Fix(f"link to '#{heading.anchor}'", (edit,), safe=safe, render=Render.HREF)
             problem += f"; did you mean '#{heading.anchor}' (line {heading.line})?"
+            if _linked_elsewhere(doc.text, heading.anchor):
+                # Two links to one heading: which of them is meant is the maintainer's call.
+                problem += " (another link already goes there: not fixed)"
+            else:
+                fix = Fix(f"link to '#{heading.anchor}'", (edit,), safe=certain, render=Render.HREF)
         covers = tuple(sorted(item_headings(doc).get(link.line, ())))
         yield Violation(link.line, link.target.col, problem, fix, covers=covers)
 
@@ -265,21 +267,24 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
 
     ## Fix
     Inserts each missing heading after the item of the heading before it, with
-    the TOC's own indentation and bullet for its depth.
+    the TOC's own indentation and bullet for its depth. A heading that another link
+    in the page already goes to is left out of the fix (a second link to it is the
+    maintainer's call).
     """
     doc, config = ctx.doc, ctx.config
     # A heading a broken TOC link stands for is reported once, by toc-anchor.
     missing = missing_headings(doc, config)
     meant = {h.line for link in _broken_toc_links(doc) if (h := _meant(doc, link, missing))}
     missing = [(h, covered) for h, covered in missing if h.line not in meant]
-    inside = [h for h, covered in missing if covered]
+    # A heading some link already goes to is not linked again by a guess.
+    inside = [h for h, covered in missing if covered and not _linked_elsewhere(doc.text, h.anchor)]
     fix = _insertion_fix(doc, inside) if inside else None
-    for heading, covered in missing:
+    for heading, _covered in missing:
         yield Violation(
             heading.line,
             1,
             f"heading '{heading.name}' is not in the table of contents",
-            fix if covered else None,
+            fix if heading in inside else None,
         )
 
 
