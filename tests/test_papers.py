@@ -7,6 +7,7 @@ import pytest
 from readme_lint.core.papers import (
     StatedVenue,
     arxiv_id,
+    arxiv_month,
     author_names,
     fetchable_arxiv_id,
     label_key,
@@ -15,6 +16,7 @@ from readme_lint.core.papers import (
     similar_titles,
     stated_venue,
     title_key,
+    venue_in_url,
 )
 
 
@@ -123,6 +125,10 @@ def test_author_names(authors: str | None, names: set[str]) -> None:
         pytest.param("In nips, 2019", StatedVenue("NeurIPS", "2019", 3), id="alias-offset"),
         pytest.param("arXiv 2022", None, id="no-known-venue"),
         pytest.param("CVPR", None, id="no-year"),
+        pytest.param("Proc. of CVPR 2023", StatedVenue("CVPR", "2023", 9), id="after-a-word"),
+        pytest.param("CVPRW 2023", None, id="longer-word-is-another-venue"),
+        pytest.param("In 3DV, 2021", StatedVenue("3DV", "2021", 3), id="starts-with-a-digit"),
+        pytest.param("CVPR_2023", None, id="glued-is-no-stated-venue"),
     ],
 )
 def test_stated_venue(text: str, venue: StatedVenue | None) -> None:
@@ -196,3 +202,39 @@ def test_paper_id_stays_what_the_duplicate_rules_compare() -> None:
     """paper_key's extra knowledge is not yet evidence for duplicates (issue 14 weighs it)."""
     assert paper_id("https://aclanthology.org/2020.acl-main.1/") is None
     assert paper_id("https://www.alphaxiv.org/abs/2112.10752") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "seen"),
+    [
+        pytest.param(
+            "https://openaccess.thecvf.com/content/ICCV2023/papers/x.pdf",
+            ("ICCV", "2023"),
+            id="cvf",
+        ),
+        pytest.param("https://x.org/eccv_2020/p.pdf", ("ECCV", "2020"), id="underscore"),
+        pytest.param("https://x.org/foo2019/iclr-2020/p", ("ICLR", "2020"), id="after-another"),
+        pytest.param("https://papers.nips.cc/paper/2020/hash/x", ("NeurIPS", "2020"), id="nips"),
+        pytest.param("https://x.org/xcvpr2023/", None, id="inside-a-word"),
+        pytest.param("https://x.org/p?venue=cvpr2023", None, id="query-left-out"),
+    ],
+)
+def test_venue_in_url(url: str, seen: tuple[str, str] | None) -> None:
+    assert venue_in_url(url) == seen
+
+
+@pytest.mark.parametrize(
+    ("paper", "month"),
+    [
+        pytest.param("2204.01234", (2022, 4), id="new-style"),
+        pytest.param("0704.0001", (2007, 4), id="first-new-style"),
+        pytest.param("2006.11239v2", (2020, 6), id="version"),
+        pytest.param("hep-th/9901001", (1999, 1), id="old-style-1990s"),
+        pytest.param("math.GT/0309136", (2003, 9), id="old-style-subject-class"),
+        pytest.param("2213.01234", None, id="no-such-month"),
+        pytest.param("0512.01234", None, id="new-style-before-2007"),
+        pytest.param("not an id", None, id="not-an-id"),
+    ],
+)
+def test_arxiv_month(paper: str, month: tuple[int, int] | None) -> None:
+    assert arxiv_month(paper) == month

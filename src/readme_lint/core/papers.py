@@ -7,9 +7,10 @@ the document model.
 
 * An arXiv link as written (``arxiv_id``): abs/pdf/html on arxiv.org or a subdomain,
   any version, ``.pdf``, a query or fragment; the id lowercased, its version dropped.
-  ``canonical_arxiv_id`` is an id as arXiv answers with it (old-style ids without their
-  subject class), and ``fetchable_arxiv_id`` the id of an http(s) URL that the link
-  checker may send to arXiv's API (default port, no credentials).
+  ``arxiv_month`` is the month an id was assigned in, ``canonical_arxiv_id`` an id as
+  arXiv answers with it (old-style ids without their subject class), and
+  ``fetchable_arxiv_id`` the id of an http(s) URL that the link checker may send to
+  arXiv's API (default port, no credentials).
 * ``paper_id``: the key of a paper a link identifies by id — ``arxiv:<id>``,
   ``doi:<doi>``, ``openreview:<forum id>`` (what the duplicate rules compare);
   ``paper_key`` knows the paper's other addresses too: arXiv mirrors, the ACL Anthology,
@@ -53,6 +54,21 @@ def arxiv_id(url: str) -> str | None:
         return None
     match = _ARXIV.match(url.strip())
     return match.group("id").lower() if match else None
+
+
+def arxiv_month(paper: str) -> tuple[int, int] | None:
+    """(year, month) an arXiv id was assigned in: ``2204.01234`` -> ``(2022, 4)``,
+    ``hep-th/9901001`` -> ``(1999, 1)``; None for what is no id of either style."""
+    match = re.match(_ARXIV_ANY, paper, re.IGNORECASE)
+    if match is None:
+        return None
+    digits = match.group("num") or match.group("base")
+    year, month = int(digits[:2]), int(digits[2:4])
+    if not 1 <= month <= 12:
+        return None
+    if match.group("num"):  # old style: 1991 to 2007
+        return (1900 + year if year >= 91 else 2000 + year), month
+    return (2000 + year, month) if year >= 7 else None
 
 
 _DOI = re.compile(
@@ -418,12 +434,12 @@ VENUES = {
     "colt": "COLT",
     "3dv": "3DV",
 }
-_VENUE_ALT = "|".join(sorted(VENUES, key=len, reverse=True))
-_STATED = re.compile(rf"\b({_VENUE_ALT})\b[^0-9]{{0,30}}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
-# URLs are ASCII: re.ASCII also makes the pattern cheaper to compile at the hook's start.
-_IN_URL = re.compile(
-    rf"(?<![a-z])({_VENUE_ALT})[_\-]?((?:19|20)\d\d)(?!\d)", re.IGNORECASE | re.ASCII
-)
+# The vocabulary is looked up word by word, not compiled into one alternation: a large
+# alternation costs a hook's start-up more than all the rest of this module.
+_WORD = re.compile(r"\w+")
+_YEAR_AFTER = re.compile(r"[^0-9]{0,30}?\b((?:19|20)\d\d)\b")
+# A word at a word's start (not after a letter), glued to a year: "ICCV2023", "eccv_2020".
+_IN_URL = re.compile(r"(?<![a-z])([a-z0-9]+?)[_\-]?((?:19|20)\d\d)(?!\d)", re.IGNORECASE | re.ASCII)
 _NIPS_URL = re.compile(
     r"(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper(?:_files/paper)?/((?:19|20)\d\d)/"
 )
@@ -437,10 +453,13 @@ class StatedVenue(NamedTuple):
 
 def stated_venue(text: str) -> StatedVenue | None:
     """The first known venue written in text with its year (``CVPR 2023``)."""
-    stated = _STATED.search(text)
-    if stated is None:
-        return None
-    return StatedVenue(VENUES[stated.group(1).lower()], stated.group(2), stated.start())
+    for word in _WORD.finditer(text):
+        venue = VENUES.get(word.group().lower())
+        if venue is not None:
+            year = _YEAR_AFTER.match(text, word.end())
+            if year is not None:
+                return StatedVenue(venue, year.group(1), word.start())
+    return None
 
 
 def venue_in_url(url: str) -> tuple[str, str] | None:
@@ -448,7 +467,8 @@ def venue_in_url(url: str) -> tuple[str, str] | None:
     nips = _NIPS_URL.search(url)
     if nips:
         return "NeurIPS", nips.group(1)
-    match = _IN_URL.search(url.split("?", 1)[0])
-    if match:
-        return VENUES[match.group(1).lower()], match.group(2)
+    for match in _IN_URL.finditer(url.split("?", 1)[0]):
+        venue = VENUES.get(match.group(1).lower())
+        if venue is not None:
+            return venue, match.group(2)
     return None
