@@ -228,6 +228,56 @@ CASES = [
         [],
         id="RL110-arxiv-id-is-not-a-year",
     ),
+    # RL112 arxiv-year-mismatch
+    pytest.param(
+        "RL112",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "arXiv 2019."), SUMMARY),
+        [(3, 1)],
+        id="RL112-arxiv-year-before-the-id",
+    ),
+    pytest.param(
+        "RL112",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "NeurIPS 2020 (arXiv'22)."), SUMMARY),
+        [(3, 15)],
+        id="RL112-short-arxiv-year-after-the-id",
+    ),
+    pytest.param(
+        "RL112",
+        entry(TITLE, AUTHORS, "[8th Mar., 2019] \\", LINKS.replace("NeurIPS 2020. ", ""), SUMMARY),
+        [(3, 12)],
+        id="RL112-date-before-the-id",
+    ),
+    pytest.param("RL112", ENTRY, [], id="RL112-venue-year-is-not-the-arxiv-year"),
+    pytest.param(
+        "RL112",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "arXiv:2006.11239, 2020."), SUMMARY),
+        [],
+        id="RL112-id-in-the-text-and-its-year",
+    ),
+    pytest.param(
+        "RL112",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "arXiv 2006."), SUMMARY),
+        [],
+        id="RL112-year-and-month-as-the-id-writes-them",
+    ),
+    pytest.param(
+        "RL112",
+        entry(TITLE, AUTHORS, "[8th Mar., 2019] [CVPR, 2019] \\", LINKS, SUMMARY),
+        [],
+        id="RL112-date-beside-another-venue",
+    ),
+    pytest.param(
+        "RL112",
+        entry(
+            TITLE,
+            AUTHORS,
+            "arXiv 2019. [[Paper](https://arxiv.org/abs/2006.11239)] "
+            "[[v2](https://arxiv.org/abs/1907.05600)] \\",
+            SUMMARY,
+        ),
+        [],
+        id="RL112-two-arxiv-ids",
+    ),
     # RL111 entries-run-together
     pytest.param(
         "RL111",

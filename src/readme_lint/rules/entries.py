@@ -9,7 +9,7 @@ from readme_lint.core import syntax
 from readme_lint.core.conventions import entry_name, majority_eol
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.model import Document, Entry, Span
-from readme_lint.core.papers import stated_venue, venue_in_url
+from readme_lint.core.papers import arxiv_id, arxiv_month, stated_venue, venue_in_url
 from readme_lint.core.records import PARAGRAPH
 from readme_lint.formats import format_fields, hard_break_formats
 from readme_lint.rules.registry import LintContext, entries_for, rule
@@ -641,3 +641,99 @@ def implausible_year(ctx: LintContext) -> Iterator[Violation]:
                         span.col + match.start(),
                         f"'{match.group()}' is not a plausible year for a paper",
                     )
+
+
+# "arXiv 2022", "arXiv, 2019", "CoRR abs/.. 2018", "preprint'21": a year given for the arXiv
+# version itself (the id's digits right after 'arXiv:' are no year: not followed by '.\d').
+_ARXIV_YEAR = re.compile(
+    r"\b(?:arxiv|corr|preprint)\b[^0-9\n]{0,12}?(?:'(?P<short>\d\d)\b|\b(?P<year>(?:19|20)\d\d)"
+    r"(?![\w/-]|\.\d))",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _arxiv_of(entry: Entry) -> str | None:
+    """The entry's one arXiv id (None for none, or for two different ones)."""
+    ids = {paper for link in entry.links if (paper := arxiv_id(link.target.text))}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _stated_years(entry: Entry) -> Iterator[tuple[Span, int, int, bool]]:
+    """(span, column offset, year, said of the arXiv version) for each year stated."""
+    if entry.venue is not None:
+        for match in _ARXIV_YEAR.finditer(entry.venue.text):
+            short = match.group("short")
+            year = 2000 + int(short) if short else int(match.group("year"))
+            yield entry.venue, match.start(), year, True
+    # A date with no other venue beside it is the arXiv version's date.
+    if entry.date is not None and (entry.venue is None or stated_venue(entry.venue.text) is None):
+        dated = _NUMBER.search(entry.date.text)
+        if dated and len(dated.group()) == 4:
+            yield entry.date, dated.start(), int(dated.group()), False
+
+
+@rule(
+    "RL112",
+    "arxiv-year-mismatch",
+    "A year stated for an arXiv paper that its arXiv id rules out.",
+    covers_entry=True,
+)
+def arxiv_year_mismatch(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Compares the year an entry gives for its arXiv paper (`arXiv 2020`, `arXiv'21`,
+    `CoRR, 2019`, or a date with no other venue beside it) with the month its
+    arXiv id encodes: `2204.01234` was assigned in April 2022, `hep-th/9901001` in
+    January 1999. Reported: an arXiv year other than the id's, and a date before
+    the id's year. Entries with two different arXiv ids, a date beside another
+    venue (`CVPR 2019` then an arXiv upload in 2020 is common) and `arXiv 2405`
+    (a year and month, as the id writes it) are left alone. Offline: the id is
+    read, not looked up.
+
+    ## Why is this bad?
+    One of the two is wrong: the year, which misplaces the paper for readers who
+    sort by it, or the link, a copy-paste of another paper's id.
+
+    ## Example
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    arXiv 2019. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
+
+    ## Use instead
+    ```markdown
+    arXiv 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    ```
+
+    ## Fix
+    Not fixable: the year or the id may be the wrong one.
+    """
+    for entry in ctx.doc.entries:
+        paper = _arxiv_of(entry)
+        month = arxiv_month(paper) if paper else None
+        if paper is None or month is None:
+            continue
+        for span, offset, year, of_arxiv in _stated_years(entry):
+            if _consistent(paper, month, year, of_arxiv):
+                continue
+            yield Violation(
+                span.line,
+                span.col + offset,
+                f"{year} is stated, but arXiv id {paper} was assigned in "
+                f"{_MONTHS[month[1] - 1]} {month[0]}",
+            )
+
+
+def _consistent(paper: str, month: tuple[int, int], year: int, of_arxiv: bool) -> bool:
+    assigned = month[0]
+    if year == assigned or (paper[4:5] == "." and year == int(paper[:4])):  # 'arXiv 2204'
+        return True
+    if not of_arxiv:  # a date: only one before the id is impossible
+        return year > assigned
+    # Submitted on 31 December, announced in January: the next year is not wrong.
+    return month[1] == 12 and year == assigned + 1
