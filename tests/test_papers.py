@@ -17,6 +17,7 @@ from readme_lint.core.papers import (
     stated_venue,
     title_key,
     venue_in_url,
+    venue_near_miss,
 )
 
 
@@ -238,3 +239,24 @@ def test_venue_in_url(url: str, seen: tuple[str, str] | None) -> None:
 )
 def test_arxiv_month(paper: str, month: tuple[int, int] | None) -> None:
     assert arxiv_month(paper) == month
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        pytest.param("NeurlPS", "NeurIPS", id="l-for-I"),
+        pytest.param("lCLR", "ICLR", id="l-for-I-first"),
+        pytest.param("AAAl", "AAAI", id="l-for-I-last"),
+        pytest.param("CPVR", "CVPR", id="swapped"),
+        pytest.param("EMLNP", "EMNLP", id="swapped-in-five"),
+        pytest.param("NeurIPS", None, id="known"),
+        pytest.param("Neurips", None, id="known-other-case"),
+        pytest.param("CoRL", None, id="known-mixed-case"),
+        pytest.param("ACL", None, id="short-acronym"),
+        pytest.param("CAL", None, id="short-swaps-not-guessed"),
+        pytest.param("Cvrp", None, id="swaps-only-in-capitals"),
+        pytest.param("Workshop", None, id="a-word"),
+    ],
+)
+def test_venue_near_miss(word: str, meant: str | None) -> None:
+    assert venue_near_miss(word) == meant

@@ -278,6 +278,38 @@ CASES = [
         [],
         id="RL112-two-arxiv-ids",
     ),
+    # RL113 venue-spelling
+    pytest.param(
+        "RL113",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "NeurlPS 2020."), SUMMARY),
+        [(3, 1)],
+        id="RL113-confusable-letter",
+    ),
+    pytest.param(
+        "RL113",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "In CPVR, 2020."), SUMMARY),
+        [(3, 4)],
+        id="RL113-swapped-letters",
+    ),
+    pytest.param(
+        "RL113",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "ICLR'2O."), SUMMARY),
+        [(3, 6)],
+        id="RL113-letter-o-in-the-year",
+    ),
+    pytest.param("RL113", ENTRY, [], id="RL113-known-venue"),
+    pytest.param(
+        "RL113",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "Neurips 2020, CoRL 2021."), SUMMARY),
+        [],
+        id="RL113-letter-case-and-mixed-case-names",
+    ),
+    pytest.param(
+        "RL113",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "ICRA workshop, CPVR."), SUMMARY),
+        [],
+        id="RL113-no-year-no-venue-context",
+    ),
     # RL111 entries-run-together
     pytest.param(
         "RL111",

@@ -434,6 +434,49 @@ VENUES = {
     "colt": "COLT",
     "3dv": "3DV",
 }
+# Venues that appear beside a year but are not compared with URLs (journals, and
+# conferences whose URLs say nothing): known, so that a near miss of one is recognised.
+OTHER_VENUES = (
+    "ICASSP Interspeech SIGIR RecSys WSDM CIKM ICDM SIGMOD VLDB ICDE TPAMI IJCV TIP TMLR JMLR "
+    "TACL EACL CHI UIST RSS ICLR MLSys OSDI NSDI USENIX"
+).split()
+# Letters a PDF or a keyboard confuses with others: 'NeurlPS' (l for I), 'lCLR', 'ICLR 2O23'.
+_CONFUSABLE = str.maketrans("l1|0", "IIIO")
+
+
+def _shape(word: str) -> str:
+    return word.translate(_CONFUSABLE).upper()
+
+
+def _spellings() -> dict[str, str]:
+    names = {*VENUES.values(), *OTHER_VENUES}
+    return {_shape(name): name for name in names}
+
+
+def known_venue(word: str) -> bool:
+    """``word`` is a venue of the vocabulary, in any letter case."""
+    lower = word.lower()
+    return lower in VENUES or any(lower == name.lower() for name in OTHER_VENUES)
+
+
+def venue_near_miss(word: str) -> str | None:
+    """The venue ``word`` misspells ('NeurlPS' -> 'NeurIPS', 'CPVR' -> 'CVPR'), if any:
+    confusable letters, or two neighbouring letters swapped in a name of four or more.
+    A known spelling in any letter case is no near miss."""
+    if known_venue(word) or not word.replace("|", "I").isalnum():
+        return None
+    spellings = _spellings()
+    shape = _shape(word)
+    if shape in spellings:
+        return spellings[shape]
+    if len(word) >= 4 and word.isupper():
+        for i in range(len(shape) - 1):
+            swapped = shape[:i] + shape[i + 1] + shape[i] + shape[i + 2 :]
+            if swapped in spellings and len(spellings[swapped]) == len(word):
+                return spellings[swapped]
+    return None
+
+
 # The vocabulary is looked up word by word, not compiled into one alternation: a large
 # alternation costs a hook's start-up more than all the rest of this module.
 _WORD = re.compile(r"\w+")

@@ -9,7 +9,14 @@ from readme_lint.core import syntax
 from readme_lint.core.conventions import entry_name, majority_eol
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.model import Document, Entry, Span
-from readme_lint.core.papers import arxiv_id, arxiv_month, stated_venue, venue_in_url
+from readme_lint.core.papers import (
+    arxiv_id,
+    arxiv_month,
+    known_venue,
+    stated_venue,
+    venue_in_url,
+    venue_near_miss,
+)
 from readme_lint.core.records import PARAGRAPH
 from readme_lint.formats import format_fields, hard_break_formats
 from readme_lint.rules.registry import LintContext, entries_for, rule
@@ -650,6 +657,11 @@ _ARXIV_YEAR = re.compile(
     r"(?![\w/-]|\.\d))",
     re.IGNORECASE,
 )
+_MONTH_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])\b|\b(?:0?[1-9]|1[0-2])[-./](?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -668,8 +680,13 @@ def _stated_years(entry: Entry) -> Iterator[tuple[Span, int, int, bool]]:
             short = match.group("short")
             year = 2000 + int(short) if short else int(match.group("year"))
             yield entry.venue, match.start(), year, True
-    # A date with no other venue beside it is the arXiv version's date.
-    if entry.date is not None and (entry.venue is None or stated_venue(entry.venue.text) is None):
+    # A date to the month with no other venue beside it is the arXiv version's date (a
+    # bare year, as in a table's Year column, is often the venue's).
+    if (
+        entry.date is not None
+        and _MONTH_DATE.search(entry.date.text)
+        and (entry.venue is None or stated_venue(entry.venue.text) is None)
+    ):
         dated = _NUMBER.search(entry.date.text)
         if dated and len(dated.group()) == 4:
             yield entry.date, dated.start(), int(dated.group()), False
@@ -685,7 +702,7 @@ def arxiv_year_mismatch(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Compares the year an entry gives for its arXiv paper (`arXiv 2020`, `arXiv'21`,
-    `CoRR, 2019`, or a date with no other venue beside it) with the month its
+    `CoRR, 2019`, or a date to the month with no other venue beside it) with the month its
     arXiv id encodes: `2204.01234` was assigned in April 2022, `hep-th/9901001` in
     January 1999. Reported: an arXiv year other than the id's, and a date before
     the id's year. Entries with two different arXiv ids, a date beside another
@@ -724,7 +741,7 @@ def arxiv_year_mismatch(ctx: LintContext) -> Iterator[Violation]:
             yield Violation(
                 span.line,
                 span.col + offset,
-                f"{year} is stated, but arXiv id {paper} was assigned in "
+                f"{year} is stated, but arXiv id {paper} was first posted in "
                 f"{_MONTHS[month[1] - 1]} {month[0]}",
             )
 
@@ -737,3 +754,64 @@ def _consistent(paper: str, month: tuple[int, int], year: int, of_arxiv: bool) -
         return year > assigned
     # Submitted on 31 December, announced in January: the next year is not wrong.
     return month[1] == 12 and year == assigned + 1
+
+
+# A word beside a year, as venues are written: 'CVPR 2023', 'ICLR'23', 'NeurIPS, 2O22'.
+_VENUE_YEAR = re.compile(
+    r"(?<![\w.'/-])(?P<word>[A-Za-z][A-Za-z0-9|]{1,9})(?:\s+|,\s*|\s*')"
+    r"(?P<year>(?:19|20|2[Oo])[0-9Oo]{2}|(?<=')[0-9Oo]{2})(?![\w'/-]|\.\d)"
+)
+
+
+def _misspelt_venues(span: Span) -> Iterator[tuple[int, str]]:
+    for match in _VENUE_YEAR.finditer(span.text):
+        word, year = match.group("word"), match.group("year")
+        meant = venue_near_miss(word)
+        if meant is not None:
+            yield match.start("word"), f"'{word}' looks like a misspelling of '{meant}'"
+        elif "o" in year.lower() and any(c.isdigit() for c in year) and known_venue(word):
+            right = year.replace("O", "0").replace("o", "0")
+            yield match.start("year"), f"the year '{year}' has a letter O for a zero ('{right}')"
+
+
+@rule(
+    "RL113",
+    "venue-spelling",
+    "A venue name or year that misspells a known one.",
+    covers_entry=True,
+)
+def venue_spelling(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Checks the venue written beside a year in each entry against a vocabulary of
+    conferences and journals (NeurIPS, ICLR, ICML, CVPR, ICCV, ECCV, ACL, EMNLP,
+    NAACL, AAAI, IJCAI, KDD, SIGGRAPH, MICCAI, TPAMI, JMLR...). Reported: a near
+    miss of a known name, with letters a PDF or a keyboard confuses (`NeurlPS`,
+    `lCLR`) or two neighbouring letters swapped in an acronym (`CPVR 2023`), and
+    a year with a letter O for a zero (`ICLR'2O`). A known name in another letter
+    case (`Neurips`), a name the vocabulary does not know, and a word not followed
+    by a year are left alone.
+
+    ## Why is this bad?
+    A misspelt venue breaks search and sorting by venue, and reads as careless.
+
+    ## Example
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurlPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
+
+    ## Use instead
+    ```markdown
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    ```
+
+    ## Fix
+    Not fixable by `--fix`: the finding names the spelling meant.
+    """
+    for entry in ctx.doc.entries:
+        if entry.venue is not None:
+            for offset, message in _misspelt_venues(entry.venue):
+                yield Violation(entry.venue.line, entry.venue.col + offset, message)
