@@ -123,6 +123,41 @@ CASES = [
         [],
         id="RL106-handle",
     ),
+    pytest.param(
+        "RL106",
+        entry(TITLE, "*Ann Lee\\* Bo Zhang\\*, Cy Wu* \\", LINKS, SUMMARY),
+        [(2, 1)],
+        id="RL106-equal-contribution-mark-then-a-name",
+    ),
+    pytest.param(
+        "RL106",
+        entry(TITLE, "*Jean-Luc Robert, Faik C. Meral Jason Yu, Jun Seob Shin* \\", LINKS, SUMMARY),
+        [(2, 1)],
+        id="RL106-middle-initial-then-three-names",
+    ),
+    pytest.param(
+        "RL106",
+        entry(
+            TITLE,
+            "*Virginia Fernandez, Walter Hugo Lopez Pinaya, Seyed Kamyar Seyed Ghasemipour* \\",
+            LINKS,
+            SUMMARY,
+        ),
+        [],
+        id="RL106-four-word-names-between-commas",
+    ),
+    pytest.param(
+        "RL106",
+        entry(TITLE, "*Yifan Jiang, Venkata SK. Manem, Mark S. Graham* \\", LINKS, SUMMARY),
+        [],
+        id="RL106-double-initial",
+    ),
+    pytest.param(
+        "RL106",
+        entry(TITLE, "*Ann Lee\\*, Bo Zhang\\*, Juan C. Perez Garcia* \\", LINKS, SUMMARY),
+        [],
+        id="RL106-marks-before-commas-and-a-double-surname",
+    ),
     # RL107 entry-split
     pytest.param(
         "RL107",
@@ -388,6 +423,25 @@ CASES = [
         entry(TITLE, AUTHORS.removesuffix(" \\"), LINKS, SUMMARY),
         [(2, 40)],
         id="RL204-authors",
+    ),
+    pytest.param(
+        "RL204",
+        entry(
+            TITLE,
+            "[[CVPR 2025](https://arxiv.org/abs/2412.10122)]",
+            "[[Project](https://example.org/illusions/)] ",
+            "[[Code](https://github.com/alviur/color-illusion-diffusion)]",
+        ),
+        [],
+        id="RL204-links-wrapped-over-lines-are-one-field",
+    ),
+    pytest.param(
+        "RL204",
+        entry(
+            TITLE, AUTHORS, "[[Paper](https://arxiv.org/abs/2006.11239)]", "[[Code](u)]", SUMMARY
+        ),
+        [(4, 12)],
+        id="RL204-after-the-last-links-line",
     ),
     pytest.param(
         "RL204",

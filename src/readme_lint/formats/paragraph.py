@@ -37,7 +37,7 @@ _BRACKETS_ONLY = re.compile(r"(?:\[[^\[\]()]*(?:\]|$)\s*)+")
 class _Fields:
     """Mutable scratch state while one entry's lines are classified."""
 
-    __slots__ = ("authors", "date", "links_line", "structural", "summary", "venue")
+    __slots__ = ("authors", "date", "last_links", "links_line", "structural", "summary", "venue")
 
     def __init__(self) -> None:
         self.authors: Span | None = None
@@ -46,6 +46,7 @@ class _Fields:
         self.date: Span | None = None
         self.summary: list[Span] = []
         self.structural: list[int] = []
+        self.last_links: int | None = None  # the latest line of links
 
 
 def parse_title(line: Line) -> Title | None:
@@ -80,6 +81,10 @@ def _classify(fields: _Fields, line: Line, ctx: Context, index: int) -> None:
         # Right after the title; its names may be links (homepages) too.
         fields.authors = without_trailing_shortcodes(content)
     elif links or syntax.LINKISH.search(text):
+        if fields.last_links is not None and fields.structural[-1:] == [fields.last_links]:
+            # Links on the line after links are the same field, wrapped: no break needed.
+            fields.structural.pop()
+        fields.last_links = line.number
         if fields.links_line is None:
             fields.links_line = line.number
             first = links[0].col if links else text.find("[") + content.col

@@ -278,31 +278,60 @@ def _capitalized(word: str) -> bool:
     )
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+# An equal-contribution or affiliation mark after a name, then the next name with no
+# separator: 'Ann Lee\\* Bo Zhang\\*', 'Ann Lee† Bo Zhang'.
+_MARKED_NAME = re.compile(
+    r"(?P<word>[^\W\d_]{2,})(?P<mark>(?:\\?\*|[†‡§])+)[ \t]+(?=[A-Z][^\W\d_])"
+)
 _NAME_PERIOD = re.compile(r"(?P<word>[^\W\d_]{2,})\.\s+(?=[^\W\d_])")
 
 
 def _author_problem(names: str) -> str | None:
     plain = _PAREN.sub(" ", _TAGS.sub(" ", names))
     for match in _NAME_PERIOD.finditer(plain):
-        if match.group("word").lower() not in _SUFFIXES:
+        word = match.group("word")
+        # 'SK.' is a double initial, not a name.
+        if word.lower() not in _SUFFIXES and not (word.isupper() and len(word) <= 3):
             return f"'{match.group('word')}.' separates two names with a period; use a comma"
+    marked = _MARKED_NAME.search(names)
+    if marked:
+        return f"'{marked.group('word')}{marked.group('mark')}' is followed by another name without a comma"
     for part in _SEPARATORS.split(plain):
-        words = [w for w in part.split() if w.lower() not in _PARTICLES]
-        full = [w for w in words if _capitalized(w) and len(w.rstrip(".")) > 1]
-        if len(full) >= 4:
+        if _several_names(part):
             return f"'{' '.join(part.split()[:4])} …' looks like several names without commas"
     return None
+
+
+def _several_names(part: str) -> bool:
+    """Evidence that one chunk between separators holds two or more names: six name
+    words (three people; one person's name can have four or five), or an initial
+    inside it followed by three more names ('Faik C. Meral Jason Yu': a name has one
+    or two words after its middle initial)."""
+    words = [w for w in part.split() if w.lower() not in _PARTICLES]
+    full = [w for w in words if _capitalized(w) and len(w.rstrip(".")) > 1]
+    if len(full) >= 6:
+        return True
+    return any(
+        _INITIAL.fullmatch(word) and len([w for w in words[i + 1 :] if _capitalized(w)]) >= 3
+        for i, word in enumerate(words)
+        if i > 0
+    )
 
 
 @rule("RL106", "authors-format", "Authors are not a separated list.", covers_entry=True)
 def authors_format(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
-    Finds authors lines whose names are not separated: names run together
-    (`*Narek Tumanyan Michal Geyer Shai Bagon*`) or split by a period
-    (`*Luping Liu. Zhijie Lin*`). Initials (`Diederik P. Kingma`), `and`,
-    `<sup>` affiliation markers, particles (`De la Torre`) and handles in
-    parentheses are fine.
+    Finds authors lines whose names are not separated, on evidence: six or more
+    name words between two separators (`*Narek Tumanyan Michal Geyer Shai Bagon*`;
+    one person's name can have four or five: `Walter Hugo Lopez Pinaya`), a middle
+    initial followed by three more names (`Faik C. Meral Jason Yu`), a name split
+    from the next by a period (`*Luping Liu. Zhijie Lin*`), or an
+    equal-contribution mark followed by the next name (`Ann Lee\\* Bo Zhang\\*`).
+    Initials (`Diederik P. Kingma`, `Venkata SK. Manem`), `and`, `<sup>`
+    affiliation markers, particles (`De la Torre`) and handles in parentheses
+    are fine.
 
     ## Why is this bad?
     Readers cannot tell where one author ends and the next begins, and tools that
