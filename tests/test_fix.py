@@ -52,13 +52,9 @@ FIX = [
         id="several-rules-one-entry",
     ),
     pytest.param(
-        entry(
-            TITLE,
-            AUTHORS,
-            LINKS.replace(")] [[", ")][["),
-            SUMMARY,
-        ),
-        entry(TITLE, AUTHORS, LINKS, SUMMARY),
+        # Glued in one entry where the list spaces them (DDIM has one spaced pair too).
+        entry(TITLE, AUTHORS, LINKS.replace(")] [[", ")][["), SUMMARY) + "\n" + DDIM,
+        entry(TITLE, AUTHORS, LINKS, SUMMARY) + "\n" + DDIM,
         id="link-syntax",
     ),
     pytest.param("a\r\nb\nc\r\nd", "a\r\nb\r\nc\r\nd\r\n", id="line-endings-then-final-newline"),

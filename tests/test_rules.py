@@ -517,9 +517,17 @@ CASES = [
     ),
     pytest.param(
         "RL208",
+        ENTRY
+        + "\n"
+        + entry(TITLE, AUTHORS, "[[Page](https://a.org)][[Paper](https://b.org)] \\", SUMMARY),
+        [(8, 24)],
+        id="RL208-run-together-where-the-list-spaces-them",
+    ),
+    pytest.param(
+        "RL208",
         entry(TITLE, AUTHORS, "[[Page](https://a.org)][[Paper](https://b.org)] \\", SUMMARY),
-        [(3, 24)],
-        id="RL208-run-together",
+        [],
+        id="RL208-bracketed-links-glued-as-the-list-does",
     ),
     pytest.param(
         "RL208",

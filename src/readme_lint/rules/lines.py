@@ -551,8 +551,10 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
     ## What it does
     Finds links written so they do not render or run together:
     `[[Code] (https://...)]` or `[paper] (https://...)` (a space before the URL),
-    `[[Page](u)][[Paper](v)]` or `[paper](u)[code](v)` (no space between links;
-    badges side by side are fine), `[[Paper](u)` (no closing `]`), `[Paper](u)]`
+    `[paper](u)[code](v)` (no space between links: the labels run into each other),
+    `[[Page](u)][[Paper](v)]` where the list puts a space between such links
+    (where it glues them, as its style, they are left alone: brackets show between
+    them; so are badges side by side), `[[Paper](u)` (no closing `]`), `[Paper](u)]`
     (no opening `[`), a URL broken across two lines, and a `[` never closed on an
     entry line.
 
@@ -649,6 +651,24 @@ def _list_style(doc: Document, entry: Entry) -> bool:
     return doc.memo("list-style-links", shares).get(entry.format, False)
 
 
+def _glued_style(doc: Document, entry: Entry) -> bool:
+    """Entries of this format write their bracketed links glued (``[[Paper](u)][[Code](v)]``)
+    more often than spaced: brackets show between them, so that is the list's style."""
+
+    def shares() -> dict[str, bool]:
+        counts: dict[str, list[int]] = {}
+        for e in doc.entries:
+            tally = counts.setdefault(e.format, [0, 0])
+            for link, nxt in zip(e.links, e.links[1:], strict=False):
+                if link.line == nxt.line and link.bracketed and nxt.bracketed:
+                    gap = doc.line(link.line).text[link.end_col - 1 : nxt.col - 1]
+                    tally[0] += gap == ""
+                    tally[1] += gap.isspace()
+        return {fmt: glued > spaced for fmt, (glued, spaced) in counts.items()}
+
+    return doc.memo("glued-bracketed-links", shares).get(entry.format, False)
+
+
 def _badge(link: Link, nxt: Link) -> bool:
     """Image links (badges) side by side: meant to touch."""
     return link.label.text.startswith("![") or nxt.label.text.startswith("![")
@@ -680,7 +700,12 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
                     _replace(line, start, start, "[", "add the opening '['", Render.LINK),
                 )
         nxt = links[i + 1] if i + 1 < len(links) else None
-        if nxt is not None and masked[end : nxt.col - 1] == "" and not _badge(link, nxt):
+        if (
+            nxt is not None
+            and masked[end : nxt.col - 1] == ""
+            and not _badge(link, nxt)
+            and not (link.bracketed and nxt.bracketed and _glued_style(doc, entry))
+        ):
             yield Violation(
                 line.number,
                 nxt.col,
