@@ -45,6 +45,25 @@ CASES = [
         [],
         id="RL103-linkless-bullets-alone-are-prose",
     ),
+    pytest.param(
+        "RL103",
+        "## Adversarial Patch\n\narXiv 1712; NeurIPS workshop 2017\n\n"
+        "1. **The first paper** that introduces the concept of **adversarial patch** attacks\n"
+        "2. **Physical** world attacks, universal and targeted\n",
+        [],
+        id="RL103-numbered-notes-without-links-are-not-entries",
+    ),
+    pytest.param(
+        "RL103",
+        "## Fraud\n\n"
+        "1. **Sequence-aware recommender systems.** ACM Computing Surveys, 2018.\n"
+        "2. **Session-based Recommendations with Recurrent Neural Networks.** ICLR 2016. "
+        "[paper](https://arxiv.org/abs/1511.06939)\n"
+        "3. **Neural Attentive Session-based Recommendation.** CIKM 2017. "
+        "[paper](https://arxiv.org/abs/1711.04725)\n",
+        [(3, 1)],
+        id="RL103-numbered-paper-without-a-link-among-linked-ones",
+    ),
     # RL104 entry-summary
     pytest.param(
         "RL104", entry(TITLE, AUTHORS, LINKS.removesuffix(" \\")), [(1, 1)], id="RL104-missing"

@@ -4,7 +4,8 @@
        *Thomas N. Kipf, Max Welling.*
 
 The authors may also follow the title on its own line. Items of another shape are
-left to the ``bullet`` format.
+left to the ``bullet`` format. An item with neither a link nor a year beside its title
+is an entry only among two or more linked ones: alone, it is a numbered note.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from readme_lint.formats.bullet import items
 from readme_lint.formats.paragraph import parse_title
 from readme_lint.formats.registry import entry_format
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ITALIC = re.compile(r"\s*(?P<authors>\*(?!\*)[^*]+\*(?!\*)|_(?!_)[^_]+_(?!_))")
 
 
@@ -39,6 +41,7 @@ def _venue(head: Line, after: int, links_col: int | None) -> Span | None:
 @entry_format(NUMBERED, priority=3, fields=("title", "link"))
 def read(section: Section, ctx: Context) -> list[Entry]:
     out: list[Entry] = []
+    linkless: list[int] = []
     for head, numbers in items(ctx, section, True):
         if not syntax.TITLE_START.match(head.text.lstrip()):
             continue
@@ -58,6 +61,9 @@ def read(section: Section, ctx: Context) -> list[Entry]:
         head_links = ctx.links_on(head.number)
         venue = _venue(head, after, head_links[0].col if head_links else None)
         links = tuple(lk for n in numbers for lk in ctx.links.get(n, ()))
+        if not links and not (venue and _YEAR.search(venue.text)):
+            # No link and no venue year: a paper only among linked ones (below).
+            linkless.append(len(out))
         out.append(
             Entry(
                 NUMBERED,
@@ -76,4 +82,9 @@ def read(section: Section, ctx: Context) -> list[Entry]:
                 markers([ctx.line(n) for n in numbers], ctx.marker),
             )
         )
+    # Alone, a bold item without a link or a year is a numbered note ('1. **The first
+    # paper** that...'); among linked entries it is an entry lacking its link (RL103).
+    if len(out) - len(linkless) < 2:
+        dropped = set(linkless)
+        out = [e for k, e in enumerate(out) if k not in dropped]
     return out
