@@ -97,6 +97,17 @@ def item(draw: st.DrawFn, k: int, shapes: tuple[int, ...] = (0, 1, 2, 3, 4)) -> 
 
 
 @st.composite
+def heading_entry(draw: st.DrawFn, k: int) -> str:
+    """A heading that is a paper's link, its venue (and links) and a note under it."""
+    title, _, arxiv = PAPERS[k % len(PAPERS)]
+    defect, label = draw(DEFECT), draw(LABELS)
+    level = draw(st.sampled_from(["###", "####"]))
+    venue = draw(st.sampled_from(["ICLR 2021", f"ICLR 2021. {_links(arxiv, label, defect)}"]))
+    note = draw(st.sampled_from(["", "\n\n1. **The first paper** to do this\n2. Digital attack"]))
+    return f"{level} [{title}](https://arxiv.org/abs/{arxiv})\n\n{venue}{note}"
+
+
+@st.composite
 def document(draw: st.DrawFn) -> str:
     parts = ["# Papers", "", "## Contents", "", "- [Models](#models)", "- [Other](#other)", ""]
     parts += ["Models", "------", ""]
@@ -111,6 +122,8 @@ def document(draw: st.DrawFn) -> str:
         parts += ["\n\n".join(rows), ""]
     if draw(st.booleans()):
         parts += ["**Note:** this list is updated weekly.", "", "## Last update: Jun 7, 2024", ""]
+    if draw(st.booleans()):
+        parts += [draw(heading_entry(k)) + "\n" for k in range(draw(st.integers(1, 2)))]
     return "\n".join(parts)
 
 
@@ -136,6 +149,7 @@ SHAPES = {
     "numbered": lambda k: item(k, (2,)),
     "citation": lambda k: item(k, (3,)),
     "table": lambda k: item(k, (4,)),
+    "heading": heading_entry,
 }
 
 

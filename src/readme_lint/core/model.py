@@ -232,15 +232,20 @@ def _sections(pairs: list[tuple[Block, Any]], headings: list[Heading]) -> list[S
     by_line = {h.line: h for h in headings}
     out: list[Section] = []
     current: Heading | None = None
+    above: list[Heading] = []  # the headings the current one is under, outermost first
     nodes: list[tuple[Block, Any]] = []
     for block, token in pairs:
         if block.first_line in by_line:  # a heading, Markdown or HTML
             if nodes or current is not None:
-                out.append(Section(current, tuple(nodes)))
+                out.append(Section(current, tuple(nodes), above[-1] if above else None))
+            if current is not None:
+                above.append(current)
             current, nodes = by_line[block.first_line], []
+            while above and above[-1].level >= current.level:
+                above.pop()
         else:
             nodes.append((block, token))
-    out.append(Section(current, tuple(nodes)))
+    out.append(Section(current, tuple(nodes), above[-1] if above else None))
     return out
 
 

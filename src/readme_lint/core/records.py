@@ -71,6 +71,7 @@ BULLET = "bullet"
 NUMBERED = "numbered"
 CITATION = "citation"
 TABLE = "table"
+HEADING = "heading"
 
 
 class Entry(NamedTuple):

@@ -3,7 +3,8 @@
 A reader takes one section (the blocks between two headings) and returns the
 entries it can read there with confidence, in its format. Detection is per
 section: the format that reads the most entries wins (on a tie, the lower
-``priority``), so a list may change format between sections. A shape no reader
+``priority``), so a list may change format between sections; a format that claims
+its sections (a heading that is a paper) takes the section when it reads an entry. A shape no reader
 is sure of yields no entry, and the entry rules stay silent about it.
 
 Adding a format is adding a module here with one ``@entry_format`` reader (and its
@@ -70,6 +71,8 @@ def read_section(section: Section, ctx: Context) -> tuple[str | None, list[Entry
     best: tuple[str | None, list[Entry]] = (None, [])
     for fmt in all_formats():
         entries = fmt.read(section, ctx)
+        if entries and fmt.claims_section:
+            return fmt.name, entries
         if len(entries) > len(best[1]):
             best = (fmt.name, entries)
     return best[0], sorted(best[1], key=lambda e: e.first_line)

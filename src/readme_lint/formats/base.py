@@ -37,6 +37,7 @@ class Section(NamedTuple):
 
     heading: Heading | None
     nodes: tuple[tuple[Block, Any], ...]
+    parent: Heading | None = None  # the nearest heading of a higher level before it
 
 
 def blank_prefix(line: Line, upto: int) -> Line:

@@ -22,13 +22,21 @@ class EntryFormat(NamedTuple):
     read: Reader
     fields: frozenset[str]  # the fields (config.FIELDS) an entry of this format can have
     hard_breaks: bool  # its fields are lines joined by hard breaks (`\\`, `<br>`, spaces)
+    # An entry it reads is the whole section (a heading that is a paper): the section's
+    # notes and lists under it are read by no other format.
+    claims_section: bool = False
 
 
 _FORMATS: dict[str, EntryFormat] = {}
 
 
 def entry_format(
-    name: str, *, priority: int, fields: Iterable[str], hard_breaks: bool = False
+    name: str,
+    *,
+    priority: int,
+    fields: Iterable[str],
+    hard_breaks: bool = False,
+    claims_section: bool = False,
 ) -> Callable[[Reader], Reader]:
     """Register a section reader as the entry format ``name``."""
 
@@ -37,7 +45,9 @@ def entry_format(
             raise ValueError(f"entry format {name} registered twice")
         if any(f.priority == priority for f in _FORMATS.values()):
             raise ValueError(f"entry format {name}: priority {priority} is taken")
-        _FORMATS[name] = EntryFormat(name, priority, read, frozenset(fields), hard_breaks)
+        _FORMATS[name] = EntryFormat(
+            name, priority, read, frozenset(fields), hard_breaks, claims_section
+        )
         return read
 
     return register
