@@ -86,8 +86,9 @@ FIXES = [
     ),
     pytest.param(
         "RL208",
-        entry(TITLE, AUTHORS, LINKS.replace("] [[", "][["), SUMMARY),
-        ENTRY,
+        # Glued in one entry where the list spaces them (DDIM's links are spaced).
+        entry(TITLE, AUTHORS, LINKS.replace("] [[", "][["), SUMMARY) + "\n" + DDIM,
+        ENTRY + "\n" + DDIM,
         id="RL208-run-together",
     ),
     pytest.param(

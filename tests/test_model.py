@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from readme_lint.core.model import Span, build
 
 LIST = """# List
@@ -76,3 +78,69 @@ def test_lines_keep_offsets_with_crlf() -> None:
         (3, 6, "c", ""),
     ]
     assert doc.offset(2, 2) == 4
+
+
+HEADINGS = [
+    # (text, entries read in the 'heading' format)
+    pytest.param(
+        "## Attacks\n\n#### [Adversarial Patch](https://arxiv.org/abs/1712.09665)\n\n"
+        "arXiv 1712; NeurIPS workshop 2017\n\n1. **The first paper** to do this\n",
+        1,
+        id="paper-link-with-venue-and-notes",
+    ),
+    pytest.param(
+        "## Attacks\n\n#### [Adversarial Sticker: A Stealthy Attack Method in the Physical World]"
+        "(https://ieeexplore.ieee.org/abstract/document/9779913)\n\nTPAMI\n",
+        1,
+        id="publisher-page",
+    ),
+    pytest.param(
+        "## Attacks\n\n### [Certified Defenses for Adversarial Patches](https://example.org/p)"
+        " (ICLR 2020)\n",
+        1,
+        id="venue-with-year-in-the-heading",
+    ),
+    pytest.param(
+        "## Contributing\n\n### [How to submit a pull request?](https://docs.github.com/pr)\n\n"
+        "Fork, then open a pull request.\n",
+        0,
+        id="a-page-is-no-paper",
+    ),
+    pytest.param("## [paper](https://arxiv.org/abs/1712.09665)\n\ntext\n", 0, id="label-no-title"),
+    pytest.param("## [Models](#models)\n\ntext\n", 0, id="in-page-link"),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), HEADINGS)
+def test_headings_that_are_papers(text: str, count: int) -> None:
+    doc = build(text)
+    found = [e for e in doc.entries if e.format == "heading"]
+    assert len(found) == count
+    for entry in found:  # the entry is in the section its heading is under
+        assert entry.section is not None and entry.section.name == "Attacks"
+
+
+def test_notes_under_a_paper_heading_are_not_entries() -> None:
+    doc = build(
+        "## Defenses\n\n#### [(De)Randomized Smoothing for Certifiable Defense against Patch"
+        " Attacks](https://arxiv.org/abs/2002.10733)\n\nNeurIPS 2020\n\n"
+        "1. **Certified defense.** ViT + [De-randomized Smoothing](https://arxiv.org/abs/2002.10733)\n"
+        "2. **Efficient.** Drops tokens [code](https://github.com/x/y)\n"
+        "3. **Strong.** Beats [PatchGuard](https://arxiv.org/abs/2005.10884)\n"
+    )
+    assert [e.format for e in doc.entries] == ["heading"]
+
+
+def test_bullets_that_start_with_the_paper_s_link() -> None:
+    doc = build(
+        "## Detection\n\n"
+        "- [[CVPR2023](https://arxiv.org/abs/2303.11327)] PiMAE: Point Cloud and Image Interactive"
+        " Masked Autoencoders [[github](https://github.com/BLVLab/PiMAE)]\n"
+        "- [[Arxiv](https://arxiv.org/abs/2304.06906)] Swin3D: A Pretrained Transformer Backbone\n"
+    )
+    assert [
+        (e.format, e.title and e.title.text.text, e.venue and e.venue.text) for e in doc.entries
+    ] == [
+        ("bullet", "PiMAE: Point Cloud and Image Interactive Masked Autoencoders", "CVPR2023"),
+        ("bullet", "Swin3D: A Pretrained Transformer Backbone", "Arxiv"),
+    ]

@@ -13,6 +13,7 @@ from readme_lint.core.papers import (
     label_key,
     paper_id,
     paper_key,
+    publisher_link,
     similar_titles,
     stated_venue,
     title_key,
@@ -260,3 +261,18 @@ def test_arxiv_month(paper: str, month: tuple[int, int] | None) -> None:
 )
 def test_venue_near_miss(word: str, meant: str | None) -> None:
     assert venue_near_miss(word) == meant
+
+
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        pytest.param("https://ieeexplore.ieee.org/abstract/document/9779913", True, id="ieee"),
+        pytest.param("https://dl.acm.org/doi/10.1145/2976749.2978392", True, id="acm"),
+        pytest.param("https://www.mdpi.com/2313-433X/8/5/122/htm", True, id="subdomain"),
+        pytest.param("https://docs.github.com/en/pull-requests", False, id="docs"),
+        pytest.param("https://notarxiv.org/abs/1", False, id="lookalike-host"),
+        pytest.param("#models", False, id="anchor"),
+    ],
+)
+def test_publisher_link(url: str, published: bool) -> None:
+    assert publisher_link(url) is published

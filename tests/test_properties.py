@@ -210,6 +210,8 @@ def test_injected_defects_are_repaired_to_the_clean_list(case: tuple[str, str]) 
     # Every injected defect is mechanically fixable except a placeholder summary
     # (which replaces the summary) and a two-space break (valid Markdown, kept).
     assume("???" not in broken and "  \n" not in broken.replace("\r\n", "\n"))
+    # Links glued in most entries are the list's style, not a defect (RL208).
+    assume(broken.count(")][[") <= broken.count(")] [["))
     # Label spelling is relative to the list; say which spelling is canonical.
     config = Config(select=("ALL",), labels=("Paper", "Code"))
     assert fix_text(broken, config).text == clean

@@ -364,6 +364,17 @@ CASES = [
         [],
         id="RL113-no-year-no-venue-context",
     ),
+    pytest.param(
+        "RL110",
+        entry(
+            TITLE,
+            AUTHORS,
+            LINKS.replace("NeurIPS 2020.", "arXiv 1708; ICCV Workshop 2017."),
+            SUMMARY,
+        ),
+        [],
+        id="RL110-arxiv-year-and-month-is-no-year",
+    ),
     # RL111 entries-run-together
     pytest.param(
         "RL111",
@@ -646,6 +657,15 @@ CASES = [
         ),
         [],
         id="RL301-one-spelling-is-the-list-s-own",
+    ),
+    pytest.param(
+        "RL301",
+        "## Papers\n\n"
+        "- [[SIGGRAPH2020](https://arxiv.org/abs/2003.08934)] NeRF: Representing Scenes as Neural Radiance Fields\n"
+        "- [[Siggraph2020](https://arxiv.org/abs/2006.10739)] Fourier Features Let Networks Learn\n"
+        "- [[Siggraph2020](https://arxiv.org/abs/2007.11571)] Neural Sparse Voxel Fields\n",
+        [],
+        id="RL301-venue-tags-are-no-labels",
     ),
     # RL302 duplicate-link
     pytest.param(

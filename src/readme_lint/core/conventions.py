@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from readme_lint.config import Config
 from readme_lint.core.model import Document, Entry
-from readme_lint.core.papers import correct_spelling, label_key
+from readme_lint.core.papers import correct_spelling, known_venue, label_key
 from readme_lint.core.slug import strip_shortcodes
 from readme_lint.formats import format_fields, hard_break_formats
 
@@ -89,6 +89,8 @@ def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
     configured = {label_key(label): label for label in config.labels}
     best: dict[str, str] = {}
     for key, spellings in label_spellings(doc.entries).items():
+        if any(c.isdigit() for c in key) or known_venue(key):
+            continue  # a venue tag ('SIGGRAPH2020', 'CVPR'): a venue's spelling, not a label's
         # Majority decides among correct spellings only (GitHub, not Github).
         spellings = [s for s in spellings if correct_spelling(s[1])]
         # A tie has no most common spelling: nothing to hold the others to.

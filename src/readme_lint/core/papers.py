@@ -139,6 +139,25 @@ def paper_key(url: str) -> str | None:
     return None
 
 
+# Where papers are published: a link to one of these hosts is a link to a paper.
+_PUBLISHERS = frozenset(
+    """arxiv.org biorxiv.org medrxiv.org openreview.net aclanthology.org aclweb.org
+    ieeexplore.ieee.org dl.acm.org link.springer.com sciencedirect.com mdpi.com
+    proceedings.mlr.press papers.nips.cc proceedings.neurips.cc openaccess.thecvf.com
+    ecva.net ojs.aaai.org aaai.org ijcai.org jmlr.org usenix.org ndss-symposium.org
+    nature.com science.org pnas.org onlinelibrary.wiley.com tandfonline.com
+    frontiersin.org journals.plos.org cell.com isca-archive.org isca-speech.org
+    bmva.org iopscience.iop.org semanticscholar.org doi.org""".split()
+)
+
+
+def publisher_link(url: str) -> bool:
+    """The link goes to a host where papers are published (a subdomain counts too)."""
+    parts = _split(url.strip())
+    host = (parts.hostname or "") if parts else ""
+    return any(host == p or host.endswith("." + p) for p in _PUBLISHERS)
+
+
 def canonical_arxiv_id(text: str) -> str | None:
     """``text`` as the id arXiv answers with: lowercase, no version, no subject class.
 

@@ -63,6 +63,18 @@ def _title_from_link(line: Line, link: Link) -> Title | None:
     return Title(line.number, label.col, "", Span(line.number, label.col, label.end_col, text), "")
 
 
+def _link_first(line: Line, links: list[Link]) -> tuple[Title | None, Span | None] | None:
+    """``[[CVPR2023](paper)] Title [[code](u)]``: the paper's link first, labelled with
+    its venue (or ``arXiv``), then the title as text up to the next link."""
+    first = links[0]
+    end = links[1].col - 1 if len(links) > 1 else len(line.text)
+    title = plain_title(line, first.end_col - 1, end)
+    if title is None or title.text is None or len(title.text.text.split()) < 2:
+        return None
+    label = first.label
+    return title, Span(label.line, label.col, label.end_col, label.text)
+
+
 def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None]:
     """The title (and a venue in ``(**Venue**)`` or ``[Venue]``) of an item's first line."""
     text = line.text
@@ -80,6 +92,10 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         text = line.text
     lead = len(text) - len(text.lstrip())
     first = links[0] if links else None
+    if first is not None and first.bracketed and first.col - 1 == lead:
+        led = _link_first(line, links)
+        if led is not None:
+            return led
     bold = _BOLD.match(text)
     if bold:
         inner = [lk for lk in links if bold.start("title") < lk.col <= bold.end("title")]

@@ -634,6 +634,19 @@ def _year_spans(entry: Entry) -> Iterator[Span]:
             yield span
 
 
+_AFTER_ARXIV = re.compile(r"(?:arxiv|corr)[\s:,.]{0,3}$", re.IGNORECASE)
+
+
+def _arxiv_year_month(text: str, number: re.Match[str]) -> bool:
+    """'arXiv 1708': August 2017 as an arXiv id's first digits write it, not a year."""
+    digits = number.group()
+    return (
+        len(digits) == 4
+        and 1 <= int(digits[2:]) <= 12
+        and _AFTER_ARXIV.search(text, 0, number.start()) is not None
+    )
+
+
 @rule(
     "RL110",
     "implausible-year",
@@ -645,7 +658,8 @@ def implausible_year(ctx: LintContext) -> Iterator[Violation]:
     ## What it does
     Finds a year in an entry's venue or date that no paper can have: a typo with
     five digits (`20223`), or a year before 1900. (Four digits after next year are
-    left alone: `arXiv 2405` is a year and month.)
+    left alone, and so are `arXiv 1708` and `arXiv 2405`: a year and month as an
+    arXiv id writes them.)
 
     ## Why is this bad?
     Readers sort and filter by year; a typo misplaces the paper and usually hides
@@ -671,6 +685,8 @@ def implausible_year(ctx: LintContext) -> Iterator[Violation]:
     for entry in doc.entries:
         for span in _year_spans(entry):
             for match in _NUMBER.finditer(span.text):
+                if _arxiv_year_month(span.text, match):
+                    continue
                 if len(match.group()) == 5 or int(match.group()) < 1900:
                     yield Violation(
                         span.line,
