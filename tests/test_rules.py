@@ -375,6 +375,29 @@ CASES = [
         [],
         id="RL110-arxiv-year-and-month-is-no-year",
     ),
+    # RL114 placeholder-title
+    pytest.param(
+        "RL114",
+        "## M\n\n| Title | Venue | Code |\n|---|---|---|\n"
+        "| [TBD](https://arxiv.org/abs/2006.11239) | NeurIPS 2020 | [code](https://github.com/h/d) |\n"
+        "| [Denoising Diffusion Implicit Models](https://arxiv.org/abs/2010.02502) | ICLR 2021 | - |\n",
+        [(5, 3)],
+        id="RL114-table-title-cell",
+    ),
+    pytest.param(
+        "RL114",
+        entry("**???** \\", AUTHORS, LINKS, SUMMARY),
+        [(1, 3)],
+        id="RL114-paragraph-title",
+    ),
+    pytest.param("RL114", ENTRY, [], id="RL114-real-title"),
+    pytest.param(
+        "RL114",
+        "## M\n\n- [TBD: Towards Better Diffusion](https://arxiv.org/abs/2006.11239)\n"
+        "- [Denoising Diffusion Implicit Models](https://arxiv.org/abs/2010.02502)\n",
+        [],
+        id="RL114-a-title-that-starts-like-a-placeholder",
+    ),
     # RL111 entries-run-together
     pytest.param(
         "RL111",
@@ -749,6 +772,19 @@ CASES = [
         "## Image\n\n" + ENTRY + "\n## Audio\n\n" + ENTRY,
         [],
         id="RL303-another-section-is-cross-listing",
+    ),
+    pytest.param(
+        "RL304",
+        entry(
+            TITLE,
+            AUTHORS,
+            LINKS.replace(
+                "[[Github](https://github.com/hojonathanho/diffusion)]", "[[Coming soon]()]"
+            ),
+            SUMMARY,
+        ),
+        [],
+        id="RL304-placeholder-label-says-it-on-purpose",
     ),
     # RL305 cross-listed-entry
     pytest.param(

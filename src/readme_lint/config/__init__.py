@@ -28,6 +28,7 @@ DEFAULT_PLACEHOLDERS = (
     "FIXME",
     "...",
     "N/A",
+    "Coming soon",
 )
 DEFAULT_TOC_EXCLUDE = (
     "Contributing",

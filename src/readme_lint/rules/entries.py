@@ -227,6 +227,52 @@ def placeholder_summary(ctx: LintContext) -> Iterator[Violation]:
             yield Violation(first.line, first.col, f"summary is a placeholder: {text!r}")
 
 
+@rule(
+    "RL114",
+    "placeholder-title",
+    "An entry whose title is a placeholder.",
+    covers_entry=True,
+)
+def placeholder_title(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds entries, in any format, whose title is a placeholder (`TBA`, `TBD`,
+    `TODO`, `???`, `...`: the `placeholders` setting) or punctuation only, where the
+    paper's name belongs.
+
+    ## Why is this bad?
+    A reader cannot tell which paper the entry is; duplicates and link checks cannot
+    either.
+
+    ## Example
+    ```markdown
+    | Title | Venue | Code |
+    |---|---|---|
+    | [TBD](https://arxiv.org/abs/2006.11239) | NeurIPS 2020 | [code](https://github.com/hojonathanho/diffusion) |
+    ```
+
+    ## Use instead
+    ```markdown
+    | [Denoising Diffusion Probabilistic Models](https://arxiv.org/abs/2006.11239) | NeurIPS 2020 | [code](https://github.com/hojonathanho/diffusion) |
+    ```
+
+    ## Fix
+    Not fixable: the title has to be looked up.
+    """
+    wanted = {p.casefold() for p in ctx.config.placeholders}
+    for entry in ctx.doc.entries:
+        title = entry.title.text if entry.title else None
+        if title is None:
+            continue
+        # A table cell's title may be its whole text, link markup included.
+        text = _MARKUP.sub(r"\1", title.text).strip(" *_")
+        if text and (text.casefold() in wanted or _punctuation_only(text)):
+            yield Violation(title.line, title.col, f"title is a placeholder: {text!r}")
+
+
+_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
 _TAGS = re.compile(r"<[^>]*>[^<]*</[^>]*>|<[^>]+>")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SEPARATORS = re.compile(r",|;|&|\band\b|\s/\s")

@@ -273,7 +273,9 @@ def _section_name(entry: Entry) -> str:
 def empty_link(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
-    Finds links whose target is empty (`[Paper]()`) or a bare `#`.
+    Finds links whose target is empty (`[Paper]()`) or a bare `#`. A link whose
+    label is a placeholder (`[Coming soon]()`, `[TBD]()`: the `placeholders`
+    setting) says its target is missing on purpose and is left alone.
 
     ## Why is this bad?
     They look like links and go nowhere; usually the URL was never pasted.
@@ -292,6 +294,16 @@ def empty_link(ctx: LintContext) -> Iterator[Violation]:
     Not fixable.
     """
     doc = ctx.doc
+    # '[Coming soon]()', '[TBD]()': the label says the target is missing on purpose.
+    placeholders = {p.casefold() for p in ctx.config.placeholders}
+
+    def _empty(link: Link) -> bool:
+        return (
+            not link.image
+            and link.target.text.strip() in ("", "#")
+            and link.label.text.strip().casefold() not in placeholders
+        )
+
     in_entries: set[tuple[int, int]] = set()
     for entry in doc.entries:
         empty = [lk for lk in entry.links if _empty(lk)]
@@ -303,7 +315,3 @@ def empty_link(ctx: LintContext) -> Iterator[Violation]:
     for link in doc.links:
         if (link.line, link.col) not in in_entries and _empty(link):
             yield Violation(link.line, link.col, f"link '{link.label.text}' with an empty target")
-
-
-def _empty(link: Link) -> bool:
-    return not link.image and link.target.text.strip() in ("", "#")
