@@ -786,6 +786,42 @@ CASES = [
         [],
         id="RL304-placeholder-label-says-it-on-purpose",
     ),
+    # RL306 link-target
+    pytest.param(
+        "RL306",
+        entry(
+            TITLE,
+            AUTHORS,
+            LINKS.replace("https://github.com/hojonathanho/diffusion", "nan"),
+            SUMMARY,
+        ),
+        [(3, 69)],
+        id="RL306-bare-word-target",
+    ),
+    pytest.param(
+        "RL306",
+        entry(TITLE, AUTHORS, LINKS.replace("2006.11239", "2006.1123"), SUMMARY),
+        [(3, 24)],
+        id="RL306-arxiv-id-missing-a-digit",
+    ),
+    pytest.param(
+        "RL306",
+        entry(TITLE, AUTHORS, LINKS.replace("2006.11239", "2006.11239.pdf"), SUMMARY),
+        [(3, 24)],
+        id="RL306-abstract-page-with-pdf",
+    ),
+    pytest.param("RL306", ENTRY, [], id="RL306-clean"),
+    pytest.param(
+        "RL306",
+        entry(
+            TITLE,
+            AUTHORS,
+            "[[Paper](https://arxiv.org/pdf/1412.6980.pdf)] [[Notes](notes.md)] [[Top](#top)] \\",
+            SUMMARY,
+        ),
+        [],
+        id="RL306-old-id-pdf-and-relative-files",
+    ),
     # RL305 cross-listed-entry
     pytest.param(
         "RL305",

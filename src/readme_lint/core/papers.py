@@ -71,6 +71,27 @@ def arxiv_month(paper: str) -> tuple[int, int] | None:
     return (2000 + year, month) if year >= 7 else None
 
 
+def arxiv_url_problem(url: str) -> str | None:
+    """What is wrong with an arxiv.org abs/pdf link, if anything: an id with too few or
+    too many digits for its month (five after the dot from 1501 on, four before), or an
+    abs page written with '.pdf' (the page is not the PDF)."""
+    match = _ARXIV.match(url.strip())
+    if match is None:
+        return None
+    paper = match.group("id")
+    if "." in paper:
+        month, number = paper.split(".")
+        want = 5 if month >= "1501" else 4
+        if len(number) != want:
+            when = f"20{month[:2]}-{month[2:]}"
+            return (
+                f"arXiv id {paper} has {len(number)} digits after the dot ({when} ids have {want})"
+            )
+    if re.search(r"/abs/[^?#]*\.pdf(?:$|[?#])", url, re.IGNORECASE):
+        return "an arXiv abstract page written with '.pdf'"
+    return None
+
+
 _DOI = re.compile(
     r"\b(10\.\d{4,9}/[^\s?#]+?)(?:/full|/abstract|\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE
 )

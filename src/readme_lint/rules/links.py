@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from readme_lint.core.conventions import canonical_labels, entry_name
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.duplicates import duplicate_entries, paper_lines
 from readme_lint.core.model import Entry, Link
-from readme_lint.core.papers import is_real_title, label_key, paper_id, similar_titles, title_key
+from readme_lint.core.papers import (
+    arxiv_url_problem,
+    is_real_title,
+    label_key,
+    paper_id,
+    similar_titles,
+    title_key,
+)
 from readme_lint.rules.registry import CANONICAL_LABEL, LintContext, rule
 
 
@@ -197,6 +205,69 @@ def duplicate_entry(ctx: LintContext) -> Iterator[Violation]:
                 f"{repeat.reason}",
                 covers=(*later.lines, *earlier.lines),
             )
+
+
+# A target with no '/', ':', '.', '#' or '?' is a bare word ('nan', 'None', 'link'): on
+# GitHub, a relative link to a file of that name, which a paper list does not hold.
+_BARE_WORD = re.compile(r"[^/:.#?\s]+")
+
+
+@rule(
+    "RL306",
+    "link-target",
+    "A paper link whose target is not a URL, or a malformed arXiv link.",
+    fixable=True,
+    applicability="sometimes",
+)
+def link_target(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Checks the targets of entries' links: a bare word where a URL belongs (`nan`,
+    `None`, `link`: a spreadsheet's empty cell or a label pasted for the URL), an
+    arXiv id with the wrong number of digits for its month (five after the dot
+    from 2015 on, four before: a digit lost or added in a copy), and an arXiv
+    abstract page written with `.pdf` (`arxiv.org/abs/1706.03762.pdf`).
+
+    ## Why is this bad?
+    GitHub turns a bare word into a link to a file of that name in the repository
+    (a 404); a malformed arXiv id leads nowhere or to another paper.
+
+    ## Example
+    ```markdown
+    | [Attention Is All You Need](https://arxiv.org/abs/1706.0376) | NeurIPS | [code](nan) |
+    ```
+
+    ## Use instead
+    ```markdown
+    | [Attention Is All You Need](https://arxiv.org/abs/1706.03762) | NeurIPS | - |
+    ```
+
+    ## Fix
+    `.pdf` is removed from an abstract page's link. The others are not fixable:
+    the right URL has to be looked up.
+    """
+    doc = ctx.doc
+    for entry in doc.entries:
+        for link in entry.links:
+            target = link.target.text.strip()
+            if link.image or not target:
+                continue
+            if _BARE_WORD.fullmatch(target):
+                yield Violation(link.line, link.target.col, f"link target {target!r} is not a URL")
+                continue
+            problem = arxiv_url_problem(target)
+            if problem is None:
+                continue
+            fix = None
+            if problem.endswith("'.pdf'"):
+                line = doc.line(link.line)
+                at = line.start + link.target.col - 1 + link.target.text.lower().rindex(".pdf")
+                fix = Fix(
+                    "drop '.pdf' from the abstract page's link",
+                    (Edit(at, at + 4, ""),),
+                    render=Render.HREF,
+                )
+            yield Violation(link.line, link.target.col, problem, fix)
 
 
 @rule(
