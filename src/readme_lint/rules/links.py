@@ -234,11 +234,15 @@ def link_target(ctx: LintContext) -> Iterator[Violation]:
 
     ## Example
     ```markdown
+    | Title | Venue | Code |
+    |---|---|---|
     | [Attention Is All You Need](https://arxiv.org/abs/1706.0376) | NeurIPS | [code](nan) |
     ```
 
     ## Use instead
     ```markdown
+    | Title | Venue | Code |
+    |---|---|---|
     | [Attention Is All You Need](https://arxiv.org/abs/1706.03762) | NeurIPS | - |
     ```
 
