@@ -102,7 +102,7 @@ def clean_entry(draw: st.DrawFn, index: int = 0) -> str:
     title = " ".join(draw(st.lists(WORD, min_size=1, max_size=8)))
     marker = draw(st.sampled_from(["", " :zap:"]))
     authors = ", ".join(draw(st.lists(NAME, min_size=1, max_size=4, unique=True)))
-    year = draw(st.integers(2010, 2025))
+    year = draw(st.integers(2015, 2025))  # five-digit arXiv ids (from 1501 on)
     venue = draw(st.sampled_from(["NeurIPS", "ICLR", "CVPR", "arXiv"]))
     summary = " ".join(draw(st.lists(WORD, min_size=1, max_size=12)))
     return (

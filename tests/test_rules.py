@@ -633,6 +633,32 @@ CASES = [
         id="RL208-plain-style-list-no-missing-open",
     ),
     pytest.param("RL208", ENTRY, [], id="RL208-clean"),
+    # RL209 table-cells
+    pytest.param(
+        "RL209",
+        "| Title | Venue | Code |\n|---|---|---|\n| [A Paper Title](https://arxiv.org/abs/2006.11239) | NeurIPS | 2020 | [code](https://github.com/a/b) |\n",
+        [(3, 1)],
+        id="RL209-more-cells-than-the-header",
+    ),
+    pytest.param(
+        "RL209",
+        "| Title | Venue | Code |\n|---|---|---|\n| [A Paper Title](https://arxiv.org/abs/2006.11239) | NeurIPS 2020 |\n",
+        [(3, 1)],
+        id="RL209-fewer-cells",
+    ),
+    pytest.param(
+        "RL209",
+        "| Title | Venue | Code |\n|---|---|---|\n| [A Paper Title](https://arxiv.org/abs/2006.11239) | `a \\| b` | - ||\n"
+        "[A Paper Title](https://arxiv.org/abs/2010.02502) | ICLR | -\n",
+        [],
+        id="RL209-escaped-pipe-empty-extra-cell-no-outer-pipes",
+    ),
+    pytest.param(
+        "RL209",
+        "| Title | Venue | Code |\n|---|---|---|\n| [A Paper Title](https://arxiv.org/abs/2006.11239) | `a | b` | - |\n",
+        [(3, 1)],
+        id="RL209-a-code-span-does-not-protect-a-pipe",
+    ),
     # RL301 link-label
     pytest.param(
         "RL301",

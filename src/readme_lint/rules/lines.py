@@ -712,3 +712,72 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
                 "links run together; separate them with a space",
                 _replace(line, end, end, " ", "insert a space between links", Render.SPACE),
             )
+
+
+def _gfm_cells(text: str) -> list[str]:
+    """The cells GitHub reads in a table row: split on every '|' not escaped (a code
+    span does not protect it), leading and trailing pipes optional."""
+    row = text.strip()
+    cells, start = [], 0
+    for i, c in enumerate(row):
+        if c == "|" and (i == 0 or row[i - 1] != "\\"):
+            cells.append(row[start:i])
+            start = i + 1
+    cells.append(row[start:])
+    if row.startswith("|"):
+        cells = cells[1:]
+    if len(row) > 1 and row.endswith("|") and not row.endswith("\\|"):
+        cells = cells[:-1]
+    return cells
+
+
+@rule("RL209", "table-cells", "A table row with more or fewer cells than its header.")
+def table_cells(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Counts the cells of each table row as GitHub does (every `|` not escaped with
+    `\\` splits, inside code spans too) and compares them with the header row, as
+    markdownlint's MD056 does; extra cells that are empty (`| a | b ||`) lose
+    nothing and are left alone.
+
+    ## Why is this bad?
+    GitHub drops the cells past the header's count, so what they hold (a link, a
+    venue) is not shown; a row with fewer cells shifts nothing but shows empty
+    ones, usually a cell lost in an edit (the next column's text then sits under
+    the wrong header).
+
+    ## Example
+    ```markdown
+    | Title | Venue | Code |
+    |---|---|---|
+    | [Denoising Diffusion Probabilistic Models](https://arxiv.org/abs/2006.11239) | NeurIPS | 2020 | [code](https://github.com/hojonathanho/diffusion) |
+    ```
+
+    ## Use instead
+    ```markdown
+    | Title | Venue | Code |
+    |---|---|---|
+    | [Denoising Diffusion Probabilistic Models](https://arxiv.org/abs/2006.11239) | NeurIPS 2020 | [code](https://github.com/hojonathanho/diffusion) |
+    ```
+
+    ## Fix
+    Not fixable: which cell is extra, or missing, is the maintainer's call.
+    """
+    doc = ctx.doc
+    for block in doc.blocks:
+        if block.kind != "table" or block.last_line - block.first_line < 2:
+            continue
+        header = len(_gfm_cells(doc.line(block.first_line).text))
+        for number in range(block.first_line + 2, block.last_line + 1):
+            text = doc.line(number).text
+            if not text.strip() or number in doc.code_lines:
+                continue
+            cells = _gfm_cells(text)
+            if any(c.strip() for c in cells[header:]):  # an empty extra cell loses nothing
+                yield Violation(
+                    number,
+                    1,
+                    f"row has {len(cells)} cells, the header {header}: GitHub drops the rest",
+                )
+            elif len(cells) < header:
+                yield Violation(number, 1, f"row has {len(cells)} cells, the header {header}")
