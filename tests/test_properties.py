@@ -93,7 +93,11 @@ def _hrefs(text: str) -> Counter[str]:
     return Counter(u.removesuffix("%5C").rstrip("?!.,:*_~") for u in web_links(text).elements())
 
 
-WORD = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=2, max_size=10)
+# Letters of any script, but no ligatures (U+FB00..FB06): those are PDF artefacts (RL115).
+LETTER = st.characters(whitelist_categories=("Lu", "Ll")).filter(
+    lambda c: not "\ufb00" <= c <= "\ufb4f"
+)
+WORD = st.text(alphabet=LETTER, min_size=2, max_size=10)
 NAME = st.builds(lambda a, b: f"{a.title()} {b.title()}", WORD, WORD)
 
 

@@ -398,6 +398,36 @@ CASES = [
         [],
         id="RL114-a-title-that-starts-like-a-placeholder",
     ),
+    # RL115 copy-artefact
+    pytest.param(
+        "RL115",
+        entry("**Ef- ficient Diffusion Models for Vision: A Survey** \\", AUTHORS, LINKS, SUMMARY),
+        [(1, 3)],
+        id="RL115-word-broken-at-a-line-end",
+    ),
+    pytest.param(
+        "RL115",
+        entry("**Con\ufb01dence Maps for Segmentation** \\", AUTHORS, LINKS, SUMMARY),
+        [(1, 6)],
+        id="RL115-ligature",
+    ),
+    pytest.param(
+        "RL115",
+        entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "Preprint. Preprint."), SUMMARY),
+        [(3, 1)],
+        id="RL115-venue-said-twice",
+    ),
+    pytest.param(
+        "RL115",
+        entry(
+            "**Attention is not not Explanation: Semi- and Self-Supervised Views** \\",
+            "*Chen Chen, Li Zhen, Zhen Wang* \\",
+            LINKS,
+            SUMMARY,
+        ),
+        [],
+        id="RL115-doubled-words-in-titles-and-names-and-a-suspended-hyphen",
+    ),
     # RL111 entries-run-together
     pytest.param(
         "RL111",
@@ -848,6 +878,30 @@ CASES = [
         [],
         id="RL306-old-id-pdf-and-relative-files",
     ),
+    # RL307 repeated-link
+    pytest.param(
+        "RL307",
+        entry(
+            TITLE,
+            AUTHORS,
+            LINKS.replace("[[Github]", "[[paper](https://arxiv.org/abs/2006.11239/)] [[Github]"),
+            SUMMARY,
+        ),
+        [(3, 59)],
+        id="RL307-same-label-same-url",
+    ),
+    pytest.param(
+        "RL307",
+        entry(
+            TITLE,
+            AUTHORS,
+            LINKS.replace("[[Github]", "[[Paper](https://arxiv.org/abs/2102.09672)] [[Github]"),
+            SUMMARY,
+        ),
+        [],
+        id="RL307-same-label-another-url",
+    ),
+    pytest.param("RL307", ENTRY, [], id="RL307-clean"),
     # RL305 cross-listed-entry
     pytest.param(
         "RL305",

@@ -906,3 +906,68 @@ def venue_spelling(ctx: LintContext) -> Iterator[Violation]:
         if entry.venue is not None:
             for offset, message in _misspelt_venues(entry.venue):
                 yield Violation(entry.venue.line, entry.venue.col + offset, message)
+
+
+# What copying from a PDF leaves: ligatures, soft hyphens, a word broken at a line's end
+# ('Ef- ficient'; not 'pre- and post-', 'self- or semi-'), and a word said twice in a row.
+_LIGATURES = re.compile("[\ufb00-\ufb06\u00ad]")
+_BROKEN_WORD = re.compile(r"\b[A-Za-z]{2,}- (?!(?:and|or|nor|to|vs|versus|&)\b)[a-z]{3,}\b")
+_REPEATED = re.compile(r"\b([A-Za-z]{3,})\b[.,]?\s+\1\b(?![-'])", re.IGNORECASE)
+
+
+def _artefacts(span: Span, venue: bool) -> Iterator[tuple[int, str]]:
+    for match in _LIGATURES.finditer(span.text):
+        what = "a soft hyphen" if match.group() == "\u00ad" else f"the ligature {match.group()!r}"
+        yield match.start(), f"{what}, copied from a PDF"
+    for match in _BROKEN_WORD.finditer(span.text):
+        yield match.start(), f"'{match.group()}' is a word broken at a PDF's line end"
+    # Only a venue: 'Chen Chen' is a name, 'Attention is not not Explanation' a title.
+    for match in _REPEATED.finditer(span.text) if venue else ():
+        yield match.start(), f"'{match.group()}' says a word twice"
+
+
+@rule(
+    "RL115",
+    "copy-artefact",
+    "Text copied from a PDF: ligatures, soft hyphens, broken or doubled words.",
+    covers_entry=True,
+)
+def copy_artefact(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds, in entries' titles, authors and venues, what copying from a PDF leaves:
+    ligature characters (`ﬁ`, `ﬂ`, `ﬀ`), soft hyphens (invisible, they break
+    search), a word broken at a line's end (`Ef- ficient`; `pre- and post-` is
+    fine), and, in a venue, a word written twice in a row (`Preprint. Preprint.`;
+    in names and titles a doubled word can be right: `Chen Chen`, `Attention is
+    not not Explanation`).
+
+    ## Why is this bad?
+    Search on the page (and on GitHub) misses `ﬁnding` when the reader types
+    `finding`; a broken or doubled word reads as careless.
+
+    ## Example
+    ```markdown
+    **Ef- ficient Diffusion Models for Vision: A Survey** \\
+    *Anwaar Ulhaq, Naveed Akhtar* \\
+    Preprint. Preprint. [[Paper](https://arxiv.org/abs/2210.09292)] \\
+    A survey of efficient diffusion models.
+    ```
+
+    ## Use instead
+    ```markdown
+    **Efficient Diffusion Models for Vision: A Survey** \\
+    *Anwaar Ulhaq, Naveed Akhtar* \\
+    Preprint. [[Paper](https://arxiv.org/abs/2210.09292)] \\
+    A survey of efficient diffusion models.
+    ```
+
+    ## Fix
+    Not fixable by `--fix`: the finding says what to write.
+    """
+    for entry in ctx.doc.entries:
+        title = entry.title.text if entry.title else None
+        for span in (title, entry.authors, entry.venue):
+            if span is not None:
+                for offset, message in _artefacts(span, span is entry.venue):
+                    yield Violation(span.line, span.col + offset, message)

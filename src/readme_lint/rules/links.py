@@ -13,6 +13,7 @@ from readme_lint.core.papers import (
     arxiv_url_problem,
     is_real_title,
     label_key,
+    normalize_url,
     paper_id,
     similar_titles,
     title_key,
@@ -272,6 +273,49 @@ def link_target(ctx: LintContext) -> Iterator[Violation]:
                     render=Render.HREF,
                 )
             yield Violation(link.line, link.target.col, problem, fix)
+
+
+@rule("RL307", "repeated-link", "The same link, label and target, twice in one entry.")
+def repeated_link(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds an entry that has the same link twice: the same label (letter case
+    aside) to the same URL (`[[Code](u)] [[Code](u)]`), usually a paste done twice
+    or a second link whose URL was never changed.
+
+    ## Why is this bad?
+    The second link adds nothing, and often stands where another link (the project
+    page, the other repository) was meant.
+
+    ## Example
+    ```markdown
+    **Denoising Diffusion Probabilistic Models** \\
+    *Jonathan Ho, Ajay Jain, Pieter Abbeel* \\
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    The comeback.
+    ```
+
+    ## Use instead
+    ```markdown
+    NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] \\
+    ```
+
+    ## Fix
+    Not fixable: which link was meant is the maintainer's call.
+    """
+    for entry in ctx.doc.entries:
+        seen: set[tuple[str, str]] = set()
+        for link in entry.links:
+            if link.image:
+                continue
+            key = (label_key(link.label.text), normalize_url(link.target.text.strip()).rstrip("/"))
+            if key in seen and key[1]:
+                yield Violation(
+                    link.line,
+                    link.col,
+                    f"link '{link.label.text}' to the same URL is already in this entry",
+                )
+            seen.add(key)
 
 
 @rule(
