@@ -663,3 +663,40 @@ def test_json_ranges_at_the_end_of_the_file(
     main(["--select", "ALL", "--output-format", "json", str(path)])
     records = [r for r in json.loads(capsys.readouterr().out) if r["code"] == code]
     assert [(r["line"], r["column"], r["end_line"], r["end_column"]) for r in records] == [span]
+
+
+# --show-entries
+
+
+def test_show_entries_json_lists_each_section_s_entries_and_fields(write, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = write("README.md", "# List\n\n## Models\n\n" + ENTRY)
+    code, out, _ = _lint(capsys, str(path), "--show-entries", "--output-format", "json")
+    assert code == 0
+    (report,) = json.loads(out)
+    assert report["path"] == str(path) and report["entries"] == 1
+    models = [s for s in report["sections"] if s["heading"] == "Models"]
+    assert [s["format"] for s in models] == ["paragraph"]
+    (one,) = models[0]["entries"]
+    assert one["title"]["text"] == "Denoising Diffusion Probabilistic Models"
+    assert (one["title"]["line"], one["title"]["column"]) == (5, 3)
+    assert one["authors"]["text"].strip("*") == "Jonathan Ho, Ajay Jain, Pieter Abbeel"
+    assert one["venue"]["text"] == "NeurIPS 2020."
+    assert [lk["label"] for lk in one["links"]] == ["Paper", "Github"]
+    assert one["summary"].startswith("The comeback.")
+
+
+def test_show_entries_text_and_json_agree(write, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = write("README.md", (FIXTURES / "formats" / "heading.clean.md").read_text("utf-8"))
+    _, text, _ = _lint(capsys, str(path), "--show-entries")
+    _, out, _ = _lint(capsys, str(path), "--show-entries", "--output-format", "json")
+    (report,) = json.loads(out)
+    assert text.splitlines()[0] == f"{path}: {report['entries']} entries"
+    assert sum(len(s["entries"]) for s in report["sections"]) == report["entries"] == 17
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github"])
+def test_show_entries_refuses_formats_that_carry_findings(write, capsys, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = _lint(
+        capsys, str(write("README.md", CLEAN)), "--show-entries", "--output-format", fmt
+    )
+    assert code == 2 and "--show-entries" in err

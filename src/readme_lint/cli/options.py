@@ -106,7 +106,7 @@ class Options(NamedTuple):
         bool,
         opt(
             "--show-entries",
-            help="Show what was understood: each section's entry format, its entries and their fields.",
+            help="Show what was understood: each section's entry format, its entries and their fields (text, or json with --output-format json).",
         ),
     ] = False
     extend_select: Annotated[

@@ -53,6 +53,7 @@ class _Outcome(NamedTuple):
     text: str = ""  # what the findings' positions and fix offsets refer to
     strict: bool = False  # its configuration says warnings fail the run too
     withheld: int = 0  # fixes not applied: they would have made the page worse
+    understood: Document | None = None  # --show-entries: the file's model
 
 
 class _Run:
@@ -210,8 +211,7 @@ def _process(
     """One file; ``checked``: its model, already built for the link check, and the verdicts."""
     name = str(path)
     if mode is Mode.ENTRIES:
-        echo(entries_report(name, build(source.text, config.read_marker)), nl=False)
-        return _Outcome(name, (), ())
+        return _Outcome(name, (), (), understood=build(source.text, config.read_marker))
     doc, verdicts = checked if checked is not None else (None, None)
     if mode is Mode.LINT:
         if doc is not None:
@@ -461,8 +461,15 @@ def _summary(run: _Run, mode: Mode) -> str:
     return line + (f" ({'; '.join(notes)})" if notes else "") + "."
 
 
-def _check_output_options(output_format: str, show_diff: bool, statistics: bool) -> None:
+def _check_output_options(
+    output_format: str, show_diff: bool, statistics: bool, show_entries: bool = False
+) -> None:
     """Combinations that would print something else than asked: a usage error, not silence."""
+    if show_entries and output_format not in ("text", "json"):
+        raise UsageError(
+            f"--show-entries prints what was understood as text or json; it cannot be "
+            f"combined with --output-format {output_format}"
+        )
     if show_diff and output_format != "text":
         raise UsageError(
             f"--diff prints a unified diff; it cannot be combined with --output-format "
@@ -507,6 +514,14 @@ def _report(
     run: _Run, output_format: str, quiet: bool, color: bool, mode: Mode, statistics: bool = False
 ) -> None:
     if mode is Mode.ENTRIES:
+        understood = [(o.path, o.understood) for o in run.outcomes if o.understood is not None]
+        if output_format == "json":
+            from readme_lint.output import json_report
+
+            echo(json_report.entries_document(understood))
+        else:
+            for path, doc in understood:
+                echo(entries_report(path, doc), nl=False)
         return
     if mode is Mode.DIFF:
         for outcome in run.outcomes:
@@ -586,7 +601,7 @@ def run(options: Options) -> int:
         return _init(
             opts.files[0] if opts.files else Path("README.md"), opts.dry_run, opts.force, opts.quiet
         )
-    _check_output_options(opts.output_format, opts.show_diff, opts.statistics)
+    _check_output_options(opts.output_format, opts.show_diff, opts.statistics, opts.show_entries)
     try:
         remaps = tuple(parse_remap(rule, "--remap") for rule in opts.remap)
     except ConfigError as exc:

@@ -132,6 +132,18 @@ class Document:
     def entry_at_line(self) -> dict[int, Entry]:
         return {n: e for e in self.entries for n in e.lines}
 
+    def sections_read(self) -> list[tuple[int, str | None, list[Entry]]]:
+        """Each section as it was read: (its heading's line, 0 before the first; the
+        format detected, None for none; its entries). An entry is under the section it
+        was read in (a heading that is a paper is a section of its own, though its entry
+        belongs to the section its heading is under)."""
+        starts = [line for line, _ in self.formats]
+        by_section: dict[int, list[Entry]] = {}
+        for entry in self.entries:
+            at = bisect.bisect_right(starts, entry.first_line) - 1
+            by_section.setdefault(starts[at] if at >= 0 else 0, []).append(entry)
+        return [(line, fmt, by_section.get(line, [])) for line, fmt in self.formats]
+
     def heading_path(self, heading: Heading | None) -> Iterator[Heading]:
         """The heading and its ancestors, innermost first."""
         if heading is None:

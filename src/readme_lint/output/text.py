@@ -6,8 +6,6 @@ The other formats have a module each: github.py (annotations), and the reports f
 
 from __future__ import annotations
 
-import bisect
-
 from readme_lint.console import style
 from readme_lint.core.diagnostics import Diagnostic, Severity
 from readme_lint.core.model import Document, Entry, Span
@@ -47,17 +45,9 @@ def _entry_fields(entry: Entry) -> str:
 
 def entries_report(path: str, doc: Document) -> str:
     """What the model understood, per section: format, entry count, each entry's fields."""
-    # Each entry under the section it was read in: the last one starting at or before it
-    # (a heading that is a paper is its own section, though its entry is in the parent's).
-    starts = [line for line, _ in doc.formats]
-    by_section: dict[int, list[Entry]] = {}
-    for entry in doc.entries:
-        at = bisect.bisect_right(starts, entry.first_line) - 1
-        by_section.setdefault(starts[at] if at >= 0 else 0, []).append(entry)
     names = {h.line: h.name for h in doc.headings}
     out = [f"{path}: {len(doc.entries)} entries"]
-    for line, fmt in doc.formats:
-        entries = by_section.get(line, [])
+    for line, fmt, entries in doc.sections_read():
         name = names.get(line, "(before the first heading)")
         where = f"line {line}" if line else "top"
         if fmt is None:
