@@ -86,12 +86,6 @@ FIXES = [
     ),
     pytest.param(
         "RL208",
-        entry(TITLE, AUTHORS, LINKS.replace("[[Github]", "[[Github] "), SUMMARY),
-        ENTRY,
-        id="RL208-space",
-    ),
-    pytest.param(
-        "RL208",
         # Glued in one entry where the list spaces them (DDIM's links are spaced).
         entry(TITLE, AUTHORS, LINKS.replace("] [[", "][["), SUMMARY) + "\n" + DDIM,
         ENTRY + "\n" + DDIM,

@@ -23,10 +23,6 @@ def _replace(
     return Fix(title, (Edit(line.start + start, line.start + end, text),), render=render)
 
 
-def _unsafe(fix: Fix) -> Fix:
-    return fix._replace(safe=False)
-
-
 def _closes_at_word_end(doc: Document, title: Title) -> bool:
     """The title's closing run ends a word: a run inside a word (``K**ingma``) is not where
     a bold title ends, and the line is not read as one."""
@@ -579,9 +575,10 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
     ```
 
     ## Fix
-    Inserts a space between links and adds a missing bracket. Removing the space
-    before `(` and joining a URL broken across lines are unsafe fixes
-    (`--unsafe-fixes`): they turn shown text into a link.
+    Inserts a space between links and adds a missing bracket. A space before `(`
+    and a URL broken across lines are reported, not fixed: mending them turns the
+    address the page shows into a link, so its words go from the page (the
+    maintainer's call). A `)` too many after a link is reported too.
     """
     doc = ctx.doc
     for entry, line in _entry_lines(doc, "RL208"):
@@ -594,15 +591,12 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
             col = masked.rfind("[") + 1
             yield Violation(line.number, col, "'[' is never closed on this line")
         for match in _SPACED.finditer(masked):
-            gap = match.start("gap"), match.end("gap")
             yield Violation(
                 line.number,
                 match.start() + 1,
                 "space between ']' and '(' stops this from being a link",
-                # Unsafe: the shown text becomes a link, which changes what the page says.
-                _unsafe(
-                    _replace(line, gap[0], gap[1], "", "remove the space before '('", Render.LINK)
-                ),
+                # No fix: the link would replace the address the page shows (a reader
+                # loses the words), which is the maintainer's call.
             )
         yield from brackets
 
@@ -620,13 +614,12 @@ def _split_url(doc: Document, entry: Entry, line: Line, masked: str) -> Violatio
     lead = len(nxt.text) - len(nxt.text.lstrip())
     if not _URL_REST.match(nxt.text, lead):
         return None
-    edit = Edit(line.start + len(line.text.rstrip()), nxt.start + lead, "")
     return Violation(
         line.number,
         match.start("url") + 1,
         "the link's URL is broken across two lines, so it does not render as a link",
-        # Unsafe: joining changes what the page shows (text becomes a link), a call to confirm.
-        Fix("join the URL's two lines", (edit,), safe=False, render=Render.LINK),
+        # No fix: joining turns the address the page shows into a link (the shown words
+        # go), which is the maintainer's call.
     )
 
 
@@ -681,7 +674,11 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
         if not link.bracketed:
             before = start > 0 and masked[start - 1] == "["
             after = end < len(masked) and masked[end] == "]"
-            if before and not after:
+            if before and not after and masked[end : end + 2] == ")]":
+                # '[[Paper](u))]': a ')' too many, not a ']' missing; which is meant is
+                # not for a fix to guess (another ']' would show as a stray bracket).
+                yield Violation(line.number, end + 1, "a ')' too many after the link")
+            elif before and not after:
                 yield Violation(
                     line.number,
                     start,
