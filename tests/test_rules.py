@@ -842,6 +842,30 @@ CASES = [
         [],
         id="RL304-placeholder-label-says-it-on-purpose",
     ),
+    pytest.param(
+        "RL305",
+        "## Papers\n\n<details open>\n<summary>Video</summary>\n\n"
+        "- [Neural Scene Flow Fields for Space-Time View Synthesis of Dynamic Scenes](https://arxiv.org/abs/2011.13084)\n"
+        "- [Space-time Neural Irradiance Fields for Free-Viewpoint Video](https://arxiv.org/abs/2011.12950)\n\n"
+        "</details>\n\n<details open>\n<summary>Deformable</summary>\n\n"
+        "- [Neural Scene Flow Fields for Space-Time View Synthesis of Dynamic Scenes](https://arxiv.org/abs/2011.13084)\n"
+        "- [D-NeRF: Neural Radiance Fields for Dynamic Scenes](https://arxiv.org/abs/2011.13961)\n\n"
+        "</details>\n",
+        [(14, 1)],
+        id="RL305-another-details-subsection",
+    ),
+    pytest.param(
+        "RL303",
+        "## Papers\n\n<details open>\n<summary>Video</summary>\n\n"
+        "- [Neural Scene Flow Fields for Space-Time View Synthesis of Dynamic Scenes](https://arxiv.org/abs/2011.13084)\n"
+        "- [Space-time Neural Irradiance Fields for Free-Viewpoint Video](https://arxiv.org/abs/2011.12950)\n\n"
+        "</details>\n\n<details open>\n<summary>Deformable</summary>\n\n"
+        "- [Neural Scene Flow Fields for Space-Time View Synthesis of Dynamic Scenes](https://arxiv.org/abs/2011.13084)\n"
+        "- [D-NeRF: Neural Radiance Fields for Dynamic Scenes](https://arxiv.org/abs/2011.13961)\n\n"
+        "</details>\n",
+        [],
+        id="RL303-details-subsections-are-not-one-section",
+    ),
     # RL306 link-target
     pytest.param(
         "RL306",
@@ -963,6 +987,12 @@ CASES = [
         [],
         id="RL401-html-anchor-and-file-link",
     ),
+    pytest.param(
+        "RL401",
+        "## Contents\n- [Editing](#editing)\n- [Challenge](https://example.org/challenge/)\n\n## Editing\ntext\n",
+        [],
+        id="RL401-a-web-link-in-the-toc-is-no-anchor",
+    ),
     # RL402 toc-missing
     pytest.param(
         "RL402",
@@ -988,6 +1018,14 @@ CASES = [
         "## Survey papers\n\ntext\n\n## Models\n\ntext\n",
         [],
         id="RL402-a-heading-its-broken-link-means-is-toc-anchors",
+    ),
+    pytest.param(
+        "RL402",
+        "## Contents\n- [Editing](#editing)\n<!-- - [Old](#old)\n    - [Spatial](#spatial) -->\n"
+        "- [Inversion](#inversion)\n\n## Editing\ntext\n\n## Spatial\ntext\n\n## Inversion\ntext\n\n"
+        "## [↑](#contents) Contributing\ntext\n",
+        [],
+        id="RL402-toc-across-a-comment-items-commented-out-and-a-back-to-top-arrow",
     ),
     # RL403 toc-order
     pytest.param(
@@ -1016,6 +1054,18 @@ CASES = [
     # RL405 heading-syntax
     pytest.param("RL405", "#2 Deep Learning Method\n\ntext\n", [(1, 1)], id="RL405-no-space"),
     pytest.param("RL405", "## Editing\n\n#hashtag in a sentence.\n", [], id="RL405-prose"),
+    pytest.param(
+        "RL405",
+        "# List\n\n## Segmentation Loss Odyssey (paper & code)](https://github.com/JunMa11/SegLoss)\n\ntext\n",
+        [(3, 4)],
+        id="RL405-heading-link-missing-its-open-bracket",
+    ),
+    pytest.param(
+        "RL404",
+        "# List\n\n## Segmentation Loss Odyssey (paper & code)](https://github.com/JunMa11/SegLoss)\n",
+        [],
+        id="RL404-a-broken-heading-link-is-heading-syntax-s",
+    ),
     # RL501 final-newline
     pytest.param("RL501", "text", [(1, 5)], id="RL501-missing"),
     pytest.param("RL501", "text\n", [], id="RL501-present"),

@@ -1,6 +1,7 @@
 """Which entries list a paper again: the evidence (a paper id, a title with a shared
 author) and where a repeat counts (the whole file, or one section)."""
 
+import re
 from typing import NamedTuple
 
 from readme_lint.config import Config
@@ -29,10 +30,54 @@ class Repeat(NamedTuple):
     later: Entry
     earlier: Entry
     reason: str  # the evidence: "same title", "same paper (arxiv:...)"
+    # Under one heading and in the same <details> block: a repeat, not a cross-listing.
+    same_section: bool = True
+    # The <details> block's <summary> the earlier entry is in, when it is in another one.
+    earlier_subsection: str | None = None
 
-    @property
-    def same_section(self) -> bool:
-        return self.later.section == self.earlier.section
+
+_DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
+
+
+def details_blocks(doc: Document) -> list[tuple[int, int, str]]:
+    """Each ``<details>`` block outside code: (first line, last line, its summary's text).
+    Lists use them as subsections (``<details><summary>Video</summary>``)."""
+
+    def find() -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        open_at: list[int] = []
+        for line in doc.lines:
+            if line.number in doc.code_lines:
+                continue
+            for _ in _DETAILS_OPEN.finditer(line.text):
+                open_at.append(line.number)
+            for _ in _DETAILS_CLOSE.finditer(line.text):
+                if open_at:
+                    start = open_at.pop()
+                    head = "\n".join(
+                        doc.line(n).text for n in range(start, min(start + 3, line.number + 1))
+                    )
+                    summary = _SUMMARY.search(head)
+                    name = re.sub(r"<[^>]+>", "", summary.group(1)).strip() if summary else ""
+                    out.append((start, line.number, name))
+        return out
+
+    return doc.memo("details-blocks", find)
+
+
+def _subsection(doc: Document, entry: Entry) -> tuple[int, str] | None:
+    """The innermost <details> block holding the entry: (its first line, its summary)."""
+    inside = [(s, n) for s, e, n in details_blocks(doc) if s <= entry.first_line <= e]
+    return max(inside) if inside else None
+
+
+def _repeat(doc: Document, later: Entry, earlier: Entry, reason: str) -> Repeat:
+    where = _subsection(doc, earlier)
+    same = later.section == earlier.section and _subsection(doc, later) == where
+    name = where[1] if where and not same and later.section == earlier.section else None
+    return Repeat(later, earlier, reason, same, name or None)
 
 
 def duplicate_entries(doc: Document, config: Config) -> list[Repeat]:
@@ -64,7 +109,7 @@ def _find_duplicates(doc: Document) -> list[Repeat]:
                 continue  # a short title and no authors to tell: two works may share it
             # Same title by different people (a blog post and a video) is not a duplicate.
             if not names or not others or names & others:
-                earlier = Repeat(entry, other, "same title")
+                earlier = _repeat(doc, entry, other, "same title")
                 break
         if earlier is None:
             for paper in sorted(papers):
@@ -73,7 +118,7 @@ def _find_duplicates(doc: Document) -> list[Repeat]:
                 if same is not None and similar_titles(
                     title_key(same.title_text), title_key(title)
                 ):
-                    earlier = Repeat(entry, same, f"same paper ({paper})")
+                    earlier = _repeat(doc, entry, same, f"same paper ({paper})")
                     break
         if earlier is not None:
             out.append(earlier)

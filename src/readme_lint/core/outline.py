@@ -189,5 +189,24 @@ def find_toc(
     if chosen is None:
         return None
     block, token = chosen
-    items = tuple(_toc_items(token, 0, lines, links))
-    return Toc(toc_heading, block.first_line, block.last_line, items)
+    items = list(_toc_items(token, 0, lines, links))
+    last = block.last_line
+    # A TOC a comment interrupts ('<!-- - [Old](#old) -->' between items) goes on after it.
+    at = next(i for i, (b, _) in enumerate(pairs) if b is block) + 1
+    while at + 1 < len(pairs) and _is_comment(pairs[at][0], lines):
+        while at < len(pairs) and _is_comment(pairs[at][0], lines):
+            at += 1
+        if at >= len(pairs) or pairs[at][0].kind != "list" or not _toc_candidate(pairs[at][1]):
+            break
+        items += _toc_items(pairs[at][1], 0, lines, links)
+        last = pairs[at][0].last_line
+        at += 1
+    return Toc(toc_heading, block.first_line, last, tuple(items))
+
+
+def _is_comment(block: Block, lines: Sequence[Line]) -> bool:
+    """An HTML block that is only a comment."""
+    if block.kind != "html":
+        return False
+    text = "\n".join(lines[n - 1].text for n in range(block.first_line, block.last_line + 1))
+    return text.lstrip().startswith("<!--") and text.rstrip().endswith("-->")

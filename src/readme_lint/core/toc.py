@@ -48,8 +48,30 @@ def toc_matches(doc: Document) -> list[tuple[TocItem, Heading | None]]:
 
 
 def excluded_from_toc(config: Config, heading: Heading) -> bool:
-    name = heading.name.casefold()
+    # '## [↑](#contents) Contributing': a back-to-top arrow is no part of the name.
+    name = heading.name.strip(_NOT_NAME).casefold()
     return is_note(heading) or any(name == e.casefold() for e in config.toc_exclude)
+
+
+_NOT_NAME = " \t↑⬆⇧^▲🔝:-|·•"  # what sets a back-to-top link or a bullet off from a name
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_ANCHOR_LINK = re.compile(r"\]\(#([^)\s]+)\)")
+
+
+def commented_out_anchors(doc: Document) -> frozenset[str]:
+    """Anchors of in-page links inside HTML comments: TOC items a maintainer took out on
+    purpose (``<!-- - [Spatial Control](#spatial-control) -->``)."""
+
+    def find() -> frozenset[str]:
+        if "<!--" not in doc.text:
+            return frozenset()
+        return frozenset(
+            fragment_forms(anchor)
+            for comment in _COMMENT.finditer(doc.text)
+            for anchor in _ANCHOR_LINK.findall(comment.group(1))
+        )
+
+    return doc.memo("commented-out-anchors", find)
 
 
 def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]]:
@@ -72,6 +94,7 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
         for item in toc.items
         if item.link is not None and item.link.target.text.startswith("#")
     }
+    hidden = commented_out_anchors(doc)
     first = min(h.position for h in listed_headings)
     last = max(listed_headings, key=lambda h: h.position)
     end = next(
@@ -85,6 +108,7 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
         and h.position not in listed
         and h.anchor  # an HTML heading without an id cannot be linked to
         and h.anchor not in linked
+        and fragment_forms(h.anchor) not in hidden
         and low <= h.level <= high
         and not excluded_from_toc(config, h)
     ]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from readme_lint.core.conventions import canonical_labels, entry_name
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
-from readme_lint.core.duplicates import duplicate_entries, paper_lines
+from readme_lint.core.duplicates import Repeat, duplicate_entries, paper_lines
 from readme_lint.core.model import Entry, Link
 from readme_lint.core.papers import (
     arxiv_url_problem,
@@ -165,7 +165,8 @@ def duplicate_entry(ctx: LintContext) -> Iterator[Violation]:
     (or no authors to compare) and no conflicting id. Two different arXiv ids are two
     papers, whatever the titles say; a link label (`paper`, `[arXiv]`) or a word or
     two is no title. The finding is on the later entry and names the earlier one. A
-    paper listed again in *another* section is `cross-listed-entry`'s.
+    paper listed again in *another* section is `cross-listed-entry`'s; a
+    `<details>` block with its `<summary>` is a subsection of its own.
 
     ## Why is this bad?
     Readers meet the same paper twice, often with different summaries, and
@@ -378,13 +379,16 @@ def cross_listed_entry(ctx: LintContext) -> Iterator[Violation]:
             yield Violation(
                 later.first_line,
                 1,
-                f"'{entry_name(later)}' is also listed in {_section_name(earlier)} (line "
+                f"'{entry_name(later)}' is also listed in {_section_name(repeat)} (line "
                 f"{earlier.first_line}): {repeat.reason}",
                 covers=(*later.lines, *earlier.lines),
             )
 
 
-def _section_name(entry: Entry) -> str:
+def _section_name(repeat: Repeat) -> str:
+    entry = repeat.earlier
+    if repeat.earlier_subsection:
+        return f"subsection '{repeat.earlier_subsection}'"
     return f"section '{entry.section.name}'" if entry.section else "the list's opening"
 
 

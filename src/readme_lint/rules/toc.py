@@ -81,6 +81,10 @@ def _in_page_links(doc: Document) -> Iterator[tuple[Link, bool]]:
             yield link, False
 
 
+# A web or mail link among the TOC's items ('https://...', '//host'): not meant in-page.
+_ABSOLUTE = re.compile(r"(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
 def _linked_elsewhere(text: str, anchor: str) -> bool:
     """Some Markdown or HTML link in the page already targets ``#anchor``."""
     return re.search(rf"(?:\]\(|href=[\"']?)#{re.escape(anchor)}[)\"'\s>]", text) is not None
@@ -141,7 +145,7 @@ def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
             if _resolves(doc, target[1:]):
                 continue
             problem = f"'{target}' matches no heading anchor"
-        elif in_toc:
+        elif in_toc and not _ABSOLUTE.match(target):
             problem = f"'{target}' is a relative file link, not an in-page anchor (missing '#')"
         else:
             continue
@@ -468,8 +472,8 @@ def empty_section(ctx: LintContext) -> Iterator[Violation]:
         if nxt is not None and nxt.level > heading.level:
             continue  # its subsections are its content
         end = nxt.line - 1 if nxt is not None else len(doc.lines)
-        if is_note(heading) or _is_link_heading(doc, heading):
-            continue
+        if is_note(heading) or _is_link_heading(doc, heading) or _LINK_NO_OPEN.match(heading.text):
+            continue  # a link is content; one missing its '[' is heading-syntax's
         if not any(doc.line(n).text.strip() for n in range(heading.last_line + 1, end + 1)):
             covers = tuple(section_lines(doc, i))
             yield Violation(heading.line, 1, f"section '{heading.name}' is empty", covers=covers)
@@ -481,13 +485,15 @@ def _is_link_heading(doc: Document, heading: Heading) -> bool:
     return bool(labels) and " ".join(labels.split()) == " ".join(heading.text.split())
 
 
+# '## Segmentation Loss Odyssey (paper & code)](https://...)': a link without its '['.
+_LINK_NO_OPEN = re.compile(r"[^\[\]]+\]\((?:https?://|#)[^)\s]*\)")
 _NO_SPACE_HEADING = re.compile(r" {0,3}(#{1,6})(?=[^\W_])[^.!?]{1,100}$")
 
 
 @rule(
     "RL405",
     "heading-syntax",
-    "A heading without a space after its '#'.",
+    "A heading without a space after its '#', or whose link lacks its '['.",
     fixable=True,
     applicability="sometimes",
 )
@@ -495,7 +501,9 @@ def heading_syntax(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds a line that was meant as a heading but has no space after its `#`s
-    (`#2 Deep Learning Method`, `##Editing`).
+    (`#2 Deep Learning Method`, `##Editing`), and a heading whose link lost its
+    opening `[` (`## Segmentation Loss Odyssey](https://...)`: the markup shows as
+    text; not fixable, where the label starts is a guess).
 
     ## Why is this bad?
     GitHub renders it as a plain paragraph with the `#` showing: the section
@@ -516,6 +524,12 @@ def heading_syntax(ctx: LintContext) -> Iterator[Violation]:
     section to the page.
     """
     doc = ctx.doc
+    for heading in doc.headings:
+        if not heading.html and _LINK_NO_OPEN.match(heading.text):
+            col = doc.line(heading.line).text.find(heading.text[:1]) + 1
+            yield Violation(
+                heading.line, col, "the heading's link is missing its '[': it shows as text"
+            )
     for block in doc.blocks:
         if block.kind != "paragraph":
             continue
