@@ -79,6 +79,12 @@ FIXES = [
         "RL207", entry(TITLE, AUTHORS, LINKS.replace("] [[", "]   [["), SUMMARY), ENTRY, id="RL207"
     ),
     pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, LINKS.replace("[[Github]", "[[ Github ]"), SUMMARY),
+        ENTRY,
+        id="RL208-space-inside-the-link-text",
+    ),
+    pytest.param(
         "RL306",
         entry(TITLE, AUTHORS, LINKS.replace("2006.11239", "2006.11239.pdf"), SUMMARY),
         ENTRY,

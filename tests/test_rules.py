@@ -662,6 +662,12 @@ CASES = [
         [],
         id="RL208-plain-style-list-no-missing-open",
     ),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, LINKS.replace("[[Paper]", "[[Paper ]"), SUMMARY),
+        [(3, 17)],
+        id="RL208-space-before-the-closing-bracket",
+    ),
     pytest.param("RL208", ENTRY, [], id="RL208-clean"),
     # RL209 table-cells
     pytest.param(

@@ -356,11 +356,16 @@ def _canonical(html: str, effect: int, marker: str) -> str:
     return joined + "\x00" + "\x00".join(sorted(urls))
 
 
+_ANCHOR_EDGE = re.compile(r"(<a\b[^>]*>)\s+|\s+(</a>)")
+
+
 def _prose(html: str, effect: int) -> str:
     """Outside code a browser shows any run of whitespace as one space, and a space at
     the edge of bold, italics or a link as the same space outside it."""
     if effect & _SPACE_FX:
         return _SPACE.sub("", html)  # where spaces go is what the fix changes
+    if effect & _LABEL:  # a link's text may lose the spaces at its edges
+        html = _ANCHOR_EDGE.sub(r"\1\2", html)
     html = _SPACE.sub(" ", html)
     return _SPACE.sub(" ", _INLINE_CLOSE.sub(r"\1 ", _INLINE_OPEN.sub(r" \1", html)))
 

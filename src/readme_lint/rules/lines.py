@@ -551,8 +551,8 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
     `[[Page](u)][[Paper](v)]` where the list puts a space between such links
     (where it glues them, as its style, they are left alone: brackets show between
     them; so are badges side by side), `[[Paper](u)` (no closing `]`), `[Paper](u)]`
-    (no opening `[`), a URL broken across two lines, and a `[` never closed on an
-    entry line.
+    (no opening `[`), a URL broken across two lines, a `[` never closed on an
+    entry line, and a space inside a link's brackets (`[Neural Radiance Fields ](u)`).
 
     ## Why is this bad?
     The first renders as plain text with the URL showing; the others leave stray
@@ -575,7 +575,8 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
     ```
 
     ## Fix
-    Inserts a space between links and adds a missing bracket. A space before `(`
+    Inserts a space between links, adds a missing bracket and removes a space inside
+    a link's brackets. A space before `(`
     and a URL broken across lines are reported, not fixed: mending them turns the
     address the page shows into a link, so its words go from the page (the
     maintainer's call). A `)` too many after a link is reported too.
@@ -599,6 +600,37 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
                 # loses the words), which is the maintainer's call.
             )
         yield from brackets
+        yield from _padded_labels(entry, line)
+
+
+def _padded_labels(entry: Entry, line: Line) -> Iterator[Violation]:
+    """``[Neural Radiance Fields ](u)``: a space inside the link's brackets, underlined."""
+    for link in entry.links:
+        if link.line != line.number or link.image:
+            continue
+        start, end = link.label.col - 1, link.label.end_col - 1
+        raw = line.text[start:end]
+        if not raw.strip() or raw == raw.strip():
+            continue
+        lead, trail = len(raw) - len(raw.lstrip()), len(raw) - len(raw.rstrip())
+        where = (
+            "after '['"
+            if lead and not trail
+            else "before ']'"
+            if trail and not lead
+            else "around the text"
+        )
+        edits = tuple(
+            Edit(line.start + a, line.start + b, "")
+            for a, b in ((start, start + lead), (end - trail, end))
+            if b > a
+        )
+        yield Violation(
+            line.number,
+            link.label.col,
+            f"space {where} in the link's text",
+            Fix("remove the space inside the link's brackets", edits, render=Render.LABEL),
+        )
 
 
 _URL_CUT = re.compile(r"\]\(\s*(?P<url>https?://[^\s()]*)$")
