@@ -355,6 +355,8 @@ def _several_names(part: str) -> bool:
     inside it followed by three more names ('Faik C. Meral Jason Yu': a name has one
     or two words after its middle initial)."""
     words = [w for w in part.split() if w.lower() not in _PARTICLES]
+    if len(words) < 5:  # neither six name words nor an initial and three more
+        return False
     full = [w for w in words if _capitalized(w) and len(w.rstrip(".")) > 1]
     if len(full) >= 6:
         return True

@@ -305,18 +305,27 @@ def repeated_link(ctx: LintContext) -> Iterator[Violation]:
     Not fixable: which link was meant is the maintainer's call.
     """
     for entry in ctx.doc.entries:
-        seen: set[tuple[str, str]] = set()
+        seen: dict[str, list[str]] = {}  # label -> the targets it had so far
         for link in entry.links:
-            if link.image:
+            target = link.target.text.strip()
+            if link.image or not target:
                 continue
-            key = (label_key(link.label.text), normalize_url(link.target.text.strip()).rstrip("/"))
-            if key in seen and key[1]:
+            label = label_key(link.label.text)
+            # URLs are normalised only for a label seen before (most entries have none).
+            if label in seen and _same_url(target, seen[label]):
                 yield Violation(
                     link.line,
                     link.col,
                     f"link '{link.label.text}' to the same URL is already in this entry",
                 )
-            seen.add(key)
+            seen.setdefault(label, []).append(target)
+
+
+def _same_url(target: str, earlier: list[str]) -> bool:
+    if target in earlier:
+        return True
+    key = normalize_url(target).rstrip("/")
+    return any(normalize_url(other).rstrip("/") == key for other in earlier)
 
 
 @rule(
