@@ -470,6 +470,11 @@ class Config(NamedTuple):
     source: str | None = None
     root: str | None = None  # the directory of the configuration file, if any
 
+    def is_placeholder(self, text: str) -> bool:
+        """``text`` is one of the placeholders (``???``, ``TBD``...), letter case aside."""
+        wanted = text.strip().casefold()
+        return any(wanted == p.casefold() for p in self.placeholders)
+
     def schema_for(self, path: list[str]) -> frozenset[str]:
         """Required fields for an entry under these headings (innermost first)."""
         return self.declared_schema(path) or self.require

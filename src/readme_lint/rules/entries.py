@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from readme_lint.config import Config
 from readme_lint.core import syntax
 from readme_lint.core.conventions import entry_name, majority_eol
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
@@ -219,10 +220,9 @@ def placeholder_summary(ctx: LintContext) -> Iterator[Violation]:
     Not fixable: someone has to read the paper.
     """
     doc, config = ctx.doc, ctx.config
-    wanted = {p.casefold() for p in config.placeholders}
     for entry in entries_for(doc, "RL105"):
         text = entry.summary_text
-        if text and (text.casefold() in wanted or _punctuation_only(text)):
+        if text and _placeholder(config, text):
             first = entry.summary[0]
             yield Violation(first.line, first.col, f"summary is a placeholder: {text!r}")
 
@@ -259,15 +259,18 @@ def placeholder_title(ctx: LintContext) -> Iterator[Violation]:
     ## Fix
     Not fixable: the title has to be looked up.
     """
-    wanted = {p.casefold() for p in ctx.config.placeholders}
     for entry in ctx.doc.entries:
         title = entry.title.text if entry.title else None
         if title is None:
             continue
         # A table cell's title may be its whole text, link markup included.
         text = _MARKUP.sub(r"\1", title.text).strip(" *_")
-        if text and (text.casefold() in wanted or _punctuation_only(text)):
+        if text and _placeholder(ctx.config, text):
             yield Violation(title.line, title.col, f"title is a placeholder: {text!r}")
+
+
+def _placeholder(config: Config, text: str) -> bool:
+    return config.is_placeholder(text) or _punctuation_only(text)
 
 
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -427,13 +427,12 @@ def empty_link(ctx: LintContext) -> Iterator[Violation]:
     """
     doc = ctx.doc
     # '[Coming soon]()', '[TBD]()': the label says the target is missing on purpose.
-    placeholders = {p.casefold() for p in ctx.config.placeholders}
 
     def _empty(link: Link) -> bool:
         return (
             not link.image
             and link.target.text.strip() in ("", "#")
-            and link.label.text.strip().casefold() not in placeholders
+            and not ctx.config.is_placeholder(link.label.text)
         )
 
     in_entries: set[tuple[int, int]] = set()
