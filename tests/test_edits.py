@@ -128,8 +128,14 @@ FIXES = [
     pytest.param(
         "RL401",
         "See [Edit](#Editing).\n\n## Editing\ntext\n",
-        "See [Edit](#editing).\n\n## Editing\ntext\n",
-        id="RL401-case",
+        "See [Edit](#Editing).\n\n## Editing\ntext\n",
+        id="RL401-case-only-resolves-on-github-untouched",
+    ),
+    pytest.param(
+        "RL403",
+        "## Contents\n- [Inversion](#inversion) | [Editing](#editing)\n\n## Editing\ntext\n## Inversion\ntext\n",
+        "## Contents\n- [Inversion](#inversion) | [Editing](#editing)\n\n## Editing\ntext\n## Inversion\ntext\n",
+        id="RL403-items-sharing-a-line-are-a-layout-call-not-fixed",
     ),
     pytest.param(
         "RL401",

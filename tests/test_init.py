@@ -188,7 +188,7 @@ TOC_LIST = f"""# List
 ## Guidance
 
 {CFG}
-## Acknowledgements
+## Friends of the list
 
 Thanks to everyone who sent a paper.
 """
@@ -197,7 +197,7 @@ Thanks to everyone who sent a paper.
 def test_toc_exclusions_only_for_sections_without_papers() -> None:
     before = {(d.line, d.code) for d in check_text(TOC_LIST).diagnostics if d.code == "RL402"}
     got = _config(TOC_LIST)
-    assert "Acknowledgements" in got["toc-exclude"]  # type: ignore[operator]
+    assert "Friends of the list" in got["toc-exclude"]  # type: ignore[operator]
     assert "Sampling" not in got["toc-exclude"]  # type: ignore[operator]
     assert "Contributing" in got["toc-exclude"]  # type: ignore[operator]  # the defaults stay
     after = check_text(TOC_LIST, from_mapping(got, "init")).diagnostics

@@ -731,8 +731,17 @@ CASES = [
             f"- **M{k}** (A Paper Title Number {k}) [[{label}](https://github.com/a/b{k})]"
             for k, label in enumerate(["Github", "Github", "Github", "GitHub"])
         ),
-        [(1, 37), (2, 37), (3, 37)],
-        id="RL301-never-toward-a-misspelling",
+        [],
+        id="RL301-a-misspelt-majority-holds-no-one-to-anything",
+    ),
+    pytest.param(
+        "RL301",
+        "\n".join(
+            f"- **M{k}** (A Paper Title Number {k}) [[{label}](https://github.com/a/b{k})]"
+            for k, label in enumerate(["GitHub", "Github", "GitHub", "GitHub"])
+        ),
+        [(2, 37)],
+        id="RL301-minority-misspelling-held-to-the-majority",
     ),
     pytest.param(
         "RL301",
@@ -780,6 +789,24 @@ CASES = [
         id="RL302-shared-code-repo-is-normal",
     ),
     pytest.param("RL302", ENTRY + "\n" + DDIM, [], id="RL302-distinct"),
+    pytest.param(
+        "RL302",
+        "## Models\n\n| Title | Venue |\n|---|---|\n"
+        "| [**Visual Instruction Tuning**](https://arxiv.org/abs/2304.08485) | NeurIPS 2023 |\n\n"
+        "## Datasets\n\n| Name | Paper | Link |\n|---|---|---|\n"
+        "| **LLaVA-Instruct-150K** | [Visual Instruction Tuning](https://arxiv.org/abs/2304.08485) "
+        "| [Link](https://github.com/haotian-liu/LLaVA) |\n",
+        [],
+        id="RL302-a-dataset-name-beside-the-paper-s-title-is-the-same-paper",
+    ),
+    pytest.param(
+        "RL302",
+        "## Models\n\n| Title | Venue |\n|---|---|\n"
+        "| [**Visual Instruction Tuning**](https://arxiv.org/abs/2304.08485) | NeurIPS 2023 |\n"
+        "| [**Improved Baselines with Visual Instruction Tuning**](https://arxiv.org/abs/2304.08485) | CVPR 2024 |\n",
+        [(6, 59)],
+        id="RL302-a-title-inside-a-longer-one-is-still-another-paper",
+    ),
     # RL303 duplicate-entry
     pytest.param(
         "RL303", ENTRY + "\n" + ENTRY.replace(":zap: ", ""), [(6, 1)], id="RL303-same-title"
@@ -972,8 +999,14 @@ CASES = [
     pytest.param(
         "RL401",
         "See [below](#Editing).\n\n## Editing\ntext\n",
-        [(1, 13)],
-        id="RL401-in-page-wrong-case",
+        [],
+        id="RL401-case-only-resolves-on-github",
+    ),
+    pytest.param(
+        "RL401",
+        '<a name="Custom"></a>\n\nSee [below](#custom).\n',
+        [(3, 13)],
+        id="RL401-github-lowercases-the-fragment-not-the-id",
     ),
     pytest.param(
         "RL401",
@@ -1033,6 +1066,27 @@ CASES = [
         [],
         id="RL402-toc-across-a-comment-items-commented-out-and-a-back-to-top-arrow",
     ),
+    pytest.param(
+        "RL402",
+        "## Contents\n- [Editing](#Editing) | [Inversion](#inversion) (12)\n\n"
+        "## Editing\ntext\n## Inversion\ntext\n## Sampling\ntext\n",
+        [(8, 1)],
+        id="RL402-several-items-on-a-line-and-a-count-beside-them",
+    ),
+    pytest.param(
+        "RL402",
+        "## Contents\n- [Methods](#methods)\n- [Data](#data)\n  - [Images](#images)\n\n"
+        "## Methods\n### Editing\ntext\n## Data\n### Images\ntext\n### Video\ntext\n",
+        [(12, 1)],
+        id="RL402-subsections-expected-only-where-the-toc-lists-some",
+    ),
+    pytest.param(
+        "RL402",
+        "## Contents\n- [Editing](#editing)\n\n## Editing\ntext\n##\n## Citation\ntext\n"
+        "## Star History\n![chart](https://example.org/c.svg)\n",
+        [],
+        id="RL402-separator-and-back-matter-are-no-sections-to-list",
+    ),
     # RL403 toc-order
     pytest.param(
         "RL403",
@@ -1046,10 +1100,23 @@ CASES = [
         [],
         id="RL403-in-order",
     ),
+    pytest.param(
+        "RL403",
+        "## Contents\n- [Inversion](#inversion) | [Editing](#editing)\n\n## Editing\ntext\n## Inversion\ntext\n",
+        [(2, 3)],
+        id="RL403-items-sharing-a-line",
+    ),
     # RL404 empty-section
     pytest.param("RL404", "## Editing\n\n## Inversion\ntext\n", [(1, 1)], id="RL404-empty"),
     pytest.param("RL404", "# Papers\n## Editing\ntext\n", [], id="RL404-subsection-is-content"),
     pytest.param("RL404", "## Papers\ntext\n## Last update: Jun 7, 2024\n", [], id="RL404-note"),
+    pytest.param("RL404", "## Papers\ntext\n##\n## More\ntext\n", [], id="RL404-bare-separator"),
+    pytest.param(
+        "RL404",
+        "# ![Awesome](https://example.org/banner.svg)\n# Papers\ntext\n",
+        [],
+        id="RL404-a-banner-image-is-content",
+    ),
     pytest.param(
         "RL404",
         "# List\n\n#### [Certifiable Defense against Patch Attacks](https://arxiv.org/abs/2002.10733)\n\n"

@@ -37,6 +37,20 @@ DEFAULT_TOC_EXCLUDE = (
     "How to Contribute",
     "License",
     "Licence",
+    # Back matter: what a list says about itself, not a part of its papers.
+    "Citation",
+    "Citations",
+    "Cite",
+    "Cite Us",
+    "Contact",
+    "Contacts",
+    "Contact Us",
+    "Acknowledgement",
+    "Acknowledgements",
+    "Acknowledgment",
+    "Acknowledgments",
+    "Contributors",
+    "Star History",
 )
 
 

@@ -84,17 +84,18 @@ def label_spellings(entries: Iterable[Entry]) -> dict[str, list[tuple[int, str]]
 
 def canonical_labels(doc: Document, config: Config) -> dict[str, str]:
     """Casefolded label -> its canonical spelling: the configured one, else the most
-    common correct one (a label the configuration does not list is still held to its
-    own; a product's name to its own spelling when the list writes it so anywhere)."""
+    common one when that is no misspelt product name (a label the configuration does
+    not list is still held to the list's own majority)."""
     configured = {label_key(label): label for label in config.labels}
     best: dict[str, str] = {}
     for key, spellings in label_spellings(doc.entries).items():
         if any(c.isdigit() for c in key) or known_venue(key):
             continue  # a venue tag ('SIGGRAPH2020', 'CVPR'): a venue's spelling, not a label's
-        # Majority decides among correct spellings only (GitHub, not Github).
-        spellings = [s for s in spellings if correct_spelling(s[1])]
-        # A tie has no most common spelling: nothing to hold the others to.
-        if len(spellings) == 1 or (spellings and spellings[0][0] > spellings[1][0]):
+        # A tie has no most common spelling: nothing to hold the others to. A list that
+        # mostly writes 'Github' is held neither to its habit (a misspelling) nor to
+        # 'GitHub' (not its style): silence.
+        clear = len(spellings) == 1 or spellings[0][0] > spellings[1][0]
+        if clear and correct_spelling(spellings[0][1]):
             best[key] = spellings[0][1]
     return {**best, **configured}
 

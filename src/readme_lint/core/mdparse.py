@@ -177,6 +177,21 @@ def item_paragraph_link(item: Any) -> Any | None:
     return None
 
 
+def item_paragraph_links(item: Any) -> tuple[list[Any], str]:
+    """The links an item's first paragraph holds at its top level, and the rest of its
+    text (``- [A](#a) | [B](#b) (12)``: two links, ``" |  (12)"``)."""
+    kids = children(item)
+    if not kids or name(kids[0]) != "Paragraph":
+        return [], ""
+    links, rest = [], []
+    for span in children(kids[0]):
+        if name(span) == "Link":
+            links.append(span)
+        else:
+            rest.append(plain_text(span))
+    return links, "".join(rest)
+
+
 def link_target(link: Any) -> str:
     return str(link.target)
 

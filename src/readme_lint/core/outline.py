@@ -118,8 +118,13 @@ def _is_page_target(target: str) -> bool:
     return target.startswith("#") or (bool(target) and not re.search(r"[/:.?]", target))
 
 
+# What may stand beside a TOC item's links: separators and a count ('| ', '(12)').
+_TOC_ASIDE = re.compile(r"[\W\d_]*")
+
+
 def _toc_candidate(token: Any) -> bool:
-    """A list made only of links to places in this page (items may nest on one line)."""
+    """A list made only of links to places in this page (items may nest on one line,
+    or hold several links: ``- [A](#a) | [B](#b)``)."""
     saw_fragment = False
     for item in mdparse.children(token):
         if mdparse.item_first_child(item) == "List":
@@ -127,10 +132,11 @@ def _toc_candidate(token: Any) -> bool:
                 return False
             saw_fragment = True
             continue
-        link = mdparse.item_paragraph_link(item)
-        if link is None or not _is_page_target(mdparse.link_target(link)):
+        found, rest = mdparse.item_paragraph_links(item)
+        targets = [mdparse.link_target(link) for link in found]
+        if not targets or not all(map(_is_page_target, targets)) or not _TOC_ASIDE.fullmatch(rest):
             return False
-        saw_fragment = saw_fragment or mdparse.link_target(link).startswith("#")
+        saw_fragment = saw_fragment or any(t.startswith("#") for t in targets)
         for sub in mdparse.children(item)[1:]:
             if mdparse.name(sub) != "List" or not _toc_candidate(sub):
                 return False
@@ -149,16 +155,33 @@ def _toc_items(
             continue
         raw = lines[number - 1].text
         indent = raw[: len(raw) - len(raw.lstrip())]
-        token_link = mdparse.item_paragraph_link(item)
-        link = None
-        if token_link is not None:
-            link = next((lk for lk in links.get(number, ()) if not lk.image), None)
-        text = mdparse.plain_text(token_link) if token_link is not None else raw.strip()
-        lead = raw[: link.col - 1] if link is not None else indent + str(item.leader) + " "
-        yield TocItem(number, depth, indent, str(item.leader), link, text, lead)
+        yield from _item_links(item, number, depth, raw, indent, links.get(number, ()))
         for sub in kids[1:]:
             if mdparse.name(sub) == "List":
                 yield from _toc_items(sub, depth + 1, lines, links)
+
+
+def _item_links(
+    item: Any, number: int, depth: int, raw: str, indent: str, on_line: Sequence[Link]
+) -> Iterator[TocItem]:
+    """The TOC items of one list item: its link, or each in-page link on its line when
+    it holds several or text besides (``- [A](#a) | [B](#b)``, ``- [A](#a) (12)``)."""
+    leader = str(item.leader)
+    token_link = mdparse.item_paragraph_link(item)
+    shown = [lk for lk in on_line if not lk.image]
+    if token_link is not None and shown:
+        link = shown[0]
+        yield TocItem(
+            number, depth, indent, leader, link, mdparse.plain_text(token_link), raw[: link.col - 1]
+        )
+        return
+    page = [lk for lk in shown if lk.target.text.startswith("#")]
+    if token_link is None and page:
+        for link in page:
+            yield TocItem(number, depth, indent, leader, link, link.label.text, raw[: link.col - 1])
+        return
+    text = mdparse.plain_text(token_link) if token_link is not None else raw.strip()
+    yield TocItem(number, depth, indent, leader, None, text, indent + leader + " ")
 
 
 def find_toc(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from urllib.parse import unquote
 
 _REMOVED_CATEGORY_PREFIXES = ("S", "C", "Z")
@@ -78,3 +79,18 @@ class Slugger:
 def fragment_forms(target: str) -> str:
     """A link fragment as it would be compared with anchors: percent-decoded."""
     return unquote(target) if "%" in target else target
+
+
+def landing(fragment: str, anchors: Collection[str]) -> str | None:
+    """The anchor a ``#fragment`` link lands on, as GitHub's page resolves it, if any.
+
+    The fragment is percent-decoded, may carry the ``user-content-`` prefix GitHub
+    gives ids, and when nothing matches as written GitHub tries it lowercased: a TOC
+    link to ``#General`` reaches the heading ``General`` (anchor ``general``).
+    """
+    name = fragment_forms(fragment)
+    for form in (name, name.lower()):
+        for candidate in (form, form.removeprefix("user-content-")):
+            if candidate in anchors:
+                return candidate
+    return None

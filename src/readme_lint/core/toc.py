@@ -6,7 +6,7 @@ import re
 
 from readme_lint.config import Config
 from readme_lint.core.model import Document, Heading, TocItem
-from readme_lint.core.slug import fragment_forms, slugify
+from readme_lint.core.slug import fragment_forms, landing, slugify
 from readme_lint.core.syntax import DATE
 
 # A heading that is a note, not a section: "Last update: Jun 7, 2024", "Updated 2024-06-07".
@@ -40,7 +40,8 @@ def toc_matches(doc: Document) -> list[tuple[TocItem, Heading | None]]:
     for item in doc.toc.items:
         heading = None
         if item.link is not None and item.link.target.text.startswith("#"):
-            heading = by_anchor.get(fragment_forms(item.link.target.text[1:]))
+            anchor = landing(item.link.target.text[1:], by_anchor)
+            heading = by_anchor.get(anchor) if anchor is not None else None
         if heading is None:
             heading = unique_heading(by_text.get(slugify(" ".join(item.text.split())), []))
         out.append((item, heading))
@@ -50,6 +51,8 @@ def toc_matches(doc: Document) -> list[tuple[TocItem, Heading | None]]:
 def excluded_from_toc(config: Config, heading: Heading) -> bool:
     # '## [↑](#contents) Contributing': a back-to-top arrow is no part of the name.
     name = heading.name.strip(_NOT_NAME).casefold()
+    if not name:
+        return True  # a bare '##' is a separator line, no section
     return is_note(heading) or any(name == e.casefold() for e in config.toc_exclude)
 
 
@@ -66,7 +69,7 @@ def commented_out_anchors(doc: Document) -> frozenset[str]:
         if "<!--" not in doc.text:
             return frozenset()
         return frozenset(
-            fragment_forms(anchor)
+            fragment_forms(anchor).lower()
             for comment in _COMMENT.finditer(doc.text)
             for anchor in _ANCHOR_LINK.findall(comment.group(1))
         )
@@ -89,8 +92,9 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
     low = min(h.level for h in listed_headings)
     high = max(h.level for h in listed_headings)
     listed = {h.position for h in listed_headings}
+    anchors = doc.anchors
     linked = {
-        fragment_forms(item.link.target.text[1:])
+        landing(item.link.target.text[1:], anchors)
         for item in toc.items
         if item.link is not None and item.link.target.text.startswith("#")
     }
@@ -101,6 +105,10 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
         (h.position for h in doc.headings[last.position + 1 :] if h.level < low),
         len(doc.headings),
     )
+    # A TOC that lists 'Methods' alone leaves its subsections out on purpose; one that
+    # lists some of them is expected to list them all.
+    parents = _parents(doc)
+    branches = {parents[position] for position in listed}
     return [
         (h, first <= h.position < end)
         for h in doc.headings
@@ -108,10 +116,23 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
         and h.position not in listed
         and h.anchor  # an HTML heading without an id cannot be linked to
         and h.anchor not in linked
-        and fragment_forms(h.anchor) not in hidden
+        and h.anchor.lower() not in hidden
         and low <= h.level <= high
+        and (h.level == low or parents[h.position] in branches)
         and not excluded_from_toc(config, h)
     ]
+
+
+def _parents(doc: Document) -> list[int]:
+    """Each heading's parent: the position of the heading it is a subsection of (-1: none)."""
+    out: list[int] = []
+    open_headings: list[Heading] = []
+    for heading in doc.headings:
+        while open_headings and open_headings[-1].level >= heading.level:
+            open_headings.pop()
+        out.append(open_headings[-1].position if open_headings else -1)
+        open_headings.append(heading)
+    return out
 
 
 def item_headings(doc: Document) -> dict[int, frozenset[int]]:

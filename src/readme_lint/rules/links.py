@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from readme_lint.core.conventions import canonical_labels, entry_name
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.duplicates import Repeat, duplicate_entries, paper_lines
-from readme_lint.core.model import Entry, Link
+from readme_lint.core.model import Document, Entry, Link
 from readme_lint.core.papers import (
     arxiv_url_problem,
     is_real_title,
@@ -36,7 +36,8 @@ def link_label(ctx: LintContext) -> Iterator[Violation]:
     list's canonical spelling of the same label (`[[Paper](...)]`). The canonical
     spelling is the configured one (`labels = ["Paper", "Code", "Project Page"]`);
     a label the configuration does not list follows its most common spelling in
-    the file (none on a tie).
+    the file (none on a tie, and none when that is a misspelt product name: a list
+    that mostly writes `Github` is held neither to its habit nor to `GitHub`).
 
     ## Why is this bad?
     A list reads as one document; `paper`, `Paper` and `PAPER` side by side look
@@ -146,6 +147,8 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
                 continue  # a label or a name is no evidence that the titles differ
             if similar_titles(title_key(other.title_text), title_key(entry.title_text)):
                 continue  # the same paper, reported (or not) by duplicate-entry
+            if _names(doc, entry, other) or _names(doc, other, entry):
+                continue  # '**Inst-IT Dataset** | [Inst-IT: Boosting…](u)': a name beside the title
             yield Violation(
                 link.line,
                 link.target.col,
@@ -153,6 +156,15 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
                 "whose title differs: is one of the links wrong?",
                 covers=tuple(sorted(paper_lines(doc).get(link.line, ()))),
             )
+
+
+def _names(doc: Document, entry: Entry, other: Entry) -> bool:
+    """``entry``'s text besides its title holds ``other``'s title: a table row that bolds
+    a model's or a dataset's name and links the paper's title in another cell is the
+    same paper (a title inside a longer title is not: that is another paper's)."""
+    key = title_key(other.title_text)
+    text = title_key(" ".join(doc.line(n).text for n in entry.text_lines))
+    return bool(key) and key in text.replace(title_key(entry.title_text), " ", 1)
 
 
 @rule("RL303", "duplicate-entry", "The same paper listed twice in one section.", scope="document")

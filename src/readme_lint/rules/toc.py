@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from readme_lint.core.conventions import majority_eol
 from readme_lint.core.diagnostics import Edit, Fix, Render, Violation
 from readme_lint.core.model import Document, Heading, Link, Toc, TocItem
-from readme_lint.core.slug import fragment_forms, slugify
+from readme_lint.core.slug import fragment_forms, landing, slugify
 from readme_lint.core.toc import (
     is_note,
     item_headings,
@@ -22,15 +22,14 @@ from readme_lint.rules.registry import LintContext, rule
 
 
 def _resolves(doc: Document, fragment: str) -> bool:
-    name = fragment_forms(fragment)
-    return name in doc.anchors or name.removeprefix("user-content-") in doc.anchors
+    return landing(fragment, doc.anchors) is not None
 
 
 def _guess(doc: Document, link: Link) -> tuple[Heading, bool] | None:
     """The one heading a broken in-page link clearly means, and whether that is certain.
 
     Certain (a safe fix): the target is the heading's anchor but for a missing
-    '#' or letter case. Otherwise a match by slug or label is a guess (unsafe).
+    '#'. Otherwise a match by slug or label is a guess (unsafe).
     """
     raw = fragment_forms(link.target.text.removeprefix("#"))
     exact = unique_heading([h for h in doc.headings if h.anchor.casefold() == raw.casefold()])
@@ -87,7 +86,9 @@ _ABSOLUTE = re.compile(r"(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 def _linked_elsewhere(text: str, anchor: str) -> bool:
     """Some Markdown or HTML link in the page already targets ``#anchor``."""
-    return re.search(rf"(?:\]\(|href=[\"']?)#{re.escape(anchor)}[)\"'\s>]", text) is not None
+    # '#General' lands on 'general' too (GitHub lowercases a fragment that matches nothing).
+    pattern = rf"(?:\]\(|href=[\"']?)#{re.escape(anchor)}[)\"'\s>]"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 @rule(
@@ -106,7 +107,10 @@ def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
     lowercase, punctuation and emoji removed, spaces to `-`, `-1`, `-2` for
     repeats) and any HTML `id`/`name`. A TOC link without its `#`
     (`[Editing](Editing)`) is a relative file link on GitHub, and is reported too.
-    Percent-encoded fragments are decoded before comparing.
+    Percent-encoded fragments are decoded before comparing, and a fragment that
+    differs from an anchor only in letter case (`#General`) is not reported: when
+    nothing matches as written, GitHub's page tries the fragment lowercased, so
+    the link works there.
 
     ## Why is this bad?
     The link goes nowhere: GitHub scrolls to the top (or 404s for a missing `#`).
@@ -133,7 +137,7 @@ def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
 
     ## Fix
     Rewrites the target when exactly one heading matches the link's target or
-    text (missing `#`, wrong case, stale slug). No guess when it is ambiguous or
+    text (missing `#`, stale slug). No guess when it is ambiguous or
     the heading does not exist, and no fix when another link in the page already
     goes to that heading (which of the two is meant is the maintainer's call). The
     fix is unsafe when it is a guess from the text.
@@ -247,9 +251,13 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
     ## What it does
     Finds headings, at the levels the table of contents covers, that no TOC item
     points to. Headings before the TOC (the title, an introduction), the TOC's
-    own heading and the names in `toc-exclude` (default: Contributing,
-    Contributions, License...) are not expected in it. A heading a broken TOC
-    link stands for (`toc-anchor` reports the link) is not reported again here.
+    own heading, a bare `##` separator and the names in `toc-exclude` (default:
+    Contributing, License, Citation, Contact, Acknowledgements, Star History...)
+    are not expected in it. A subsection is expected only where the TOC lists
+    some of its siblings: a TOC that lists `Methods` alone leaves its subsections
+    out on purpose. An item may hold several links (`- [A](#a) | [B](#b)`) and a
+    count beside them. A heading a broken TOC link stands for (`toc-anchor`
+    reports the link) is not reported again here.
 
     ## Why is this bad?
     Readers use the TOC to find sections; a section missing from it is hidden.
@@ -273,7 +281,8 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
     Inserts each missing heading after the item of the heading before it, with
     the TOC's own indentation and bullet for its depth. A heading that another link
     in the page already goes to is left out of the fix (a second link to it is the
-    maintainer's call).
+    maintainer's call). No fix where TOC items share a line: where a new one goes
+    is a layout call.
     """
     doc, config = ctx.doc, ctx.config
     # A heading a broken TOC link stands for is reported once, by toc-anchor.
@@ -282,7 +291,8 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
     missing = [(h, covered) for h, covered in missing if h.line not in meant]
     # A heading some link already goes to is not linked again by a guess.
     inside = [h for h, covered in missing if covered and not _linked_elsewhere(doc.text, h.anchor)]
-    fix = _insertion_fix(doc, inside) if inside else None
+    # Several items on a line ('- [A](#a) | [B](#b)'): where a new one goes is a layout call.
+    fix = _insertion_fix(doc, inside) if inside and not _shares_lines(doc) else None
     for heading, _covered in missing:
         yield Violation(
             heading.line,
@@ -290,6 +300,12 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
             f"heading '{heading.name}' is not in the table of contents",
             fix if heading in inside else None,
         )
+
+
+def _shares_lines(doc: Document) -> bool:
+    """Some line of the TOC holds several of its items."""
+    items = doc.toc.items if doc.toc else ()
+    return len({item.line for item in items}) < len(items)
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
@@ -349,14 +365,16 @@ def toc_order(ctx: LintContext) -> Iterator[Violation]:
     ## Fix
     Reorders the items to follow the headings, each with the lines under it. An
     item for a heading that does not exist keeps its place after the item before
-    it: it is reported by `toc-anchor`, never deleted.
+    it: it is reported by `toc-anchor`, never deleted. No fix where items share a
+    line (`- [B](#b) | [A](#a)`).
     """
     doc = ctx.doc
     matched = [(item, h) for item, h in toc_matches(doc) if h is not None]
     keep = _longest_increasing([h.position for _, h in matched])
     if len(keep) == len(matched):
         return
-    fix = _reorder_fix(doc)
+    # Items sharing a line move only with their line: reordering them is a layout call.
+    fix = None if _shares_lines(doc) else _reorder_fix(doc)
     for pos, (item, heading) in enumerate(matched):
         if pos in keep:
             continue
@@ -472,16 +490,26 @@ def empty_section(ctx: LintContext) -> Iterator[Violation]:
         if nxt is not None and nxt.level > heading.level:
             continue  # its subsections are its content
         end = nxt.line - 1 if nxt is not None else len(doc.lines)
-        if is_note(heading) or _is_link_heading(doc, heading) or _LINK_NO_OPEN.match(heading.text):
-            continue  # a link is content; one missing its '[' is heading-syntax's
-        if not any(doc.line(n).text.strip() for n in range(heading.last_line + 1, end + 1)):
-            covers = tuple(section_lines(doc, i))
-            yield Violation(heading.line, 1, f"section '{heading.name}' is empty", covers=covers)
+        if any(doc.line(n).text.strip() for n in range(heading.last_line + 1, end + 1)):
+            continue
+        if (
+            is_note(heading)
+            or not heading.name.strip(" \t#-=*_")  # a bare '##': a separator line, no section
+            or _is_link_heading(doc, heading)
+            or _LINK_NO_OPEN.match(heading.text)
+        ):
+            continue  # a link or a banner image is content; a link missing its '[' is RL405's
+        covers = tuple(section_lines(doc, i))
+        yield Violation(heading.line, 1, f"section '{heading.name}' is empty", covers=covers)
 
 
 def _is_link_heading(doc: Document, heading: Heading) -> bool:
-    """A heading that is a link (``#### [Paper title](u)``): the link is its content."""
-    labels = " ".join(lk.label.text.strip("[]") for lk in doc.links if lk.line == heading.line)
+    """A heading that is a link (``#### [Paper title](u)``) or holds an image (a banner,
+    a logo): that is its content."""
+    on_line = [lk for lk in doc.links if lk.line == heading.line]
+    if any(lk.image for lk in on_line):
+        return True
+    labels = " ".join(lk.label.text.strip("[]") for lk in on_line)
     return bool(labels) and " ".join(labels.split()) == " ".join(heading.text.split())
 
 
