@@ -141,7 +141,12 @@ def test_no_hint_to_state_the_fields_when_the_configuration_states_them() -> Non
         "**{t}** \\\n*Jonathan Ho* \\\narXiv 2022. [[Paper](https://arxiv.org/abs/2006.1123{n})]\n"
     )
     text = "# List\n\n" + "\n".join(entry.format(t=f"Paper {n}", n=n) for n in range(6))
-    assert any("RL104: only 0 of the 6" in h for h in check_text(text).hints)
+    assert any(
+        "RL104: only 0 of the 6 paragraph entries have a summary line" in h
+        for h in check_text(text).hints
+    )
+    unsigned = text.replace("*Jonathan Ho* \\\n", "")
+    assert any("entries have an authors line" in h for h in check_text(unsigned).hints)
     stated = check_text(
         text, from_mapping({"require": ["title", "authors", "link", "summary"]}, "t")
     )

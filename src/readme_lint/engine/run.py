@@ -169,7 +169,8 @@ def schema_hints(ctx: LintContext, rules: dict[str, Rule]) -> tuple[str, ...]:
     for fmt, field, have, total in ctx.habits.unused_fields:
         if codes[field] in rules and not settled:
             out.append(
-                f"{codes[field]}: only {have} of the {total} {fmt} entries have a {field} line, so "
+                f"{codes[field]}: only {have} of the {total} {fmt} entries have "
+                f"{'an' if field[0] in 'aeiou' else 'a'} {field} line, so "
                 f"this list's entries are read as having none; to require it anyway, set "
                 "`require` under [tool.readme-lint]."
             )
