@@ -106,6 +106,26 @@ HEADINGS = [
         0,
         id="a-page-is-no-paper",
     ),
+    pytest.param(
+        "## Attacks\n\n### **Adversarial Patch Attacks on Detectors**\n\n"
+        "NeurIPS 2017 [[Paper](https://arxiv.org/abs/1712.09665)] [[Code](https://github.com/a/b)]\n\n"
+        "The first patch attack.\n",
+        1,
+        id="bold-title-heading-its-paper-link-under-it",
+    ),
+    pytest.param(
+        "## Attacks\n\n### **Physical World Attacks**\n\n"
+        "**Adversarial Patch** \\\n[[Paper](https://arxiv.org/abs/1712.09665)]\n\n"
+        "**Robust Physical-World Attacks on Deep Learning Models** \\\n"
+        "[[Paper](https://arxiv.org/abs/1707.08945)]\n",
+        0,
+        id="bold-category-heading-over-several-papers",
+    ),
+    pytest.param(
+        "## Attacks\n\n### **Related Resources Page**\n\nSee [our blog](https://example.org/b).\n",
+        0,
+        id="bold-heading-without-a-paper",
+    ),
     pytest.param("## [paper](https://arxiv.org/abs/1712.09665)\n\ntext\n", 0, id="label-no-title"),
     pytest.param("## [Models](#models)\n\ntext\n", 0, id="in-page-link"),
 ]
@@ -143,4 +163,38 @@ def test_bullets_that_start_with_the_paper_s_link() -> None:
     ] == [
         ("bullet", "PiMAE: Point Cloud and Image Interactive Masked Autoencoders", "CVPR2023"),
         ("bullet", "Swin3D: A Pretrained Transformer Backbone", "Arxiv"),
+    ]
+
+
+def test_a_title_may_hold_an_escaped_asterisk() -> None:
+    doc = build(
+        "## Distillation\n\n"
+        "**Diff-Instruct\\*: Towards Human-Preferred One-step Text-to-image Generative Models** \\\n"
+        "[[Website](https://arxiv.org/abs/2410.20898)]\n\n"
+        "**MLCM: Multistep Consistency Distillation of Latent Diffusion Model** \\\n"
+        "[[Website](https://arxiv.org/abs/2406.05768)]\n"
+    )
+    titles = [e.title and e.title.text.text for e in doc.entries]
+    assert titles == [
+        "Diff-Instruct\\*: Towards Human-Preferred One-step Text-to-image Generative Models",
+        "MLCM: Multistep Consistency Distillation of Latent Diffusion Model",
+    ]
+
+
+def test_a_bullet_led_by_a_date_stamp_is_news() -> None:
+    doc = build(
+        "## News\n\n"
+        "- [2024.07.29] We have updated the list with the papers of ECCV 2024.\n"
+        "- [2024-05-02] Our survey is out: [paper](https://arxiv.org/abs/2405.00001)\n\n"
+        "## Papers\n\n"
+        "- [CVPR 2023] PiMAE: Point Cloud and Image Interactive Masked Autoencoders"
+        " [[github](https://github.com/BLVLab/PiMAE)]\n"
+        "- [2023] Swin3D: A Pretrained Transformer Backbone [[paper](https://arxiv.org/abs/2304.06906)]\n"
+        "- [2024/05] **MARE: Multi-Agents Collaboration Framework for Requirements Engineering.**"
+        " *Jin et al. arXiv.* [[paper](https://arxiv.org/pdf/2405.03256)]\n"
+    )
+    assert [(e.section and e.section.name, e.venue and e.venue.text) for e in doc.entries] == [
+        ("Papers", "CVPR 2023"),
+        ("Papers", "2023"),
+        ("Papers", "2024/05"),
     ]

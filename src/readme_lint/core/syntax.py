@@ -30,7 +30,8 @@ class Link(NamedTuple):
 
 
 TITLE_START = re.compile(r" {0,3}(?:\*\*+[^*\s]|\*[^*\s][^*]*\*\*)")
-TITLE = re.compile(r" {0,3}(?P<open>\*+)(?P<title>[^*]+)(?P<close>\*+)?")
+# A title's text may hold escaped asterisks ('**Diff-Instruct\\*: Towards…**').
+TITLE = re.compile(r" {0,3}(?P<open>\*+)(?P<title>(?:[^*\\]|\\.?)+)(?P<close>\*+)?")
 AUTHORS_START = re.compile(r"(?:\*(?!\*)|_(?!_))\S")
 # Right after the title, any run of asterisks opens the authors line (a stray one included).
 AUTHORS_LINE = re.compile(r"(?:\*+|_(?!_))[^*\s]")

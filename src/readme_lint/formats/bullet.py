@@ -37,6 +37,8 @@ _TITLE_VENUE = re.compile(r"\s*(?P<title>[^\[\]()*]{3,}?)\s*\(\s*\*\*(?P<venue>[
 _BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
 # [arXiv 2023] Title ...: a venue tag before the title.
 _TAG = re.compile(r"\s*(?:\*\*)?\[(?P<venue>[^\[\]]{2,40})\](?!\()\s+")
+# A date stamp: no evidence of a paper by itself ('[2024.07.29] We have updated the list').
+_DATE_TAG = re.compile(r"\s*\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\s*")
 
 
 # Names and a year before the first link: "Ann Lee, Bo Chen, and Cy Dee. 2019. "
@@ -142,7 +144,13 @@ def entry_from_lines(
     title, venue = read_title(head, ctx.links_on(head.number))
     remote = [lk for lk in links if is_remote(lk) or not lk.target.text.strip()]
     shaped = linkless and not links and _LINKLESS.match(head.text) is not None
-    if title is None or not (remote or venue or shaped):
+    if venue is not None and _DATE_TAG.fullmatch(venue.text):
+        # '[2024/05] **Title.** [[paper](u)]' is a paper's date; with no link,
+        # '[2024.07.29] We have updated the list' is news.
+        shaped, venue_evidence = False, False
+    else:
+        venue_evidence = venue is not None
+    if title is None or not (remote or venue_evidence or shaped):
         return None
     all_links = tuple(lk for n in numbers for lk in ctx.links.get(n, ()))
     lines = [ctx.line(n) for n in numbers]

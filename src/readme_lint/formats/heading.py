@@ -13,6 +13,10 @@ evidence: its link is a paper's (an arXiv, DOI, OpenReview... id, a publisher's 
 or a PDF), or a venue with its year goes with it. What follows (notes, lists) belongs
 to the entry but is no field of it. A heading whose link is a label (``[paper]``) or
 goes nowhere outside the page is a heading, not an entry.
+
+A heading that is a bold title with no link (``### **Title**``) is an entry when its
+section links exactly one paper, under a label (``[[Paper](u)]``): a bold category
+heading over several papers is a section.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ def read(section: Section, ctx: Context) -> list[Entry]:
         return []
     line = ctx.line(heading.line)
     if not _LINK_HEADING.match(line.text):
-        return []
+        return _bold_heading(section, ctx, line)
     own = ctx.links_on(heading.line)
     if not own or not is_remote(own[0]) or is_link_label(own[0].label.text):
         return []
@@ -106,3 +110,56 @@ def _venue(
     if _YEAR.search(span.text) and len(span.text) <= 120:
         return span, under
     return None, None
+
+
+# '### **Denoising Diffusion Probabilistic Models**': a bold title, no link.
+_BOLD_HEADING = re.compile(r"\s{0,3}#{1,6}\s+\*\*(?P<title>[^*]+)\*\*\s*#*\s*")
+
+
+def _bold_heading(section: Section, ctx: Context, line: Line) -> list[Entry]:
+    """A heading that is a paper's bold title, its link under it.
+
+    Only on evidence: a title of three words or more, and the section links one paper
+    (one paper id) under a label (``[[Paper](u)]``), so that it names no other title:
+    a bold category heading over several papers' entries is a section.
+    """
+    match = _BOLD_HEADING.fullmatch(line.text)
+    if match is None or len(match.group("title").split()) < 3 or not section.nodes:
+        return []
+    numbers = [
+        n for block, _ in section.nodes for n in range(block.first_line, block.last_line + 1)
+    ]
+    body = [lk for n in numbers for lk in ctx.links_on(n) if not lk.image]
+    papers = {key for lk in body if (key := paper_key(lk.target.text.strip()))}
+    first = next((lk for lk in body if paper_key(lk.target.text.strip())), None)
+    if len(papers) != 1 or first is None or not is_link_label(first.label.text):
+        return []
+    title = Title(
+        line.number,
+        match.start("title") - 1,  # the column of its '**'
+        "**",
+        span_of(line, match.start("title"), match.end("title")),
+        "**",
+    )
+    links_line = ctx.line(first.line)
+    venue_span = content_span(links_line)
+    venue_span = span_of(links_line, venue_span.col - 1, ctx.links_on(first.line)[0].col - 1)
+    venue = venue_span if _YEAR.search(venue_span.text) else None
+    return [
+        Entry(
+            HEADING,
+            line.number,
+            first.line,
+            first.line,
+            section.parent,
+            title,
+            None,
+            venue,
+            first.line,
+            tuple(lk for n in range(line.number, first.line + 1) for lk in ctx.links.get(n, ())),
+            None,
+            (),
+            None,
+            markers([line, links_line], ctx.marker),
+        )
+    ]
