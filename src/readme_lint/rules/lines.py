@@ -760,20 +760,20 @@ def _gfm_cells(text: str) -> list[str]:
     return cells
 
 
-@rule("RL209", "table-cells", "A table row with more or fewer cells than its header.")
+@rule("RL209", "table-cells", "A table row with more cells than its header: GitHub drops them.")
 def table_cells(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Counts the cells of each table row as GitHub does (every `|` not escaped with
-    `\\` splits, inside code spans too) and compares them with the header row, as
-    markdownlint's MD056 does; extra cells that are empty (`| a | b ||`) lose
-    nothing and are left alone.
+    `\\` splits, inside code spans too) and finds rows with more cells than the
+    header row, as markdownlint's MD056 does; extra cells that are empty
+    (`| a | b ||`) lose nothing and are left alone. A row with fewer cells is not
+    reported: GitHub shows it complete, its last cells blank, and nothing on the
+    page says a cell was lost rather than left empty.
 
     ## Why is this bad?
     GitHub drops the cells past the header's count, so what they hold (a link, a
-    venue) is not shown; a row with fewer cells shifts nothing but shows empty
-    ones, usually a cell lost in an edit (the next column's text then sits under
-    the wrong header).
+    venue) is not shown.
 
     ## Example
     ```markdown
@@ -790,7 +790,7 @@ def table_cells(ctx: LintContext) -> Iterator[Violation]:
     ```
 
     ## Fix
-    Not fixable: which cell is extra, or missing, is the maintainer's call.
+    Not fixable: which cell is extra is the maintainer's call.
     """
     doc = ctx.doc
     for block in doc.blocks:
@@ -808,5 +808,3 @@ def table_cells(ctx: LintContext) -> Iterator[Violation]:
                     1,
                     f"row has {len(cells)} cells, the header {header}: GitHub drops the rest",
                 )
-            elif len(cells) < header:
-                yield Violation(number, 1, f"row has {len(cells)} cells, the header {header}")
