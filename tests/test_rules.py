@@ -614,6 +614,18 @@ CASES = [
     ),
     pytest.param(
         "RL208",
+        entry(TITLE, AUTHORS, "[Page](https://a.org)[Paper](https://b.org) \\", SUMMARY),
+        [(3, 22)],
+        id="RL208-shown-texts-touching-PagePaper",
+    ),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, "[[Page]](https://a.org)[[Paper]](https://b.org) \\", SUMMARY),
+        [],
+        id="RL208-brackets-inside-the-labels-keep-them-apart",
+    ),
+    pytest.param(
+        "RL208",
         entry(TITLE, AUTHORS, "[[Paper](https://a.org) [[Code](https://b.org)] \\", SUMMARY),
         [(3, 1)],
         id="RL208-missing-close",
@@ -634,8 +646,19 @@ CASES = [
         "RL208",
         '**[3]** He, Kaiming, et al. "**Deep residual learning**." CVPR (2016). '
         "[[pdf]](https://a.org/p.pdf)[[code]](https://b.org) :star:\n",
+        [],
+        id="RL208-citation-links-glued-as-the-list-does",
+    ),
+    pytest.param(
+        "RL208",
+        '**[3]** He, Kaiming, et al. "**Deep residual learning**." CVPR (2016). '
+        "[[pdf]](https://a.org/p.pdf)[[code]](https://b.org) :star:\n\n"
+        '**[4]** Ho, Jonathan, et al. "**Denoising diffusion probabilistic models**." NeurIPS (2020). '
+        "[[pdf]](https://a.org/q.pdf) [[code]](https://c.org) :star:\n\n"
+        '**[5]** Song, Jiaming, et al. "**Denoising diffusion implicit models**." ICLR (2021). '
+        "[[pdf]](https://a.org/r.pdf) [[code]](https://d.org) :star:\n",
         [(1, 100)],
-        id="RL208-citation-links-run-together",
+        id="RL208-citation-links-run-together-where-the-list-spaces-them",
     ),
     pytest.param(
         "RL208",

@@ -548,9 +548,9 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
     Finds links written so they do not render or run together:
     `[[Code] (https://...)]` or `[paper] (https://...)` (a space before the URL),
     `[paper](u)[code](v)` (no space between links: the labels run into each other),
-    `[[Page](u)][[Paper](v)]` where the list puts a space between such links
-    (where it glues them, as its style, they are left alone: brackets show between
-    them; so are badges side by side), `[[Paper](u)` (no closing `]`), `[Paper](u)]`
+    `[[Page](u)][[Paper](v)]` or `[[pdf]](u)[[code]](v)` where the list puts a
+    space between such links (where it glues them, as its style, they are left
+    alone: brackets show between them; so are badges side by side), `[[Paper](u)` (no closing `]`), `[Paper](u)]`
     (no opening `[`), a URL broken across two lines, a `[` never closed on an
     entry line, and a space inside a link's brackets (`[Neural Radiance Fields ](u)`).
 
@@ -677,21 +677,31 @@ def _list_style(doc: Document, entry: Entry) -> bool:
 
 
 def _glued_style(doc: Document, entry: Entry) -> bool:
-    """Entries of this format write their bracketed links glued (``[[Paper](u)][[Code](v)]``)
-    more often than spaced: brackets show between them, so that is the list's style."""
+    """Entries of this format write links that brackets keep apart glued
+    (``[[Paper](u)][[Code](v)]``, ``[[pdf]](u)[[code]](v)``) more often than spaced: that
+    is the list's style."""
 
     def shares() -> dict[str, bool]:
         counts: dict[str, list[int]] = {}
         for e in doc.entries:
             tally = counts.setdefault(e.format, [0, 0])
             for link, nxt in zip(e.links, e.links[1:], strict=False):
-                if link.line == nxt.line and link.bracketed and nxt.bracketed:
+                if link.line == nxt.line and not _touching(link, nxt):
                     gap = doc.line(link.line).text[link.end_col - 1 : nxt.col - 1]
                     tally[0] += gap == ""
                     tally[1] += gap.isspace()
         return {fmt: glued > spaced for fmt, (glued, spaced) in counts.items()}
 
     return doc.memo("glued-bracketed-links", shares).get(entry.format, False)
+
+
+def _touching(link: Link, nxt: Link) -> bool:
+    """The two links' shown texts run into each other: no bracket or other mark shows
+    between them. ``[Paper](u)[Code](v)`` shows 'PaperCode'; ``[[Paper]](u)[[Code]](v)``
+    shows '[Paper][Code]', links a reader tells apart."""
+    end = "]" if link.bracketed else link.label.text.rstrip()[-1:]
+    start = "[" if nxt.bracketed else nxt.label.text.lstrip()[:1]
+    return end.isalnum() and start.isalnum()
 
 
 def _badge(link: Link, nxt: Link) -> bool:
@@ -733,7 +743,9 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
             nxt is not None
             and masked[end : nxt.col - 1] == ""
             and not _badge(link, nxt)
-            and not (link.bracketed and nxt.bracketed and _glued_style(doc, entry))
+            # '[[a](u)][[b](v)]' shows '[a][b]': that stands out only where the list
+            # spaces its links; 'a' and 'b' touching ('ab') always does.
+            and (_touching(link, nxt) or not _glued_style(doc, entry))
         ):
             yield Violation(
                 line.number,
