@@ -398,6 +398,14 @@ CASES = [
         [],
         id="RL114-a-title-that-starts-like-a-placeholder",
     ),
+    pytest.param(
+        "RL114",
+        "## M\n\n| Name | Title |\n|---|---|\n"
+        "| DDIM | [Denoising Diffusion Implicit Models](https://arxiv.org/abs/2010.02502) |\n"
+        "| N/A | [Improved Denoising Diffusion Probabilistic Models](https://arxiv.org/abs/2102.09672) |\n",
+        [],
+        id="RL114-a-name-column-beside-the-title-column-is-no-title",
+    ),
     # RL115 copy-artefact
     pytest.param(
         "RL115",
@@ -1109,6 +1117,20 @@ CASES = [
         "## Star History\n![chart](https://example.org/c.svg)\n",
         [],
         id="RL402-separator-and-back-matter-are-no-sections-to-list",
+    ),
+    pytest.param(
+        "RL402",
+        '## Contents\n- [Editing](#edit)\n- [Inversion](#inv)\n\n<a name="edit"></a>\n\n'
+        '## Image editing\ntext\n## <a id="inv"></a>Inversion\ntext\n',
+        [],
+        id="RL402-an-html-anchor-above-or-inside-a-heading-stands-for-it",
+    ),
+    pytest.param(
+        "RL402",
+        '## Contents\n- [Editing](#edit)\n- [Sampling](#sampling)\n\n<a name="edit"></a>\n\n'
+        "text\n\n## Image editing\ntext\n## Sampling\ntext\n",
+        [(9, 1)],
+        id="RL402-an-html-anchor-with-text-between-stands-for-no-heading",
     ),
     # RL403 toc-order
     pytest.param(

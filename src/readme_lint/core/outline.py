@@ -73,6 +73,19 @@ def html_heading(raw: str) -> tuple[int, str, str] | None:
     return int(match.group(1)), text, anchor or (inner[0] if inner else "")
 
 
+# A line that is only empty anchor elements (<a name="x"></a>, <a id="y"/>): a target
+# placed for the heading under it.
+_ANCHOR_ONLY = re.compile(
+    r"""\s*(?:<(?:a|span|div)\b[^>]*\b(?:id|name)\s*=\s*["'][^"']+["'][^>]*?(?:/>|>\s*</(?:a|span|div)\s*>)\s*)+""",
+    re.IGNORECASE,
+)
+
+
+def anchor_only(text: str) -> bool:
+    """The line holds nothing but empty anchor elements."""
+    return "<" in text and _ANCHOR_ONLY.fullmatch(text) is not None
+
+
 def html_anchors(text: str) -> set[str]:
     found: set[str] = set()
     for match in _HTML_ID.finditer(text):

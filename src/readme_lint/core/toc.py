@@ -5,6 +5,7 @@ import functools
 import re
 
 from readme_lint.config import Config
+from readme_lint.core import outline
 from readme_lint.core.model import Document, Heading, TocItem
 from readme_lint.core.slug import fragment_forms, landing, slugify
 from readme_lint.core.syntax import DATE
@@ -32,7 +33,7 @@ def toc_matches(doc: Document) -> list[tuple[TocItem, Heading | None]]:
     """Each TOC item with the heading it stands for (by anchor, else by its text)."""
     if doc.toc is None:
         return []
-    by_anchor = {h.anchor: h for h in doc.headings if h.anchor}
+    by_anchor = {**named_by_html(doc), **{h.anchor: h for h in doc.headings if h.anchor}}
     by_text: dict[str, list[Heading]] = {}
     for h in doc.headings:
         by_text.setdefault(slugify(h.name), []).append(h)
@@ -46,6 +47,32 @@ def toc_matches(doc: Document) -> list[tuple[TocItem, Heading | None]]:
             heading = unique_heading(by_text.get(slugify(" ".join(item.text.split())), []))
         out.append((item, heading))
     return out
+
+
+def named_by_html(doc: Document) -> dict[str, Heading]:
+    """HTML anchors that stand for a heading: ids on the heading's own line
+    (``## <a name="x"></a>Title``) or on anchor-only lines right above it (blank lines
+    between): a link to one lands at that heading."""
+
+    def find() -> dict[str, Heading]:
+        out: dict[str, Heading] = {}
+        if not doc.extra_anchors:
+            return out
+        for h in doc.headings:
+            number = h.line
+            texts = [doc.line(number).text]
+            number -= 1
+            while number >= 1 and not doc.line(number).text.strip():
+                number -= 1
+            while number >= 1 and outline.anchor_only(doc.line(number).text):
+                texts.append(doc.line(number).text)
+                number -= 1
+            for text in texts:
+                for anchor in outline.html_anchors(text):
+                    out.setdefault(anchor, h)
+        return out
+
+    return doc.memo("anchors-named-by-html", find)
 
 
 def excluded_from_toc(config: Config, heading: Heading) -> bool:

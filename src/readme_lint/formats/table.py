@@ -4,7 +4,8 @@
     |---|---|---|
     | [Denoising Diffusion Probabilistic Models](u) | [![Star](badge)](u) | 2020-06 |
 
-The title is the cell under a Title/Paper/Name header, else the column whose
+The title is the cell under a Title or Paper header (else Name: beside a Title
+column, a Name column names the model or dataset), else the column whose
 cells say the most (dates, numbers, badges and link labels left out); in it, the
 first link's label, unless that is only a link's label (``[(paper)](u)``): then the
 cell's own text. The links are every link in the row; a cell that is only a date is
@@ -45,10 +46,14 @@ def cells(line: Line) -> list[tuple[int, int]]:
 
 
 def _title_column(header: Line) -> int | None:
+    """The column headed Title (or Paper), else Name: a 'Name' column beside a 'Title'
+    one names the model or dataset, not the paper."""
+    found: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(cells(header)):
-        if _TITLE_HEADERS.fullmatch(re.sub(r"[*_`:]", "", header.text[a:b]).strip()):
-            return k
-    return None
+        match = _TITLE_HEADERS.fullmatch(re.sub(r"[*_`:]", "", header.text[a:b]).strip())
+        if match:
+            found.append((match.group().casefold() == "name", k))
+    return min(found)[1] if found else None
 
 
 def _row_title(ctx: Context, row: Line, cell: tuple[int, int]) -> Title | None:

@@ -256,8 +256,10 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
     are not expected in it. A subsection is expected only where the TOC lists
     some of its siblings: a TOC that lists `Methods` alone leaves its subsections
     out on purpose. An item may hold several links (`- [A](#a) | [B](#b)`) and a
-    count beside them. A heading a broken TOC link stands for (`toc-anchor`
-    reports the link) is not reported again here.
+    count beside them. A link to an HTML anchor placed for a heading
+    (`<a name="x"></a>` on the line above it, or inside it) lists that heading. A
+    heading a broken TOC link stands for (`toc-anchor` reports the link) is not
+    reported again here.
 
     ## Why is this bad?
     Readers use the TOC to find sections; a section missing from it is hidden.
