@@ -198,3 +198,43 @@ def test_a_bullet_led_by_a_date_stamp_is_news() -> None:
         ("Papers", "2023"),
         ("Papers", "2024/05"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "tag"),
+    [
+        pytest.param(
+            "**[GPT-3]** Tom B. Brown, Benjamin Mann, Nick Ryder. Language Models are Few-Shot"
+            " Learners. NeurIPS 2020. [[paper](https://arxiv.org/abs/2005.14165)]",
+            "Language Models are Few-Shot Learners",
+            "GPT-3",
+            id="bold-tag-then-names-then-title",
+        ),
+        pytest.param(
+            "- Jacob Devlin, Ming-Wei Chang, Kenton Lee et al. BERT: Pre-training of Deep"
+            " Bidirectional Transformers. NAACL 2019. [[paper](https://arxiv.org/abs/1810.04805)]",
+            "BERT: Pre-training of Deep Bidirectional Transformers",
+            None,
+            id="names-first-with-et-al",
+        ),
+        pytest.param(
+            "- Evaluating and Improving Tool-Augmented Computation-Intensive Math Reasoning."
+            " Beichen Zhang et al. NeurIPS 2023. [[paper](https://arxiv.org/abs/2306.02408)]",
+            "Evaluating and Improving Tool-Augmented Computation-Intensive Math Reasoning",
+            None,
+            id="a-title-case-title-with-and-is-no-list-of-names",
+        ),
+        pytest.param(
+            "- Ilya Sutskever, Oriol Vinyals, and Quoc V. Le. 2014. Sequence to Sequence"
+            " Learning. [[paper](https://arxiv.org/abs/1409.3215)]",
+            "Ilya Sutskever, Oriol Vinyals, and Quoc V. Le. 2014. Sequence to Sequence Learning.",
+            None,
+            id="names-then-a-year-is-not-names-then-a-title",
+        ),
+    ],
+)
+def test_names_before_the_title(line: str, title: str, tag: str | None) -> None:
+    doc = build(f"## Models\n\n{line}\n\n{line.replace('2005.14165', '2005.14166')}\n")
+    entry = doc.entries[0]
+    assert (entry.title and entry.title.text and entry.title.text.text) == title
+    assert (entry.venue and entry.venue.text) == tag

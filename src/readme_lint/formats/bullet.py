@@ -3,10 +3,13 @@
     - **DDPM** (Denoising Diffusion Probabilistic Models) [[paper](u)] [[code](u)]
     - Denoising Diffusion Implicit Models (**ICLR'21**) [[paper](u)] [[code](u)]
     - [Score-Based Generative Modeling through SDEs](u)
+    - **[GPT-3]** Tom B. Brown, Ben Mann. Language Models are Few-Shot Learners. [[paper](u)]
 
 An item is an entry when it has a title and a link to somewhere else (or a venue
 in the ``Title (**Venue**)`` shape). An item that only groups others
 (``- **CVPR'24**`` above a nested list) or a list of in-page links (a TOC) is not.
+A bracketed tag before the text (``[CVPR 2023]``, ``**[GPT-3]**``) is a label, not the
+title; names first ("Authors. Title. Venue.", the ACM order) put the title second.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ _TITLE_VENUE = re.compile(r"\s*(?P<title>[^\[\]()*]{3,}?)\s*\(\s*\*\*(?P<venue>[
 # **Title** ... or **[Title](u)** ...
 _BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
 # [arXiv 2023] Title ...: a venue tag before the title.
-_TAG = re.compile(r"\s*(?:\*\*)?\[(?P<venue>[^\[\]]{2,40})\](?!\()\s+")
+# '**[GPT-3]** Authors. Title.': a bold tag is a label, as a citation number is.
+_TAG = re.compile(r"\s*(?:\*\*)?\[(?P<venue>[^\[\]]{2,40})\](?:\*\*)?(?!\()\s+")
 # A date stamp: no evidence of a paper by itself ('[2024.07.29] We have updated the list').
 _DATE_TAG = re.compile(r"\s*\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\s*")
 
@@ -110,6 +114,8 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         # "Authors. 2007. [Title](u). Venue.": the link after the year is the title.
         return _title_from_link(line, first), venue
     end = first.col - 1 if first is not None else len(text)
+    # "Authors. Title. Venue 2019.": names first (the ACM order), then the title.
+    lead = _names_first(text, lead, end) or lead
     # "Title. Authors. Venue 2019.": the first sentence is the title.
     sentences = _SENTENCES.match(text, lead, end)
     if sentences is not None:
@@ -120,6 +126,32 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     if len(title.text.text.split()) < 2:
         return None, None
     return title, venue
+
+
+# A sentence's end: a period and a space, not after an initial ("Tom B. Brown").
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.[ \t]+")
+_WORD = r"[A-Z][\w'\u2019-]+"  # a capitalised name word (O'Brien, D\u2019Amato, Ming-Wei)
+_NAME_CHUNK = re.compile(
+    rf"(?:and[ \t]+)?(?:[A-Z]\.|{_WORD})"
+    rf"(?:[ \t]+(?:[A-Z]\.|{_WORD}|van|von|de|der|dos|da|di|le|la)){{0,4}}(?:[ \t]+et[ \t]+al)?"
+)
+
+
+def _names_first(text: str, lead: int, end: int) -> int | None:
+    """Where the title starts in "Authors. Title. Venue." (names first, the ACM order):
+    a first sentence that is two or more names split by commas, then a sentence of three
+    or more words. None when the first sentence is not such a list."""
+    first = _SENTENCE_END.search(text, lead, end)
+    if first is None:
+        return None
+    chunks = [c.strip() for c in text[lead : first.start()].split(",")]
+    if len(chunks) < 2 or not all(_NAME_CHUNK.fullmatch(c) for c in chunks):
+        return None
+    after = _SENTENCE_END.search(text, first.end(), end)
+    title = text[first.end() : after.start() if after else end]
+    if len(title.split()) < 3 or any(c in title for c in "[]*"):
+        return None
+    return first.end()
 
 
 _SENTENCES = re.compile(r"(?P<title>[^.\[\]()*]{12,}?)\.\s+[A-Z][^.\[\]()]{2,}\.\s")
