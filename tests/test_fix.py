@@ -107,6 +107,11 @@ ALREADY_LINKED = [
         "back to [Inversion](#inversion)\n## Inversion\ntext\n",
         id="toc-anchor-guess-already-linked",
     ),
+    pytest.param(
+        "## Contents\n- [Alpha](#alpha)\n- [Second part](#second)\n- [Gamma](#gamma)\n\n"
+        "## Alpha\ntext\n## Beta Models and Friends\ntext\n## Delta\ntext\n## Gamma\ntext\n",
+        id="toc-missing-heading-beside-a-broken-item-that-may-stand-for-it",
+    ),
 ]
 
 

@@ -1132,6 +1132,20 @@ CASES = [
         [(9, 1)],
         id="RL402-an-html-anchor-with-text-between-stands-for-no-heading",
     ),
+    pytest.param(
+        "RL402",
+        "## Contents\n- [Alpha](#alpha)\n- [Beta models](#beta-model)\n- [Gamma](#gamma)\n\n"
+        "## Alpha\ntext\n## Beta Models and Friends\ntext\n## Gamma\ntext\n",
+        [],
+        id="RL402-a-broken-item-in-the-place-of-the-one-missing-heading-stands-for-it",
+    ),
+    pytest.param(
+        "RL402",
+        "## Contents\n- [Alpha](#alpha)\n- [Second part](#second)\n- [Gamma](#gamma)\n\n"
+        "## Alpha\ntext\n## Beta Models and Friends\ntext\n## Delta\ntext\n## Gamma\ntext\n",
+        [(8, 1), (10, 1)],
+        id="RL402-one-broken-item-beside-two-missing-headings-leaves-both-reported",
+    ),
     # RL403 toc-order
     pytest.param(
         "RL403",

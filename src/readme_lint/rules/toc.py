@@ -289,10 +289,21 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
     doc, config = ctx.doc, ctx.config
     # A heading a broken TOC link stands for is reported once, by toc-anchor.
     missing = missing_headings(doc, config)
-    meant = {h.line for link in _broken_toc_links(doc) if (h := _meant(doc, link, missing))}
-    missing = [(h, covered) for h, covered in missing if h.line not in meant]
-    # A heading some link already goes to is not linked again by a guess.
-    inside = [h for h, covered in missing if covered and not _linked_elsewhere(doc.text, h.anchor)]
+    meant: dict[tuple[int, int], int] = {
+        (link.line, link.col): h.line
+        for link in _broken_toc_links(doc)
+        if (h := _meant(doc, link, missing))
+    }
+    missing = [(h, covered) for h, covered in missing if h.line not in meant.values()]
+    stood_for, unsure = _gaps(doc, [h for h, _ in missing], set(meant))
+    missing = [(h, covered) for h, covered in missing if h.line not in stood_for]
+    # A heading some link already goes to is not linked again by a guess, nor one a
+    # broken item beside its place may stand for (the fix would list it twice).
+    inside = [
+        h
+        for h, covered in missing
+        if covered and h.line not in unsure and not _linked_elsewhere(doc.text, h.anchor)
+    ]
     # Several items on a line ('- [A](#a) | [B](#b)'): where a new one goes is a layout call.
     fix = _insertion_fix(doc, inside) if inside and not _shares_lines(doc) else None
     for heading, _covered in missing:
@@ -302,6 +313,42 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
             f"heading '{heading.name}' is not in the table of contents",
             fix if heading in inside else None,
         )
+
+
+def _gaps(
+    doc: Document, missing: list[Heading], placed: set[tuple[int, int]]
+) -> tuple[set[int], set[int]]:
+    """Missing headings that broken TOC items stand for by their place in the TOC.
+
+    A TOC item that resolves to no heading, between the items of headings P and N,
+    stands for a heading between P and N. Where such items are as many as the
+    missing headings there, each is one of them (toc-anchor reports the item); where
+    they are fewer, which heading each is cannot be told, so the headings there are
+    reported without a fix. Items in ``placed`` already stand for a heading by their
+    words. Returns (the headings stood for, the unsure ones), as lines.
+    """
+    matches = toc_matches(doc)
+    known = [(k, h.position) for k, (_, h) in enumerate(matches) if h is not None]
+    broken = {
+        (link.line, link.col)
+        for link in _broken_toc_links(doc)
+        if not _ABSOLUTE.match(link.target.text)
+    } - placed
+    gaps: dict[tuple[int, int], int] = {}
+    for k, (item, heading) in enumerate(matches):
+        if heading is not None or item.link is None:
+            continue
+        if (item.link.line, item.link.col) not in broken:
+            continue
+        before = max((pos for i, pos in known if i < k), default=-1)
+        after = min((pos for i, pos in known if i > k), default=len(doc.headings))
+        gaps[(before, after)] = gaps.get((before, after), 0) + 1
+    stood_for: set[int] = set()
+    unsure: set[int] = set()
+    for (before, after), count in gaps.items():
+        inside = [h.line for h in missing if before < h.position < after]
+        (stood_for if count >= len(inside) else unsure).update(inside)
+    return stood_for, unsure
 
 
 def _shares_lines(doc: Document) -> bool:
