@@ -59,6 +59,13 @@ FIX = [
     ),
     pytest.param("a\r\nb\nc\r\nd", "a\r\nb\r\nc\r\nd\r\n", id="line-endings-then-final-newline"),
     pytest.param(
+        # One URL for another: the safety net must let the retarget through (it once
+        # withheld it as "would drop the URL").
+        entry(TITLE, AUTHORS, LINKS.replace("abs/2006.11239", "abs/2006.11239v2.pdf"), SUMMARY),
+        entry(TITLE, AUTHORS, LINKS.replace("abs/2006.11239", "abs/2006.11239v2"), SUMMARY),
+        id="arxiv-abstract-link-loses-its-pdf-suffix",
+    ),
+    pytest.param(
         entry(TITLE.removesuffix(" \\") + " ", AUTHORS, LINKS, SUMMARY),
         entry(TITLE, AUTHORS, LINKS, SUMMARY),
         id="missing-break-replaces-trailing-spaces",

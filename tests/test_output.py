@@ -13,6 +13,7 @@ from urllib.parse import unquote
 import pytest
 
 from readme_lint.cli.main import main
+from readme_lint.console import plural
 from readme_lint.core.diagnostics import Diagnostic, Edit, Fix, Severity, default_end
 from readme_lint.core.lines import LineIndex
 from readme_lint.core.model import build
@@ -700,3 +701,16 @@ def test_show_entries_refuses_formats_that_carry_findings(write, capsys, fmt: st
         capsys, str(write("README.md", CLEAN)), "--show-entries", "--output-format", fmt
     )
     assert code == 2 and "--show-entries" in err
+
+
+@pytest.mark.parametrize(
+    ("count", "word", "expected"),
+    [
+        (1, "fix", "1 fix"),
+        (2, "fix", "2 fixes"),
+        (0, "problem", "0 problems"),
+        (3, "file", "3 files"),
+    ],
+)
+def test_counts_read_as_english(count: int, word: str, expected: str) -> None:
+    assert plural(count, word) == expected

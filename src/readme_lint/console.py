@@ -9,6 +9,12 @@ import sys
 _COLORS = {"red": 31, "yellow": 33}
 
 
+def plural(count: int, word: str) -> str:
+    """'1 problem', '2 problems', '2 fixes'."""
+    suffix = "es" if word.endswith(("s", "x", "sh", "ch")) else "s"
+    return f"{count} {word}{suffix * (count != 1)}"
+
+
 class UsageError(Exception):
     """Options that cannot go together; shown as click shows a usage error (exit 2)."""
 

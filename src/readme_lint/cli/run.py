@@ -28,7 +28,7 @@ from readme_lint.config import (
     load,
     parse_remap,
 )
-from readme_lint.console import BadParameter, UsageError, echo
+from readme_lint.console import BadParameter, UsageError, echo, plural
 from readme_lint.core.diagnostics import Diagnostic, Severity
 from readme_lint.core.model import Document, build
 from readme_lint.engine.run import check_document, check_text
@@ -350,7 +350,7 @@ def _init_report(path: Path, target: Path, text: str, existing: Config | None) -
             before = (
                 f"{len(check_text(text, existing).diagnostics)} with the previous configuration"
             )
-    echo(f"readme-lint {path} now reports {_plural(after, 'problem')} ({before}).")
+    echo(f"readme-lint {path} now reports {plural(after, 'problem')} ({before}).")
 
 
 def _excluded(
@@ -421,14 +421,10 @@ def _use_color(color: bool | None) -> bool:
     return sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
-
-
 def _fixed_line(outcome: _Outcome, verb: str) -> str:
     counts = Counter(f"{d.code} {d.rule}" for d in outcome.fixed)
     parts = ", ".join(f"{rule}: {n}" for rule, n in sorted(counts.items()))
-    return f"{verb} {outcome.path}: {_plural(len(outcome.fixed), 'problem')} ({parts})"
+    return f"{verb} {outcome.path}: {plural(len(outcome.fixed), 'problem')} ({parts})"
 
 
 def _summary(run: _Run, mode: Mode) -> str:
@@ -437,25 +433,25 @@ def _summary(run: _Run, mode: Mode) -> str:
     left_out = f", {run.excluded} excluded by the configuration" if run.excluded else ""
     fixed = sum(len(o.fixed) for o in run.outcomes)
     withheld = sum(o.withheld for o in run.outcomes)
-    kept = f" ({_plural(withheld, 'fix')} withheld: see their messages)" if withheld else ""
+    kept = f" ({plural(withheld, 'fix')} withheld: see their messages)" if withheld else ""
     if mode is Mode.FIX and fixed:
         return (
-            f"Fixed {_plural(fixed, 'problem')}; {remaining} remaining in "
-            f"{_plural(files, 'file')}{kept}."
+            f"Fixed {plural(fixed, 'problem')}; {remaining} remaining in "
+            f"{plural(files, 'file')}{kept}."
         )
     if mode is Mode.DIFF:
         return (
-            f"Would fix {_plural(fixed, 'problem')}; {remaining} would remain in "
-            f"{_plural(files, 'file')}{kept}."
+            f"Would fix {plural(fixed, 'problem')}; {remaining} would remain in "
+            f"{plural(files, 'file')}{kept}."
         )
     if not remaining:
-        return f"All checks passed ({_plural(files, 'file')}{left_out})."
+        return f"All checks passed ({plural(files, 'file')}{left_out})."
     fixable = sum(1 for _, d in run.findings if d.fixable)
     unsafe = sum(1 for _, d in run.findings if d.unsafe_fixable)
-    line = f"Found {_plural(remaining, 'problem')} in {_plural(files, 'file')}{left_out}"
+    line = f"Found {plural(remaining, 'problem')} in {plural(files, 'file')}{left_out}"
     notes = [f"{fixable} fixable with --fix, marked [*]"] if fixable else []
     if withheld:
-        notes.append(f"{_plural(withheld, 'fix')} withheld: see their messages")
+        notes.append(f"{plural(withheld, 'fix')} withheld: see their messages")
     if unsafe:
         notes.append(f"{unsafe} more with --unsafe-fixes")
     return line + (f" ({'; '.join(notes)})" if notes else "") + "."

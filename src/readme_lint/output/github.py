@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from readme_lint.console import plural
 from readme_lint.core.diagnostics import Diagnostic, Severity
 
 
@@ -32,20 +33,16 @@ def github_notice(path: str, hint: str) -> str:
     return f"::notice file={_escape_property(path)},title=readme-lint hint::{_escape_data(hint)}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
-
-
 def github_summary(findings: Sequence[Diagnostic], files: int) -> str:
     """The last line of the github format: GitHub shows only the first few annotations
     of a step, so one notice says how many there are in all."""
     if not findings:
-        return _summary_notice(f"readme-lint: no problems in {_plural(files, 'file')}")
+        return _summary_notice(f"readme-lint: no problems in {plural(files, 'file')}")
     errors = sum(1 for d in findings if d.severity is Severity.ERROR)
-    counts = f"{_plural(errors, 'error')}, {_plural(len(findings) - errors, 'warning')}"
+    counts = f"{plural(errors, 'error')}, {plural(len(findings) - errors, 'warning')}"
     return _summary_notice(
-        f"readme-lint: {_plural(len(findings), 'problem')} ({counts}) "
-        f"in {_plural(files, 'file')}; see the log"
+        f"readme-lint: {plural(len(findings), 'problem')} ({counts}) "
+        f"in {plural(files, 'file')}; see the log"
     )
 
 

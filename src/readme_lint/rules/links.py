@@ -279,10 +279,14 @@ def link_target(ctx: LintContext) -> Iterator[Violation]:
             fix = None
             if problem.endswith("'.pdf'"):
                 line = doc.line(link.line)
-                at = line.start + link.target.col - 1 + link.target.text.lower().rindex(".pdf")
+                start = line.start + link.target.col - 1
+                url = link.target.text
+                cut = url.lower().rindex(".pdf")
+                # One URL swapped for another (retarget): the safety net lets exactly that through.
                 fix = Fix(
                     "drop '.pdf' from the abstract page's link",
-                    (Edit(at, at + 4, ""),),
+                    (Edit(start, start + len(url), url[:cut] + url[cut + 4 :]),),
+                    retarget=True,
                     render=Render.HREF,
                 )
             yield Violation(link.line, link.target.col, problem, fix)
