@@ -47,6 +47,17 @@ CASES = [
     ),
     pytest.param(
         "RL103",
+        "## Attacks\n\n- Latent Backdoor Attacks on Deep Neural Networks.\n"
+        "  [[pdf]](https://dl.acm.org/doi/10.1145/3319535.3354209)\n"
+        "  - Yuanshun Yao, Huiying Li, Haitao Zheng, and Ben Y. Zhao. *CCS*, 2019.\n"
+        "- Hidden Trigger Backdoor Attacks.\n  [[pdf]](https://arxiv.org/abs/1910.00033)\n"
+        "  - Aniruddha Saha, Akshayvarun Subramanya, and Hamed Pirsiavash. *AAAI*, 2020.\n"
+        "- Spectral Signatures in Backdoor Attacks. Brandon Tran, Jerry Li. NeurIPS 2018.\n",
+        [(9, 1)],
+        id="RL103-an-authors-item-nested-under-its-entry-is-no-entry",
+    ),
+    pytest.param(
+        "RL103",
         "## Adversarial Patch\n\narXiv 1712; NeurIPS workshop 2017\n\n"
         "1. **The first paper** that introduces the concept of **adversarial patch** attacks\n"
         "2. **Physical** world attacks, universal and targeted\n",

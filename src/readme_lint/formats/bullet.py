@@ -226,6 +226,21 @@ def items(ctx: Context, section: Section, ordered: bool | None) -> Iterator[tupl
             yield blank_prefix(line, leader.end() if leader else 0), numbers
 
 
+def _parents(section: Section) -> dict[int, int]:
+    """Each nested item's line with the line of the item it is nested in."""
+    out: dict[int, int] = {}
+    for block, token in section.nodes:
+        if block.kind != "list":
+            continue
+        open_at: list[int] = []  # the line of the item open at each depth
+        for item in mdparse.list_items(token):
+            del open_at[item.depth :]
+            if open_at:
+                out[item.line] = open_at[-1]
+            open_at.append(item.line)
+    return out
+
+
 @entry_format(BULLET, priority=4, fields=("title", "link"))
 def read(section: Section, ctx: Context) -> list[Entry]:
     out: list[Entry] = []
@@ -239,7 +254,10 @@ def read(section: Section, ctx: Context) -> list[Entry]:
     # Among linked entries, an item shaped as a paper is one, link or not (RL103 then says
     # what it lacks); alone, such an item is prose.
     if len(out) >= 2:
+        parents, entries = _parents(section), {e.first_line for e in out}
         for head, numbers in rest:
+            if parents.get(numbers[0]) in entries:
+                continue  # under an entry, a line with no link is its authors or a note
             entry = entry_from_lines(ctx, section.heading, head, numbers, linkless=True)
             if entry is not None:
                 out.append(entry)
