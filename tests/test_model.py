@@ -238,3 +238,36 @@ def test_names_before_the_title(line: str, title: str, tag: str | None) -> None:
     entry = doc.entries[0]
     assert (entry.title and entry.title.text and entry.title.text.text) == title
     assert (entry.venue and entry.venue.text) == tag
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        pytest.param(
+            "- Style Tokens: Unsupervised Style Modeling in Speech Synthesis: "
+            "https://arxiv.org/abs/1803.09017",
+            "Style Tokens: Unsupervised Style Modeling in Speech Synthesis",
+            id="title-colon-bare-url",
+        ),
+        pytest.param(
+            "- Hierarchical Generative Modeling for Speech - https://arxiv.org/abs/1810.07217",
+            "Hierarchical Generative Modeling for Speech",
+            id="title-dash-bare-url",
+        ),
+        pytest.param("- Code: https://github.com/a/b", None, id="two-words-are-no-title"),
+        pytest.param(
+            "- Read the `setup` notes first: https://example.org/setup", None, id="code-is-no-title"
+        ),
+        pytest.param(
+            "- A title with the URL inside https://arxiv.org/abs/1810.07217 and more",
+            None,
+            id="the-url-must-end-the-line",
+        ),
+    ],
+)
+def test_title_then_bare_url_bullets(line: str, title: str | None) -> None:
+    doc = build(f"## Speech\n\n{line}\n")
+    got = [e.title.text.text for e in doc.entries if e.title and e.title.text]
+    assert got == ([title] if title else [])
+    if title:
+        assert [lk.target.text for lk in doc.entries[0].links] == [line.rsplit(" ", 1)[1]]

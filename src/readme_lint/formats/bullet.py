@@ -161,6 +161,31 @@ _LINKLESS = re.compile(
 )
 
 
+# "Title: https://arxiv.org/abs/1803.09047": a title, then the paper's bare URL (GitHub
+# autolinks it), the URL ending the line. Split by hand, not by one pattern: linear.
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?*_~'\"]")
+_BARE_TITLE = re.compile(r"[^\[\]()<>*`]+")
+
+
+def _bare_url_entry(line: Line) -> tuple[Title, Link] | None:
+    """The title and the (autolinked) URL of a "Title: URL" item."""
+    text = line.text.rstrip()
+    cut = max(text.rfind(" "), text.rfind("\t"))
+    url = _BARE_URL.fullmatch(text, cut + 1)
+    head = text[: cut + 1].rstrip()
+    if url is None or not head.endswith((":", " -", "\u2013", "\u2014")):
+        return None
+    lead = len(head) - len(head.lstrip())
+    end = len(head.rstrip(":-\u2013\u2014 "))
+    if not _BARE_TITLE.fullmatch(head, lead, end) or len(head[lead:end].split()) < 3:
+        return None
+    title = plain_title(line, lead, end)
+    if title is None:
+        return None
+    span = span_of(line, url.start(), url.end())
+    return title, Link(line.number, span.col, span.end_col, span, span, False, False)
+
+
 def entry_from_lines(
     ctx: Context,
     section: Heading | None,
@@ -173,6 +198,8 @@ def entry_from_lines(
     ``linkless``: also one without a link when it is shaped as a paper (the caller knows
     its neighbours are entries)."""
     links = [lk for n in numbers for lk in ctx.links_on(n)]
+    if not links and len(numbers) == 1 and (bare := _bare_url_entry(head)) is not None:
+        return _entry(ctx, section, fmt, head, numbers, bare[0], None, (bare[1],))
     title, venue = read_title(head, ctx.links_on(head.number))
     remote = [lk for lk in links if is_remote(lk) or not lk.target.text.strip()]
     shaped = linkless and not links and _LINKLESS.match(head.text) is not None
@@ -185,6 +212,19 @@ def entry_from_lines(
     if title is None or not (remote or venue_evidence or shaped):
         return None
     all_links = tuple(lk for n in numbers for lk in ctx.links.get(n, ()))
+    return _entry(ctx, section, fmt, head, numbers, title, venue, all_links)
+
+
+def _entry(
+    ctx: Context,
+    section: Heading | None,
+    fmt: str,
+    head: Line,
+    numbers: list[int],
+    title: Title,
+    venue: Span | None,
+    links: tuple[Link, ...],
+) -> Entry:
     lines = [ctx.line(n) for n in numbers]
     return Entry(
         fmt,
@@ -196,7 +236,7 @@ def entry_from_lines(
         None,
         venue,
         head.number,
-        all_links,
+        links,
         None,
         (),
         None,
