@@ -10,12 +10,12 @@ from tests.conftest import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry, f
 
 SECTIONS = "\n# Resources\n## Posts\ntext\n## Videos\ntext\n# Models\n## Editing\ntext\n## Inversion\ntext\n"
 TOC_MISSING = (
-    "## Contents\n- [Resources](#resources)\n  - [Posts](#posts)\n\n- [Papers](#papers)\n  * [Editing](#editing)\n"
+    "## Contents\n- [Resources](#resources)\n  - [Posts](#posts)\n\n- [Models](#models)\n  * [Editing](#editing)\n"
     + SECTIONS
 )
 TOC_MISSING_FIXED = (
-    "## Contents\n- [Resources](#resources)\n  - [Posts](#posts)\n  - [Videos](#videos)\n- [Models](#models)\n"
-    "\n- [Papers](#papers)\n  * [Editing](#editing)\n  * [Inversion](#inversion)\n" + SECTIONS
+    "## Contents\n- [Resources](#resources)\n  - [Posts](#posts)\n  - [Videos](#videos)\n"
+    "\n- [Models](#models)\n  * [Editing](#editing)\n  * [Inversion](#inversion)\n" + SECTIONS
 )
 TOC_UNORDERED = (
     "## Contents\n* [Models](#models)\n  * [Inversion](#inversion)\n  * [Editing](#editing)\n"
@@ -83,12 +83,6 @@ FIXES = [
         entry(TITLE, AUTHORS, LINKS.replace("[[Github]", "[[ Github ]"), SUMMARY),
         ENTRY,
         id="RL208-space-inside-the-link-text",
-    ),
-    pytest.param(
-        "RL306",
-        entry(TITLE, AUTHORS, LINKS.replace("2006.11239", "2006.11239.pdf"), SUMMARY),
-        ENTRY,
-        id="RL306-pdf-dropped-from-an-abstract-page",
     ),
     pytest.param(
         "RL208",

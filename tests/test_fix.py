@@ -59,13 +59,6 @@ FIX = [
     ),
     pytest.param("a\r\nb\nc\r\nd", "a\r\nb\r\nc\r\nd\r\n", id="line-endings-then-final-newline"),
     pytest.param(
-        # One URL for another: the safety net must let the retarget through (it once
-        # withheld it as "would drop the URL").
-        entry(TITLE, AUTHORS, LINKS.replace("abs/2006.11239", "abs/2006.11239v2.pdf"), SUMMARY),
-        entry(TITLE, AUTHORS, LINKS.replace("abs/2006.11239", "abs/2006.11239v2"), SUMMARY),
-        id="arxiv-abstract-link-loses-its-pdf-suffix",
-    ),
-    pytest.param(
         entry(TITLE.removesuffix(" \\") + " ", AUTHORS, LINKS, SUMMARY),
         entry(TITLE, AUTHORS, LINKS, SUMMARY),
         id="missing-break-replaces-trailing-spaces",
@@ -127,6 +120,16 @@ def test_unsafe_fixes_never_link_an_anchor_twice(text: str) -> None:
     result = fix_text(text, Config(unsafe_fixes=True))
     assert result.text == text
     assert result.remaining and all(d.fix is None for d in result.remaining)
+
+
+def test_a_link_to_another_address_is_named_not_fixed() -> None:
+    # '/abs/ID.pdf': the abstract page or the PDF was meant; GitHub's page would show
+    # another link either way, so the finding names the abstract page and leaves it.
+    text = entry(TITLE, AUTHORS, LINKS.replace("2006.11239", "2006.11239.pdf"), SUMMARY)
+    result = fix_text(text, Config(unsafe_fixes=True))
+    assert result.text == text
+    (finding,) = [d for d in result.remaining if d.code == "RL306"]
+    assert finding.fix is None and "write https://arxiv.org/abs/2006.11239 " in finding.message
 
 
 def test_result_reports_fixed_and_remaining() -> None:

@@ -230,8 +230,6 @@ _BARE_WORD = re.compile(r"[^/:.#?\s]+")
     "RL306",
     "link-target",
     "A paper link whose target is not a URL, or a malformed arXiv link.",
-    fixable=True,
-    applicability="sometimes",
 )
 def link_target(ctx: LintContext) -> Iterator[Violation]:
     """
@@ -261,8 +259,8 @@ def link_target(ctx: LintContext) -> Iterator[Violation]:
     ```
 
     ## Fix
-    `.pdf` is removed from an abstract page's link. The others are not fixable:
-    the right URL has to be looked up.
+    None: the right URL has to be looked up, and a link to another address is the
+    maintainer's call (the message names the abstract page for a `/abs/….pdf`).
     """
     doc = ctx.doc
     for entry in doc.entries:
@@ -276,20 +274,12 @@ def link_target(ctx: LintContext) -> Iterator[Violation]:
             problem = arxiv_url_problem(target)
             if problem is None:
                 continue
-            fix = None
             if problem.endswith("'.pdf'"):
-                line = doc.line(link.line)
-                start = line.start + link.target.col - 1
-                url = link.target.text
-                cut = url.lower().rindex(".pdf")
-                # One URL swapped for another (retarget): the safety net lets exactly that through.
-                fix = Fix(
-                    "drop '.pdf' from the abstract page's link",
-                    (Edit(start, start + len(url), url[:cut] + url[cut + 4 :]),),
-                    retarget=True,
-                    render=Render.HREF,
-                )
-            yield Violation(link.line, link.target.col, problem, fix)
+                # No fix: the link would point elsewhere, and whether the maintainer meant
+                # the abstract page or the PDF (arxiv.org/pdf/...) is theirs to say.
+                cut = target.lower().rindex(".pdf")
+                problem += f": write {target[:cut] + target[cut + 4 :]} (or the /pdf/ link)"
+            yield Violation(link.line, link.target.col, problem)
 
 
 @rule("RL307", "repeated-link", "The same link, label and target, twice in one entry.")
