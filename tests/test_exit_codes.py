@@ -45,3 +45,55 @@ def test_exit_code(
     out = capsys.readouterr().out
     if text is WARNING_ONLY and code != 2:
         assert "RL109 venue-mismatch warning: " in out  # the text output says it is a warning
+
+
+DEEP = [
+    pytest.param("> " * 327 + "x\n", id="quotes-327-deep"),
+    pytest.param("- " * 1000 + "x\n", id="list-markers-1000-deep"),
+    pytest.param("".join("  " * i + "- a\n" for i in range(164)), id="list-nested-164-levels"),
+]
+
+
+@pytest.mark.parametrize("text", DEEP)
+@pytest.mark.parametrize("mode", [[], ["--fix"], ["--show-entries"], ["--diff"]])
+def test_too_deep_is_a_file_error_and_the_others_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, mode: list[str]
+) -> None:
+    deep, fine = tmp_path / "deep.md", tmp_path / "fine.md"
+    deep.write_text(text)
+    fine.write_text(ERROR + "\nmore text \n")  # a trailing space: fixable
+    assert main([*mode, "--no-color", str(deep), str(fine)]) == 2
+    err = capsys.readouterr().err
+    assert "deep.md: line " in err and "too deep to check; nothing was written" in err
+    assert "Traceback" not in err
+    assert deep.read_text() == text  # never written
+    if mode == ["--fix"]:
+        assert fine.read_text() == ERROR + "\nmore text\n"  # the other file was still fixed
+
+
+def test_nesting_a_real_list_uses_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "nested.md"
+    path.write_text("> " * 99 + "x\n\n" + "".join("  " * i + "- a\n" for i in range(60)))
+    assert main(["--no-color", str(path)]) == 0
+
+
+def test_a_bug_is_exit_2_naming_the_file_and_the_others_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readme_lint.cli import run
+
+    real = run.check_text
+
+    def buggy(text: str, config: object) -> object:
+        if "boom" in text:
+            raise KeyError("boom")
+        return real(text, config)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "check_text", buggy)
+    bad, fine = tmp_path / "bad.md", tmp_path / "fine.md"
+    bad.write_text("boom\n")
+    fine.write_text(ERROR)
+    assert main(["--no-color", str(bad), str(fine)]) == 2
+    out, err = capsys.readouterr()
+    assert "bad.md: internal error (KeyError: 'boom'); nothing was written; please report it" in err
+    assert "RL104" in out or "fine.md" in out  # the other file's findings still shown

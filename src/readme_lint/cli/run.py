@@ -30,6 +30,7 @@ from readme_lint.config import (
 )
 from readme_lint.console import BadParameter, UsageError, echo, plural
 from readme_lint.core.diagnostics import Diagnostic, Severity
+from readme_lint.core.mdparse import TooDeep
 from readme_lint.core.model import Document, build
 from readme_lint.engine.run import check_document, check_text
 from readme_lint.engine.selection import check_selectors
@@ -383,10 +384,12 @@ def _verdicts(
         return {}
     from readme_lint.linkcheck.run import LinkSource, check_sources  # the network stack, on demand
 
-    sources = [
-        LinkSource(path, build(source.text, config.read_marker), config)
-        for path, source, config in loaded
-    ]
+    sources = []
+    for path, source, config in loaded:
+        try:
+            sources.append(LinkSource(path, build(source.text, config.read_marker), config))
+        except TooDeep:
+            continue  # its lint says so, once (_run_files)
     verdicts, summary = check_sources(sources, use_proxy_env=proxy)
     if not quiet:
         echo(f"links: {summary.line()}", err=True)
@@ -412,7 +415,21 @@ def _run_files(
             run.outcomes.append(outcome._replace(strict=config.strict))
         except (FileError, ConfigError) as exc:
             run.fail(str(exc))
+        except TooDeep as exc:
+            run.fail(f"{path}: {exc}; nothing was written")
+        except Exception as exc:  # one file's bug must not end the run
+            run.fail(_internal_error(path, exc))
     return run
+
+
+def _internal_error(path: Path, exc: Exception) -> str:
+    """One line for a bug: which file, what, that nothing was written, where to report."""
+    from readme_lint.about import repository
+
+    where = repository()
+    report = f"; please report it at {where}/issues" if where else "; please report it"
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    return f"{path}: internal error ({detail}); nothing was written{report}"
 
 
 def _use_color(color: bool | None) -> bool:

@@ -14,6 +14,7 @@ restored after every parse.
 
 import _thread  # not threading: a lock is all it takes, and threading costs the hook's start-up
 import html
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple
@@ -43,6 +44,43 @@ class Node(NamedTuple):
     token: Any
 
 
+# mistletoe recurses once or more per nested quote or list: past some hundreds of
+# levels Python's stack runs out (GitHub renders them). No real list nests this deep.
+MAX_DEPTH = 100
+# One container opener at a line's start: a quote marker, or a list marker and its space.
+_OPENER = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))[ \t]?")
+
+
+class TooDeep(ValueError):
+    """Quotes or lists nested deeper than the parser can follow."""
+
+
+def _depth(line: str) -> int:
+    """How many quotes and lists a line opens or sits in, at least (indentation counts
+    a level per two columns: a nested item's continuation)."""
+    depth, at = 0, 0
+    while (match := _OPENER.match(line, at)) is not None and match.end() > at:
+        depth, at = depth + 1, match.end()
+        if depth > MAX_DEPTH:
+            break
+    if depth == 0:
+        return 0
+    # An item indented under others: each level below indents it two columns or more.
+    indent = len(line) - len(line.lstrip(" \t"))
+    return depth + indent // 2
+
+
+def check_depth(lines: Sequence[str]) -> None:
+    """Raise TooDeep, naming the line, where nesting would exhaust the parser's stack."""
+    for number, line in enumerate(lines, 1):
+        # Cheap test first: a line needs MAX_DEPTH characters to nest that deep.
+        if len(line) > MAX_DEPTH and _depth(line) > MAX_DEPTH:
+            raise TooDeep(
+                f"line {number} nests quotes or lists more than {MAX_DEPTH} levels deep: "
+                "too deep to check"
+            )
+
+
 @contextmanager
 def parsed(lines: Sequence[str]) -> Iterator[Any]:
     """Parse LF-terminated lines; span-level parsing of paragraphs happens on demand.
@@ -53,6 +91,7 @@ def parsed(lines: Sequence[str]) -> Iterator[Any]:
     inside this context: it holds mistletoe's module state (token set with HTML,
     root node for reference links) that span parsing uses.
     """
+    check_depth(lines)
     from mistletoe import block_token, span_token
     from mistletoe import token as mtoken
     from mistletoe.block_token import Document as MDocument
@@ -96,6 +135,9 @@ def parsed(lines: Sequence[str]) -> Iterator[Any]:
             tree = MDocument(lines)
             root._root_node = tree
             yield tree
+        except RecursionError:
+            # A shape the line check missed: never a traceback.
+            raise TooDeep("quotes, lists or emphasis nested too deep to check") from None
         finally:
             root._root_node = None
             blocks.reset_tokens()
