@@ -135,6 +135,19 @@ def test_missing_default_readme(monkeypatch, tmp_path, capsys) -> None:  # type:
         pytest.param(
             "image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "looks like a binary file", id="binary"
         ),
+        pytest.param(
+            "late.md",
+            b"# T\n" + b"a" * 20000 + b"\x00\n",
+            "looks like a binary file",
+            id="late-nul",
+        ),
+        pytest.param(
+            "wide.md",
+            "# T\n".encode("utf-16"),
+            "is UTF-16 (it starts with a UTF-16 BOM)",
+            id="utf16",
+        ),
+        pytest.param("mac.md", b"# T\r\rtext\r", "has only CR line endings", id="cr-only"),
     ],
 )
 def test_bad_input_is_named_and_other_files_still_linted(
@@ -290,3 +303,32 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path) -> None:  # type:
             check=False,
         )
         assert proc.stdout.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("meanwhile", ["append", "delete"])
+def test_an_edit_made_during_fix_is_never_overwritten(
+    write, capsys, monkeypatch, meanwhile: str
+) -> None:  # type: ignore[no-untyped-def]
+    from readme_lint.engine import fix
+
+    path = write("README.md", BROKEN)
+    real = fix.fix_text
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real(*args, **kwargs)
+        if meanwhile == "append":  # another process (an editor's save) changes the file
+            with path.open("a") as out:
+                out.write("- a line added meanwhile\n")
+        else:
+            path.unlink()
+        return result
+
+    monkeypatch.setattr(fix, "fix_text", slow)
+    assert main(["--fix", "--no-color", str(path)]) == 2
+    err = capsys.readouterr().err
+    if meanwhile == "append":
+        assert "changed while it was being fixed; nothing written" in err
+        assert path.read_text() == BROKEN + "- a line added meanwhile\n"
+    else:
+        assert "was deleted while it was being fixed; nothing written" in err
+        assert not path.exists()

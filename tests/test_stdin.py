@@ -46,6 +46,11 @@ def test_fix_from_stdin_prints_the_fixed_text_and_reports_on_stderr(tmp_path: Pa
     assert not (tmp_path / "README.md").exists()  # nothing written
 
 
+def test_fix_from_stdin_keeps_the_bom(tmp_path: Path) -> None:
+    done = _run(["--fix", "-"], ("\ufeff" + BROKEN).encode(), tmp_path)
+    assert done.stdout == ("\ufeff" + FIXED).encode()
+
+
 def test_binary_stdin_is_a_clear_error(tmp_path: Path) -> None:
     done = _run(["-"], b"\x89PNG\r\n\x1a\n\x00\x00", tmp_path)
     assert done.returncode == 2

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 BOM = "\ufeff"
-_SNIFF = 8192
 
 
 class FileError(Exception):
@@ -18,6 +17,7 @@ class SourceFile(NamedTuple):
     text: str  # decoded, without the BOM; newlines as in the file
     bom: bool
     stdin: bool = False  # piped in: a fix goes to stdout, never to a file
+    data: bytes = b""  # the bytes read: a write first checks the file still holds them
 
 
 def read_source(path: Path, *, for_writing: bool = False) -> SourceFile:
@@ -51,10 +51,20 @@ def read_stdin(name: Path) -> SourceFile:
     return decode_source(name, sys.stdin.buffer.read())._replace(stdin=True)
 
 
+_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode_source(path: Path, data: bytes) -> SourceFile:
     """UTF-8 Markdown from bytes, or a FileError naming ``path`` and the problem."""
-    if b"\x00" in data[:_SNIFF]:
+    if data.startswith(_UTF16):
+        raise FileError(f"{path}: is UTF-16 (it starts with a UTF-16 BOM); re-save it as UTF-8")
+    if b"\x00" in data:  # anywhere: a NUL past the first KiBs is binary all the same
         raise FileError(f"{path}: looks like a binary file (NUL bytes), not Markdown")
+    if b"\r" in data and b"\n" not in data:
+        # GitHub reads a lone CR as a line end; every line and column here is LF-based.
+        raise FileError(
+            f"{path}: has only CR line endings (classic Mac OS); convert them to LF or CRLF"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -64,7 +74,7 @@ def decode_source(path: Path, data: bytes) -> SourceFile:
             "re-save the file as UTF-8"
         ) from None
     bom = text.startswith(BOM)
-    return SourceFile(path, text[1:] if bom else text, bom)
+    return SourceFile(path, text[1:] if bom else text, bom, data=data)
 
 
 def write_source(source: SourceFile, text: str) -> bool:
@@ -76,6 +86,7 @@ def write_source(source: SourceFile, text: str) -> bool:
     if text == source.text:
         return False
     data = ((BOM if source.bom else "") + text).encode("utf-8")
+    _still_as_read(source)
     try:
         replace_file(source.path, data)
     except OSError as exc:
@@ -83,6 +94,23 @@ def write_source(source: SourceFile, text: str) -> bool:
             f"{source.path}: cannot write: {exc.strerror or exc}; the file is unchanged"
         ) from None
     return True
+
+
+def _still_as_read(source: SourceFile) -> None:
+    """Refuse to write over an edit made while we worked (another process, an editor's
+    save), or to re-create a file deleted meanwhile."""
+    try:
+        now = source.path.read_bytes()
+    except FileNotFoundError:
+        raise FileError(
+            f"{source.path}: was deleted while it was being fixed; nothing written"
+        ) from None
+    except OSError as exc:
+        raise FileError(f"{source.path}: cannot read: {exc.strerror or exc}") from None
+    if now != source.data:
+        raise FileError(
+            f"{source.path}: changed while it was being fixed; nothing written (run --fix again)"
+        )
 
 
 def replace_file(path: Path, data: bytes) -> None:

@@ -34,7 +34,14 @@ from readme_lint.core.mdparse import TooDeep
 from readme_lint.core.model import Document, build
 from readme_lint.engine.run import check_document, check_text
 from readme_lint.engine.selection import check_selectors
-from readme_lint.files import FileError, SourceFile, read_source, read_stdin, write_source
+from readme_lint.files import (
+    BOM,
+    FileError,
+    SourceFile,
+    read_source,
+    read_stdin,
+    write_source,
+)
 from readme_lint.output.text import entries_report, text_line
 from readme_lint.rules import all_rules, find_rule, resolve_selector
 
@@ -235,7 +242,7 @@ def _process(
             withheld=len(result.withheld),
         )
     if source.stdin:  # the fixed text is the output; the report goes to stderr
-        echo(result.text, nl=False)
+        echo((BOM if source.bom else "") + result.text, nl=False)  # the BOM goes back too
         written = result.text != source.text
     else:
         written = write_source(source, result.text)
