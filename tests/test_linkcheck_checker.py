@@ -81,6 +81,17 @@ def test_file_links_are_checked_on_disk(tmp_path: Path) -> None:
     }
 
 
+def test_file_links_never_leave_the_repository_nor_crash(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    readme = tmp_path / "docs" / "README.md"
+    urls = ["../../../../etc/passwd", "/../../etc/hostname", "%00x", "x" * 5000, "a/%00/b"]
+    found = check_file_links(readme, urls, tmp_path / "docs")
+    assert found["../../../../etc/passwd"].status is Status.BROKEN
+    assert "outside the repository" in found["../../../../etc/passwd"].evidence
+    assert "outside the repository" in found["/../../etc/hostname"].evidence
+    assert all(found[u].status in (Status.BROKEN, Status.UNVERIFIABLE) for u in urls[2:])
+
+
 def test_remap_rewrites_the_first_matching_rule_with_groups() -> None:
     remap = _remapper([(r"^https://arxiv\.org/(.*)", r"http://127.0.0.1:9/$1"), (r"a", "b")])
     assert remap("https://arxiv.org/abs/2006.11239") == "http://127.0.0.1:9/abs/2006.11239"

@@ -409,6 +409,14 @@ def test_a_redirect_loop_is_reported_not_followed_forever(client: HttpClient) ->
     assert requests_made <= 6  # a, b for the fetch; a, b for HEAD (and GET)
 
 
+@pytest.mark.parametrize("location", ["http://[::1", "http://[not-an-address]/x"])
+def test_an_unusable_redirect_leaves_the_link_unverified(client: HttpClient, location: str) -> None:
+    with serve({"/old": redirect(location)}) as server:
+        outcome = verdict(client.check(server.url + "/old", 2))
+    assert outcome.status is Status.UNVERIFIABLE
+    assert "unusable redirect Location" in outcome.evidence
+
+
 def test_more_than_ten_redirects_is_too_many(client: HttpClient) -> None:
     routes: dict[str, Any] = {f"/r{i}": redirect(f"/r{i + 1}", 302) for i in range(11)}
     routes["/r11"] = Reply()

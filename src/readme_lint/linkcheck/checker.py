@@ -126,13 +126,25 @@ def check_file_links(readme: Path, urls: Iterable[str], repo_root: Path) -> dict
         path = unquote(urlsplit(url).path)
         if not path:
             continue
-        base = repo_root if path.startswith("/") else readme.parent
-        target = (base / path.lstrip("/")).resolve()
-        if target.exists():
-            out[url] = Verdict(Status.ALIVE, "file exists")
-        else:
-            out[url] = Verdict(Status.BROKEN, f"no such file {path} in the repository")
+        out[url] = _file_verdict(readme, path, repo_root)
     return out
+
+
+def _file_verdict(readme: Path, path: str, repo_root: Path) -> Verdict:
+    """A relative link's file, looked up only inside the repository."""
+
+    base = repo_root if path.startswith("/") else readme.parent
+    # Normalised by hand, not resolved: '../..' must not reach the runner's disk.
+    target = Path(os.path.normpath(base.absolute() / path.lstrip("/")))
+    if not target.is_relative_to(repo_root.absolute()):
+        return Verdict(Status.BROKEN, f"{path} points outside the repository (GitHub shows 404)")
+    try:
+        found = target.exists()
+    except (ValueError, OSError) as exc:  # a NUL byte, a name too long for the system
+        return Verdict(Status.UNVERIFIABLE, f"cannot look up {path[:80]!r}: {exc}")
+    if found:
+        return Verdict(Status.ALIVE, "file exists")
+    return Verdict(Status.BROKEN, f"no such file {path} in the repository")
 
 
 def _remapper(rules: Iterable[tuple[str, str]]) -> Callable[[str], str]:

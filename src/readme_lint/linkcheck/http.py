@@ -580,7 +580,12 @@ def _location(response: requests.Response) -> str | None:
 def _next_url(current: str, location: str) -> str:
     """Where a redirect goes; a fragment of the link carries over (RFC 9110 10.2.2),
     so a moved link's new URL still points at the same section."""
-    url = requote_uri(urljoin(current, location))
+    try:
+        url = requote_uri(urljoin(current, location))
+    except ValueError as exc:  # 'http://[::1' and the like: any site can send one
+        raise FetchError(
+            "bad-redirect", f"unusable redirect Location {location!r}: {exc}"
+        ) from None
     fragment = urldefrag(current)[1]
     if fragment and "#" not in location:
         url = f"{url}#{fragment}"

@@ -86,7 +86,7 @@ def _judge_failure(error: FetchError, attempt: int) -> Done[Verdict] | RetryLate
         return Done(Verdict(Status.BROKEN, f"malformed URL: {message}"))
     if error.kind == "dns":
         return _second_look(attempt, Verdict(Status.BROKEN, message, unresolved=True))
-    if error.kind == "too-many-redirects":
+    if error.kind in ("too-many-redirects", "bad-redirect"):
         return Done(Verdict(Status.UNVERIFIABLE, message))
     # timeout, connect, tls. A certificate that does not verify is UNVERIFIABLE, not
     # BROKEN: Python does not fetch missing intermediate certificates as browsers do,
