@@ -255,6 +255,39 @@ def test_a_damaged_database_is_set_aside(path: Path, warnings: Warnings) -> None
     assert "set aside" in warnings[0]
 
 
+def test_a_damaged_byte_in_the_schema_text_is_set_aside(path: Path, warnings: Warnings) -> None:
+    with LinkCache(path, clock=Clock()) as cache:
+        cache.put("k", ALIVE)
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    at = data.index(b"CREATE TABLE")
+    data[at + 7] = 0xFF  # one byte of the schema's text: no longer UTF-8
+    path.write_bytes(bytes(data))
+    for _ in range(2):  # set aside once; the next run starts from a clean file
+        with LinkCache(path, clock=Clock(), warn=warnings) as cache:
+            cache.put("k", ALIVE)
+            assert cache.get("k") is not None
+    assert len(warnings) == 1 and "set aside" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("expires_at", "never"), ("expires_at", T0 + 10**9), ("status", 3)],
+)
+def test_a_row_with_values_this_module_never_writes_is_not_served(
+    cache: LinkCache, path: Path, column: str, value: object
+) -> None:
+    cache.put("k", ALIVE)
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"UPDATE links SET {column} = ?", (value,))
+    conn.close()
+    assert cache.get("k") is None
+    cache.put("k", ALIVE)  # checked live again, and rewritten
+    assert cache.get("k") is not None
+
+
 def test_an_unusable_folder_means_no_cache_and_one_warning(
     tmp_path: Path, warnings: Warnings
 ) -> None:

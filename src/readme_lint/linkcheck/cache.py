@@ -40,6 +40,7 @@ MOVED_TTL = 1 * DAY
 # Expired rows are kept a while for their validators (a 304 renews them), then pruned.
 PRUNE_AFTER = 30 * DAY
 _KEPT = {Status.ALIVE: ALIVE_TTL, Status.MOVED: MOVED_TTL}
+_LONGEST = max(_KEPT.values()) * (1 + ALIVE_JITTER)
 _CHUNK = 500  # keys per IN (...) query: below SQLite's variable limit on old builds
 
 _COLUMNS = (
@@ -131,10 +132,13 @@ class LinkCache:
         now = self._clock()
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
+            # A row is trusted only with a numeric expiry inside the longest life a verdict
+            # gets ('never' as text sorts above every number in SQLite: served forever).
             rows = self._query(
                 f"SELECT key, {_VERDICT_COLUMNS} FROM links"
-                f" WHERE key IN ({', '.join('?' * len(chunk))}) AND expires_at > ?",
-                (*chunk, now),
+                f" WHERE key IN ({', '.join('?' * len(chunk))}) AND expires_at > ?"
+                " AND expires_at <= ? AND typeof(expires_at) IN ('real', 'integer')",
+                (*chunk, now, now + _LONGEST),
             )
             for key, *fields in rows:
                 verdict = _verdict(fields)
@@ -233,6 +237,9 @@ class LinkCache:
                 problem = str(exc)
                 if _is_environmental(exc):
                     break  # the file may be fine: leave it where it is
+            except (UnicodeError, ValueError, OverflowError) as exc:
+                # A damaged byte in the schema text: sqlite3 raises this, not a DatabaseError.
+                problem = f"damaged ({type(exc).__name__}: {exc})"
             self._set_aside(identity, problem)
         self._warn(f"link cache {self.path}: cannot be opened ({problem}); not caching")
         return None
@@ -304,7 +311,7 @@ class LinkCache:
                 return []
             try:
                 return conn.execute(sql, params).fetchall()
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, UnicodeError, ValueError, OverflowError) as exc:
                 self._trouble(exc)
                 return []
 
@@ -322,7 +329,7 @@ class LinkCache:
                 finally:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, UnicodeError, ValueError, OverflowError) as exc:
                 self._trouble(exc)
 
     def _usable(self) -> sqlite3.Connection | None:
@@ -330,7 +337,7 @@ class LinkCache:
             raise ValueError(f"link cache {self.path} is closed")
         return self._conn
 
-    def _trouble(self, exc: sqlite3.DatabaseError) -> None:
+    def _trouble(self, exc: Exception) -> None:
         """An error mid-run (locked too long, disk full, damaged): warn once and go
         on without the cache; every link is then checked live."""
         if isinstance(exc, sqlite3.ProgrammingError | sqlite3.IntegrityError):
@@ -374,9 +381,11 @@ def _verdict(fields: list[object]) -> Verdict | None:
         return None  # a status this version does not know: check the link live
     if kept not in _KEPT:
         return None
+    if not isinstance(evidence, str):
+        return None  # a row not written by this module: check the link live
     return Verdict(
         status=kept,
-        evidence=str(evidence),
+        evidence=evidence,
         final_url=_text(final_url),
         http_status=_number(http_status),
         title=_text(title),
