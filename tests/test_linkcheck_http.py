@@ -544,6 +544,15 @@ def test_429_with_x_ratelimit_reset_epoch(client: HttpClient) -> None:
     assert 50 <= outcome.delay <= 61
 
 
+@pytest.mark.parametrize("reset", ["nan", "NaN", "inf", "-inf", "-30", "soon"])
+def test_429_with_an_impossible_reset_pauses_the_default_while(
+    client: HttpClient, reset: str
+) -> None:
+    with serve({"/paper": Reply(429, {"X-RateLimit-Reset": reset})}) as server:
+        outcome = retry(client.check(server.url + "/paper", 3))
+    assert (outcome.delay, outcome.pause_host) == (pytest.approx(5.0), True)
+
+
 def test_429_without_a_hint_pauses_a_default_while(client: HttpClient) -> None:
     with serve({"/paper": Reply(429)}) as server:
         outcome = retry(client.check(server.url + "/paper", 3))

@@ -6,6 +6,7 @@ mean alive, moved, broken or unverifiable, when a second look is worth it, how l
 from __future__ import annotations
 
 import email.utils
+import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -147,6 +148,10 @@ def _rate_limit_pause(headers: Mapping[str, str], now: float) -> tuple[float, st
     try:
         value = float(reset)
     except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        # 'nan', 'inf', '-5', words: no pause a server can mean; max(nan, x) is nan,
+        # which once retried at once (299 requests in 30 s).
         return RATE_LIMIT_PAUSE, f"no Retry-After, pausing {RATE_LIMIT_PAUSE:g} s"
     # Epoch seconds (GitHub) or, from some APIs, seconds from now.
     delay = max(value - now if value > 1e9 else value, MIN_RATE_LIMIT_PAUSE)
