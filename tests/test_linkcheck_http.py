@@ -183,6 +183,13 @@ def test_guard_refuses_when_any_of_the_addresses_is_not_public() -> None:
         "http://0.0.0.0/",
         # Full-width digits: UTS #46 maps them to ASCII, so the literal is caught too.
         "http://\uff11\uff12\uff17.\uff10.\uff10.\uff11/",
+        # Spellings a browser reads as 127.0.0.1 (the URL standard's IPv4 parser).
+        "http://127.1/",
+        "http://0x7f000001/",
+        "http://2130706433/",
+        "http://0177.0.0.1/",
+        "http://127.0.0.1./",
+        "http://0x7f.1/",
     ],
 )
 def test_guard_refuses_literal_ip_hosts_without_asking_the_resolver(url: str) -> None:
@@ -230,10 +237,9 @@ def test_guard_refuses_schemes_and_credentials_even_when_private_addresses_are_a
         ("http://site.test/\npath", "whitespace"),
         ("http://[::1/", "IPv6"),
         ("http://[not-an-ip]/", "IPv6"),
-        ("http://127.1/", "dotted-quad"),
-        ("http://2130706433/", "dotted-quad"),
-        ("http://0x7f000001/", "dotted-quad"),
-        ("http://0177.0.0.1/", "dotted-quad"),
+        # A numeric host no browser reads as an address (08 is no octal number).
+        ("http://08.1.1.1/", "dotted-quad"),
+        ("http://1.2.3.4.5/", "dotted-quad"),
         ("http://%6c%6fcalhost/", "bad host"),
         ("http://a..b/", "bad host"),
         ("http://site.test\\@other.test/", "backslash"),
@@ -311,7 +317,7 @@ REFUSED_URLS = [
     ("javascript:alert(1)", "blocked"),
     ("file:///etc/passwd", "blocked"),
     ("http://site.test:99999/", "malformed"),
-    ("http://2130706433/", "malformed"),
+    ("http://2130706433/", "blocked"),  # 127.0.0.1 to a browser
 ]
 HOSTILE_DNS = {
     "internal.test": ["10.0.0.1"],

@@ -173,7 +173,7 @@ def _ascii_host(parts: SplitResult) -> str:
     if len(host.rstrip(".")) > 253 or any(len(label) > 63 for label in host.split(".")):
         raise FetchError("malformed", f"{url}: host name too long")
     last_label = host.rstrip(".").rpartition(".")[2]
-    if _NUMERIC_LABEL.fullmatch(last_label) and not _is_dotted_quad(host):
+    if _NUMERIC_LABEL.fullmatch(last_label) and not (_is_dotted_quad(host) or _numeric_ipv4(host)):
         raise FetchError("malformed", f"{url}: {host!r} is not a dotted-quad IPv4 address")
     return host
 
@@ -190,7 +190,28 @@ def _ip_literal(host: str) -> str | None:
     try:
         return str(ipaddress.ip_address(host))
     except ValueError:
+        return _numeric_ipv4(host)
+
+
+_NUMBER = re.compile(r"0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*")
+
+
+def _numeric_ipv4(host: str) -> str | None:
+    """A host a browser reads as an IPv4 address though it is no dotted quad (the URL
+    standard's IPv4 parser): '127.1', '0x7f000001', '2130706433', '0177.0.0.1',
+    '127.0.0.1.'. One verdict for every spelling of an address."""
+    parts = host.removesuffix(".").split(".")
+    if not 1 <= len(parts) <= 4 or not all(_NUMBER.fullmatch(p) for p in parts):
         return None
+    numbers = [
+        int(p[2:] or "0", 16) if p[:2].lower() == "0x" else int(p, 8 if p[:1] == "0" else 10)
+        for p in parts
+    ]
+    *high, last = numbers
+    if any(n > 255 for n in high) or last >= 256 ** (5 - len(numbers)):
+        return None  # no address at all: the browser refuses the URL
+    value = sum(n << (8 * (3 - k)) for k, n in enumerate(high)) + last
+    return str(ipaddress.IPv4Address(value))
 
 
 def _rebuild(parts: SplitResult, scheme: str, host: str) -> str:
