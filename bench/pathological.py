@@ -29,19 +29,27 @@ def cases() -> dict[str, str]:
         "unclosed-bold": "**" + "a " * 50_000 + "\\",
         "backticks": "`" * 33_333 + "a" + "` " * 33_333,
         "long-summary": one.replace("Proposes", "word  " * 20_000),
+        # mistletoe searched for code spans again after every ']' of one item: quadratic.
+        **{f"item-links-{n}": "- " + _links(n) for n in (1_000, 2_000, 4_000)},
+        **{f"para-links-{n}": _links(n) for n in (1_000, 2_000, 4_000)},
+        **{f"cell-bold-{n}": "| " + "**b** " * n + "|\n|---|\n| x |" for n in (10_000, 20_000)},
     }
+
+
+def _links(n: int) -> str:
+    return " ".join(f"[l{i}](https://a.org/{i})" for i in range(n))
 
 
 def main() -> int:
     config = Config(select=("ALL",))
-    print(f"{'case':<16}{'lint s':>9}{'fix s':>9}")
+    print(f"{'case':<18}{'lint s':>9}{'fix s':>9}")
     for name, text in cases().items():
         started = time.perf_counter()
         lint_text(text + "\n", config)
         linted = time.perf_counter() - started
         fix_text(text + "\n", config)
         fixed = time.perf_counter() - started - linted
-        print(f"{name:<16}{linted:>9.2f}{fixed:>9.2f}")
+        print(f"{name:<18}{linted:>9.2f}{fixed:>9.2f}")
     return 0
 
 
