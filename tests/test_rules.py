@@ -315,6 +315,29 @@ CASES = [
     pytest.param("RL112", ENTRY, [], id="RL112-venue-year-is-not-the-arxiv-year"),
     pytest.param(
         "RL112",
+        # Submitted on 29 December 2022, announced and numbered in January 2023.
+        entry(
+            TITLE,
+            AUTHORS,
+            "arXiv 2022. [[Paper](https://arxiv.org/abs/2301.00001)] \\",
+            SUMMARY,
+        ),
+        [],
+        id="RL112-january-id-submitted-in-december",
+    ),
+    pytest.param(
+        "RL112",
+        entry(
+            TITLE,
+            AUTHORS,
+            "arXiv 2021. [[Paper](https://arxiv.org/abs/2301.00001)] \\",
+            SUMMARY,
+        ),
+        [(3, 1)],
+        id="RL112-january-id-two-years-after",
+    ),
+    pytest.param(
+        "RL112",
         entry(TITLE, AUTHORS, LINKS.replace("NeurIPS 2020.", "arXiv:2006.11239, 2020."), SUMMARY),
         [],
         id="RL112-id-in-the-text-and-its-year",
@@ -572,6 +595,13 @@ CASES = [
         id="RL205-after-link",
     ),
     pytest.param("RL205", ENTRY, [], id="RL205-clean"),
+    pytest.param(
+        "RL205",
+        # The list glues every break: that is its style, not a slip.
+        entry(TITLE.replace(" \\", "\\"), AUTHORS.replace(" \\", "\\"), LINKS, SUMMARY),
+        [],
+        id="RL205-glued-is-the-lists-style",
+    ),
     # RL206 trailing-whitespace
     pytest.param(
         "RL206", entry(TITLE, AUTHORS, LINKS, SUMMARY + " "), [(4, 67)], id="RL206-summary"

@@ -10,6 +10,7 @@ from readme_lint.config import Config
 from readme_lint.core.model import Document, Entry
 from readme_lint.core.papers import correct_spelling, known_venue, label_key
 from readme_lint.core.slug import strip_shortcodes
+from readme_lint.core.syntax import ends_with_backslash_break
 from readme_lint.formats import format_fields, hard_break_formats
 
 # Below this many entries a file's own habits say too little to infer its schema.
@@ -59,13 +60,37 @@ def unused_fields(doc: Document) -> list[tuple[str, str, int, int]]:
 class Habits(NamedTuple):
     """What the whole file does, which its rules follow (also when a part of it is re-read
     on its own): (format, field, entries having it, entries) for each field most entries
-    of a format lack (see ``unused_fields``)."""
+    of a format lack (see ``unused_fields``); whether most of its backslash breaks have a
+    space before them (``spaced_breaks``)."""
 
     unused_fields: tuple[tuple[str, str, int, int], ...]
+    spaced_breaks: bool = True
 
 
 def habits_of(doc: Document) -> Habits:
-    return Habits(tuple(unused_fields(doc)))
+    return Habits(tuple(unused_fields(doc)), spaced_breaks(doc))
+
+
+def spaced_breaks(doc: Document) -> bool:
+    """Whether the list writes its backslash breaks as `` \\`` (more of its entries' breaks
+    have a space before the backslash than not). A list that writes ``text\\`` throughout
+    has that style: it renders the same, so there is nothing to hold it to."""
+
+    def compute() -> bool:
+        spaced = glued = 0
+        for entry in doc.entries:
+            for number in entry.text_lines:
+                text = doc.line(number).text
+                if number == entry.last_line or number in doc.code_lines:
+                    continue
+                if len(text) >= 2 and ends_with_backslash_break(text):
+                    if text[-2].isspace():
+                        spaced += 1
+                    else:
+                        glued += 1
+        return spaced > glued
+
+    return doc.memo("spaced-breaks", compute)
 
 
 def label_spellings(entries: Iterable[Entry]) -> dict[str, list[tuple[int, str]]]:

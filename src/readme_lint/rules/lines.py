@@ -379,10 +379,15 @@ def backslash_spacing(ctx: LintContext) -> Iterator[Violation]:
     Learns the reverse-process variances; cosine noise schedule.
     ```
 
+    A list whose breaks are mostly written glued (`text\\`) has that style: the
+    rule is silent there.
+
     ## Fix
     Inserts a space before the backslash.
     """
     doc = ctx.doc
+    if not ctx.habits.spaced_breaks:
+        return
     for entry, line in _entry_lines(doc, "RL205"):
         text = line.text
         if line.number == entry.last_line or not syntax.ends_with_backslash_break(text):
