@@ -166,7 +166,7 @@ def test_a_configured_label_list_still_holds_unlisted_labels_to_their_common_spe
     ("second_section", "duplicates"),
     [
         pytest.param(f"{DDPM}\n{DDIM}", "section", id="every-repeat-in-another-section"),
-        pytest.param(f"{DDPM}", "file", id="one-repeat-is-not-a-habit"),
+        pytest.param(f"{DDPM}", "auto", id="one-repeat-is-not-a-habit"),
     ],
 )
 def test_duplicate_scope(second_section: str, duplicates: str) -> None:

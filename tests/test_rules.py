@@ -315,11 +315,11 @@ CASES = [
     pytest.param("RL112", ENTRY, [], id="RL112-venue-year-is-not-the-arxiv-year"),
     pytest.param(
         "RL112",
-        # Submitted on 29 December 2022, announced and numbered in January 2023.
+        # Submitted on 31 December 2020, announced and numbered in January 2021.
         entry(
             TITLE,
             AUTHORS,
-            "arXiv 2022. [[Paper](https://arxiv.org/abs/2301.00001)] \\",
+            "arXiv 2020. [[Paper](https://arxiv.org/abs/2101.00027)] \\",
             SUMMARY,
         ),
         [],
@@ -335,6 +335,18 @@ CASES = [
         ),
         [(3, 1)],
         id="RL112-january-id-two-years-after",
+    ),
+    pytest.param(
+        "RL112",
+        # Posted on 24 January 2025: too far into January to be December's.
+        entry(
+            TITLE,
+            AUTHORS,
+            "arXiv 2024. [[Paper](https://arxiv.org/abs/2501.14654)] \\",
+            SUMMARY,
+        ),
+        [(3, 1)],
+        id="RL112-mid-january-id-and-the-year-before",
     ),
     pytest.param(
         "RL112",
@@ -935,6 +947,19 @@ CASES = [
         id="RL303-another-section-is-cross-listing",
     ),
     pytest.param(
+        "RL303",
+        # Listed twice in 'Audio' and once before in 'Image': a repeat in 'Audio'.
+        "## Image\n\n" + ENTRY + "\n## Audio\n\n" + ENTRY + "\n" + ENTRY,
+        [(15, 1)],
+        id="RL303-nearest-copy-in-the-same-section",
+    ),
+    pytest.param(
+        "RL303",
+        "## Agents\n\n**Planning**\n\n" + ENTRY + "\n" + ENTRY,
+        [(10, 1)],
+        id="RL303-under-one-bold-label",
+    ),
+    pytest.param(
         "RL304",
         entry(
             TITLE,
@@ -1046,6 +1071,13 @@ CASES = [
     ),
     pytest.param(
         "RL305", "## Image\n\n" + ENTRY + "\n" + ENTRY, [], id="RL305-same-section-is-RL303"
+    ),
+    pytest.param(
+        "RL305",
+        # A bold label above a run of entries is a subsection (a list's '**Benchmark**').
+        "## Agents\n\n**Planning**\n\n" + ENTRY + "\n**Benchmark**\n\n" + ENTRY,
+        [(12, 1)],
+        id="RL305-bold-label-is-a-subsection",
     ),
     pytest.param(
         "RL305",

@@ -85,7 +85,7 @@ def infer(doc: Document) -> Conventions:
         marker_entries=marker_entries,
         labels=labels,
         label_ties=ties,
-        duplicates="section" if cross_listing else "file",
+        duplicates="section" if cross_listing else "auto",
         cross_listed=cross,
         toc_exclude=_toc_exclude(doc, config),
     )
@@ -227,7 +227,8 @@ def render(conventions: Conventions, source: str) -> str:
     out += _label_lines(c)
     out += [
         "",
-        "# Where a repeated paper counts: anywhere in the file, or only within one section.",
+        '# Where a repeated paper counts: "auto" (anywhere, unless dozens are repeated in',
+        '# other sections on purpose), "file" (anywhere) or "section" (within one section).',
     ]
     if c.duplicates == "section":
         out.append(f"# Each of the {c.cross_listed} repeated listings is in another section than")

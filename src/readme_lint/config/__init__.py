@@ -440,10 +440,10 @@ class Config(NamedTuple):
         str,
         Key(
             "duplicates",
-            lambda v, k, w: _choice(v, k, w, ("file", "section")),
-            'Where a repeated paper counts: "file" or "section".',
+            lambda v, k, w: _choice(v, k, w, ("auto", "file", "section")),
+            'Where a repeated paper counts: "auto", "file" or "section".',
         ),
-    ] = "file"  # where a repeated paper counts: anywhere, or in one section
+    ] = "auto"  # anywhere, unless cross-listing is the habit; anywhere; or in one section
     links: LinkSettings = LinkSettings()
     strict: Annotated[
         bool,

@@ -2,6 +2,7 @@
 author) and where a repeat counts (the whole file, or one section)."""
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from readme_lint.config import Config
@@ -30,9 +31,11 @@ class Repeat(NamedTuple):
     later: Entry
     earlier: Entry
     reason: str  # the evidence: "same title", "same paper (arxiv:...)"
-    # Under one heading and in the same <details> block: a repeat, not a cross-listing.
+    # Under one heading, in the same <details> block and under the same bold label: a
+    # repeat, not a cross-listing.
     same_section: bool = True
-    # The <details> block's <summary> the earlier entry is in, when it is in another one.
+    # The <details> block's <summary> (or the bold label) the earlier entry is under, when
+    # it is another one.
     earlier_subsection: str | None = None
 
 
@@ -67,9 +70,38 @@ def details_blocks(doc: Document) -> list[tuple[int, int, str]]:
     return doc.memo("details-blocks", find)
 
 
+# A paragraph that is only a bold or italic label ('**Benchmark**', '*Shared memory*:').
+_LABEL = re.compile(r"(\*\*|__)(?P<a>[^*_\s][^*]*?)\1:?|([*_])(?P<b>[^*_\s][^*]*?)\3:?")
+
+
+def label_lines(doc: Document) -> list[tuple[int, str]]:
+    """Each one-line paragraph outside entries that is only a bold or italic label, with
+    its text: lists put one above a run of entries as a subsection heading."""
+
+    def find() -> list[tuple[int, str]]:
+        in_entries = {n for entry in doc.entries for n in entry.lines}
+        out: list[tuple[int, str]] = []
+        for block in doc.blocks:
+            if block.kind != "paragraph" or block.first_line != block.last_line:
+                continue
+            if block.first_line in in_entries:
+                continue
+            match = _LABEL.fullmatch(doc.line(block.first_line).text.strip())
+            if match:
+                out.append((block.first_line, (match.group("a") or match.group("b")).strip()))
+        return out
+
+    return doc.memo("label-lines", find)
+
+
 def _subsection(doc: Document, entry: Entry) -> tuple[int, str] | None:
-    """The innermost <details> block holding the entry: (its first line, its summary)."""
+    """The innermost <details> block holding the entry, or the bold label above it under
+    the same heading: (its first line, its name)."""
     inside = [(s, n) for s, e, n in details_blocks(doc) if s <= entry.first_line <= e]
+    heading = entry.section.line if entry.section else 0
+    labels = [(n, t) for n, t in label_lines(doc) if heading < n < entry.first_line]
+    if labels:
+        inside.append(labels[-1])
     return max(inside) if inside else None
 
 
@@ -94,53 +126,105 @@ def _distinctive(title: str) -> bool:
 
 def _find_duplicates(doc: Document) -> list[Repeat]:
     by_title: dict[str, list[tuple[Entry, set[str]]]] = {}
-    by_key: dict[str, Entry] = {}
+    by_key: dict[str, list[Entry]] = {}
     out: list[Repeat] = []
     for entry in doc.entries:
         title = entry.title_text
         key = title_key(title) if is_real_title(title) else ""
         papers = paper_keys(entry)
-        earlier: Repeat | None = None
-        for other, other_papers in by_title.get(key, []) if key else []:
-            if ids_conflict(papers, other_papers):
-                continue  # two ids of one kind: two papers, whatever the titles say
-            names, others = _authors(entry), _authors(other)
-            if not names and not others and not _distinctive(title):
-                continue  # a short title and no authors to tell: two works may share it
-            # Same title by different people (a blog post and a video) is not a duplicate.
-            if not names or not others or names & others:
-                earlier = _repeat(doc, entry, other, "same title")
-                break
-        if earlier is None:
-            for paper in sorted(papers):
-                same = by_key.get(paper)
-                # One id under two different titles is a wrong link (duplicate-link), not a repeat.
-                if same is not None and similar_titles(
-                    title_key(same.title_text), title_key(title)
-                ):
-                    earlier = _repeat(doc, entry, same, f"same paper ({paper})")
-                    break
-        if earlier is not None:
-            out.append(earlier)
+        found = _nearest(doc, entry, _title_matches(entry, papers, by_title.get(key, [])))
+        if found is None:
+            found = _nearest(doc, entry, _id_matches(entry, papers, by_key))
+        if found is not None:
+            out.append(found)
         if key:
             by_title.setdefault(key, []).append((entry, papers))
         for paper in papers:
-            by_key.setdefault(paper, entry)
+            by_key.setdefault(paper, []).append(entry)
     return out
 
 
+def _title_matches(
+    entry: Entry, papers: set[str], candidates: list[tuple[Entry, set[str]]]
+) -> Iterator[tuple[Entry, str]]:
+    """Earlier entries with the same real title that are the same paper on evidence."""
+    names = _authors(entry)
+    for other, other_papers in candidates:
+        if ids_conflict(papers, other_papers):
+            continue  # two ids of one kind: two papers, whatever the titles say
+        others = _authors(other)
+        if not names and not others and not _distinctive(entry.title_text):
+            continue  # a short title and no authors to tell: two works may share it
+        # Same title by different people (a blog post and a video) is not a duplicate.
+        if not names or not others or names & others:
+            yield other, "same title"
+
+
+def _id_matches(
+    entry: Entry, papers: set[str], by_key: dict[str, list[Entry]]
+) -> Iterator[tuple[Entry, str]]:
+    """Earlier entries linking one of the entry's papers under a similar title."""
+    title = title_key(entry.title_text)
+    for paper in sorted(papers):
+        for same in by_key.get(paper, []):
+            # One id under two different titles is a wrong link (duplicate-link), not a repeat.
+            if similar_titles(title_key(same.title_text), title):
+                yield same, f"same paper ({paper})"
+
+
+def _nearest(doc: Document, entry: Entry, matches: Iterable[tuple[Entry, str]]) -> Repeat | None:
+    """The repeat against the closest earlier copy: one in the entry's own section (and
+    <details> block) when there is one, so a paper listed twice in a section is a repeat
+    there even when a third copy sits in another section; else the first copy."""
+    first: Repeat | None = None
+    for other, reason in matches:
+        found = _repeat(doc, entry, other, reason)
+        if found.same_section:
+            return found
+        first = first or found
+    return first
+
+
+# Cross-listing is a list's habit, not a slip, from this many papers listed again in
+# another section, when they are also at least one in this many entries.
+HABIT_MIN_REPEATS = 10
+HABIT_ONE_IN = 20
+
+
+def cross_listed(doc: Document, config: Config) -> list[Repeat]:
+    """The repeats in another section than the paper's first listing."""
+    return [r for r in duplicate_entries(doc, config) if not r.same_section]
+
+
+def cross_listing_habit(doc: Document, config: Config) -> bool:
+    """Whether the list cross-lists as a habit, so each repeat in another section is no
+    finding: a list filing papers under several topics (or an "All papers" index beside
+    its topic sections) repeats dozens of them on purpose, where a slip repeats a few.
+    Only under ``duplicates = "auto"``: "file" reports every one, "section" none."""
+    if config.duplicates != "auto":
+        return False
+    count = len(cross_listed(doc, config))
+    return count >= HABIT_MIN_REPEATS and count * HABIT_ONE_IN >= len(doc.entries)
+
+
 def cross_section_hint(doc: Document, config: Config) -> str | None:
-    """A hint when every repeated paper is repeated in another section (cross-listing)."""
+    """A hint when the list cross-lists: every repeated paper is repeated in another
+    section, or so many are that RL305 reads it as the list's habit."""
     found = duplicate_entries(doc, config)
-    if config.duplicates != "file" or len(found) < 2:
-        return None
-    if not any(r.same_section for r in found):
+    cross = cross_listed(doc, config)
+    if cross_listing_habit(doc, config):
         return (
-            f"RL305 found {len(found)} papers listed again, each in another section. If this "
-            'list cross-lists on purpose, set `duplicates = "section"` under [tool.readme-lint] '
-            "(or in .readme-lint.toml): repeats within a section are still reported (RL303)."
+            f"RL305: {len(cross)} papers are listed again in another section, read as "
+            "cross-listing on purpose and not reported one by one; to report each, set "
+            '`duplicates = "file"` under [tool.readme-lint] (or in .readme-lint.toml).'
         )
-    return None
+    if config.duplicates == "section" or len(found) < 2 or len(cross) < len(found):
+        return None
+    return (
+        f"RL305 found {len(found)} papers listed again, each in another section. If this "
+        'list cross-lists on purpose, set `duplicates = "section"` under [tool.readme-lint] '
+        "(or in .readme-lint.toml): repeats within a section are still reported (RL303)."
+    )
 
 
 def paper_lines(doc: Document) -> dict[int, frozenset[int]]:

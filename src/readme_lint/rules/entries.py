@@ -801,8 +801,9 @@ def arxiv_year_mismatch(ctx: LintContext) -> Iterator[Violation]:
     `CoRR, 2019`, or a date to the month with no other venue beside it) with the month its
     arXiv id encodes: `2204.01234` was assigned in April 2022, `hep-th/9901001` in
     January 1999. Reported: an arXiv year other than the id's, and a date before
-    the id's year (a January id also allows the year before: arXiv numbers a paper
-    when it announces it, and late-December submissions are announced in January). Entries with two different arXiv ids, a date beside another
+    the id's year (an id among January's first numbers also allows the year before:
+    arXiv numbers a paper when it announces it, and late-December submissions are
+    announced first in January). Entries with two different arXiv ids, a date beside another
     venue (`CVPR 2019` then an arXiv upload in 2020 is common) and `arXiv 2405`
     (a year and month, as the id writes it) are left alone. Offline: the id is
     read, not looked up.
@@ -847,15 +848,22 @@ def _consistent(paper: str, month: tuple[int, int], year: int, of_arxiv: bool) -
     assigned = month[0]
     if year == assigned or (paper[4:5] == "." and year == int(paper[:4])):  # 'arXiv 2204'
         return True
-    # arXiv numbers a paper when it announces it: one submitted in the last days of
-    # December is announced, and numbered, in January (2301.00001 was submitted on
-    # 29 December 2022), so the year before a January id is the submission's own year.
-    if month[1] == 1 and year == assigned - 1:
+    if month[1] == 1 and year == assigned - 1 and _late_december(paper, assigned):
         return True
     if not of_arxiv:  # a date: only one before the id is impossible
         return year > assigned
     # A December id with the next year written (the announcement's week): not wrong enough.
     return month[1] == 12 and year == assigned + 1
+
+
+def _late_december(paper: str, year: int) -> bool:
+    """Whether a January id may belong to a paper submitted in late December: arXiv
+    numbers papers when it announces them, and its first January announcement holds the
+    holiday's submissions (2101.00027 was submitted on 31 December 2020), numbered first.
+    That batch is taken as about 600 papers in 2007 growing by 120 a year (an estimate of
+    arXiv's volume); 1801.02608, posted on 7 January 2018, is past it."""
+    number = paper.partition(".")[2]
+    return number.isdigit() and int(number) <= 600 + 120 * max(0, year - 2007)
 
 
 # A word beside a year, as venues are written: 'CVPR 2023', 'ICLR'23', 'NeurIPS, 2O22'.

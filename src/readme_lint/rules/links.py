@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from readme_lint.core.conventions import canonical_labels, entry_name
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
-from readme_lint.core.duplicates import Repeat, duplicate_entries, paper_lines
+from readme_lint.core.duplicates import Repeat, cross_listing_habit, duplicate_entries, paper_lines
 from readme_lint.core.model import Document, Entry, Link
 from readme_lint.core.papers import (
     arxiv_url_problem,
@@ -386,7 +386,7 @@ def cross_listed_entry(ctx: LintContext) -> Iterator[Violation]:
     ## Fix
     Not fixable: whether to cross-list is an editorial choice.
     """
-    if ctx.config.duplicates == "section":
+    if ctx.config.duplicates == "section" or cross_listing_habit(ctx.doc, ctx.config):
         return
     for repeat in duplicate_entries(ctx.doc, ctx.config):
         if not repeat.same_section:
