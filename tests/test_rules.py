@@ -875,6 +875,35 @@ CASES = [
     pytest.param("RL302", ENTRY + "\n" + DDIM, [], id="RL302-distinct"),
     pytest.param(
         "RL302",
+        "- **MMLU (Clinical Knowledge)**: Measuring Massive Multitask Language Understanding."
+        " [paper](https://arxiv.org/abs/2009.03300)\n"
+        "- **MMLU (College Medicine)**: Measuring Massive Multitask Language Understanding."
+        " [paper](https://arxiv.org/abs/2009.03300)\n",
+        [],
+        id="RL302-two-names-of-one-paper",
+    ),
+    pytest.param(
+        "RL302",
+        "**_Shared FFN_ - MixLoRA: Enhancing Large Language Models Fine-Tuning with LoRA-based"
+        " Mixture of Experts**\\\n_Dengchun Li, Yingzi Ma_\\\n"
+        "arXiv, [[Paper](https://arxiv.org/abs/2404.15159)]\n\n"
+        "**_Load Balance Loss_ - MixLoRA: Enhancing Large Language Models Fine-Tuning with"
+        " LoRA-based Mixture of Experts**\\\n_Dengchun Li, Yingzi Ma_\\\n"
+        "arXiv, [[Paper](https://arxiv.org/abs/2404.15159)]\n",
+        [],
+        id="RL302-one-paper-under-two-tags",
+    ),
+    pytest.param(
+        "RL302",
+        "- **OstQuant**: Refining Large Language Model Quantization with Orthogonal and Scaling"
+        " Transformations. [paper](https://arxiv.org/abs/2501.13331)\n"
+        "- **QRazor**: Reliable and Effortless 4-bit LLM Quantization by Significant Data"
+        " Razoring. [paper](https://arxiv.org/abs/2501.13331)\n",
+        [(2, 100)],
+        id="RL302-two-names-two-titles",
+    ),
+    pytest.param(
+        "RL302",
         "## Models\n\n| Title | Venue |\n|---|---|\n"
         "| [**Visual Instruction Tuning**](https://arxiv.org/abs/2304.08485) | NeurIPS 2023 |\n\n"
         "## Datasets\n\n| Name | Paper | Link |\n|---|---|---|\n"

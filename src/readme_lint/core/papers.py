@@ -353,6 +353,28 @@ def similar_titles(a: str, b: str) -> bool:
     return _similar(a, b) >= 0.9
 
 
+def shared_title_tail(a: str, b: str) -> bool:
+    """Whether two titles end in the same paper title under different names or tags
+    ("MEDITRON-70B: Scaling Medical Pretraining for Large Language Models" and
+    "GAP-REPLAY: Scaling Medical Pretraining ...", "_Shared FFN_ - MixLoRA: ..." and
+    "_Load Balance Loss_ - MixLoRA: ..."): a common ending of four words or more and
+    25 letters or more, or one title wholly inside the other."""
+    words_a, words_b = _title_words(a), _title_words(b)
+    common = 0
+    while common < min(len(words_a), len(words_b)) and words_a[-1 - common] == words_b[-1 - common]:
+        common += 1
+    tail = "".join(words_a[len(words_a) - common :])
+    if common >= 4 and len(tail) >= 25:
+        return True
+    key_a, key_b = "".join(words_a), "".join(words_b)
+    shorter, longer = sorted((key_a, key_b), key=len)
+    return len(shorter) >= 25 and shorter in longer
+
+
+def _title_words(title: str) -> list[str]:
+    return [w for w in re.split(r"[\W_]+", strip_shortcodes(title).casefold()) if w]
+
+
 def author_names(authors: str | None) -> set[str]:
     """An author line's names as compared (markup, affiliations in parentheses and
     emphasis left out); none when the entry names no authors."""

@@ -38,6 +38,12 @@ _NAME_TITLE = re.compile(r"\s*\*\*[^*]+\*\*:?\s*\((?P<title>[^()]{8,})\)")
 _TITLE_VENUE = re.compile(r"\s*(?P<title>[^\[\]()*]{3,}?)\s*\(\s*\*\*(?P<venue>[^*]+)\*\*\s*\)")
 # **Title** ... or **[Title](u)** ...
 _BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
+# **Name**: Title of the paper. [paper](u) -- a model's or a dataset's name, then the
+# paper's title up to its sentence's end or the first link (a trailing year left out).
+_NAME_COLON = re.compile(
+    r"\s*\*\*(?P<name>[^*\[\]]+)\*\*\s*:[ \t]+(?P<rest>[^\[\]()*<>]+?)"
+    r"(?:[ \t,]+(?:19|20)\d\d)?[ \t]*(?:\.(?:[ \t]|$)|\[|<|$)"
+)
 # [arXiv 2023] Title ...: a venue tag before the title.
 # '**[GPT-3]** Authors. Title.': a bold tag is a label, as a citation number is.
 _TAG = re.compile(r"\s*(?:\*\*)?\[(?P<venue>[^\[\]]{2,40})\](?:\*\*)?(?!\()\s+")
@@ -102,6 +108,9 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         led = _link_first(line, links)
         if led is not None:
             return led
+    named = _name_colon(line, text)
+    if named is not None:
+        return named, venue
     bold = _BOLD.match(text)
     if bold:
         inner = [lk for lk in links if bold.start("title") < lk.col <= bold.end("title")]
@@ -126,6 +135,22 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     if len(title.text.text.split()) < 2:
         return None, None
     return title, venue
+
+
+def _name_colon(line: Line, text: str) -> Title | None:
+    """The title of "**Name**: Title of the paper.": the name (three words at most, as
+    names are) and the paper's title after it, as one title ("MMLU (College Medicine):
+    Measuring Massive Multitask Language Understanding"), so that two entries naming two
+    benchmarks of one paper read as the same paper under two names."""
+    match = _NAME_COLON.match(text)
+    if match is None or len(match.group("name").split()) > 3:
+        return None
+    if len(match.group("rest").split()) < 3:
+        return None
+    title = plain_title(line, match.start("name"), match.end("rest"))
+    if title is None or title.text is None:
+        return None
+    return title._replace(text=title.text._replace(text=title.text.text.replace("**", "")))
 
 
 # A sentence's end: a period and a space, not after an initial ("Tom B. Brown").

@@ -15,6 +15,7 @@ from readme_lint.core.papers import (
     label_key,
     normalize_url,
     paper_id,
+    shared_title_tail,
     similar_titles,
     title_key,
 )
@@ -95,7 +96,10 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
     Finds a paper link (an arXiv id in any URL form, a DOI, an OpenReview id) in
     two entries whose titles differ. Links that many papers share — a code
     repository, a project site — are not reported, and entries already reported
-    as `duplicate-entry` are not reported again here.
+    as `duplicate-entry` are not reported again here. Two titles that end in the
+    same paper title under different names or tags (`MMLU (Clinical Knowledge):
+    Measuring…` and `MMLU (College Medicine): Measuring…`, `_Tag_ - Title`) are one
+    paper listed twice on purpose.
 
     ## Why is this bad?
     Two different titles cannot be the same paper: one of the links is a
@@ -147,6 +151,8 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
                 continue  # a label or a name is no evidence that the titles differ
             if similar_titles(title_key(other.title_text), title_key(entry.title_text)):
                 continue  # the same paper, reported (or not) by duplicate-entry
+            if shared_title_tail(other.title_text, entry.title_text):
+                continue  # one paper under two names or tags ('Name: Title', '_Tag_ - Title')
             if _names(doc, entry, other) or _names(doc, other, entry):
                 continue  # '**Inst-IT Dataset** | [Inst-IT: Boosting…](u)': a name beside the title
             yield Violation(
