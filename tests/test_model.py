@@ -80,6 +80,13 @@ def test_lines_keep_offsets_with_crlf() -> None:
     assert doc.offset(2, 2) == 4
 
 
+RESNET = (
+    "## Attacks\n\n### ResNet\n**Deep Residual Learning for Image Recognition**\n"
+    "Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun\n"
+    "- pdf: [https://arxiv.org/abs/1512.03385](https://arxiv.org/abs/1512.03385)\n"
+    "- code: [torch : https://github.com/facebook/fb.resnet.torch]"
+    "(https://github.com/facebook/fb.resnet.torch)\n"
+)
 HEADINGS = [
     # (text, entries read in the 'heading' format)
     pytest.param(
@@ -125,6 +132,23 @@ HEADINGS = [
         "## Attacks\n\n### **Related Resources Page**\n\nSee [our blog](https://example.org/b).\n",
         0,
         id="bold-heading-without-a-paper",
+    ),
+    pytest.param(
+        RESNET,
+        1,
+        id="name-heading-bold-title-authors-and-link-bullets",
+    ),
+    pytest.param(
+        "## Attacks\n\n### GeNet\n**Genetic CNN**\nLingxi Xie, Alan Yuille\n"
+        "- pdf: [https://arxiv.org/abs/1703.01513](https://arxiv.org/abs/1703.01513)\n",
+        1,
+        id="name-heading-two-word-bold-title",
+    ),
+    pytest.param(
+        "## Attacks\n\n### Surveys\n**Recent surveys of the field**\n"
+        "- [A](https://arxiv.org/abs/1512.03385)\n- [B](https://arxiv.org/abs/1703.01513)\n",
+        0,
+        id="name-heading-over-two-papers-is-a-section",
     ),
     pytest.param("## [paper](https://arxiv.org/abs/1712.09665)\n\ntext\n", 0, id="label-no-title"),
     pytest.param("## [Models](#models)\n\ntext\n", 0, id="in-page-link"),
@@ -271,3 +295,63 @@ def test_title_then_bare_url_bullets(line: str, title: str | None) -> None:
     assert got == ([title] if title else [])
     if title:
         assert [lk.target.text for lk in doc.entries[0].links] == [line.rsplit(" ", 1)[1]]
+
+
+def test_name_heading_entry_fields() -> None:
+    doc = build(RESNET)
+    (entry,) = doc.entries
+    assert entry.title is not None and entry.title.text is not None
+    assert entry.title.text.text == "Deep Residual Learning for Image Recognition"
+    assert entry.authors is not None and entry.authors.text.startswith("Kaiming He,")
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        pytest.param(
+            "## Notes\n\n**Note: my implementations are [here](https://github.com/a/b).**\n",
+            [],
+            id="bold-sentence-with-a-link",
+        ),
+        pytest.param(
+            "## Notes\n\n- Paper available [here](https://arxiv.org/abs/1512.03385)\n"
+            "- [here](https://arxiv.org/abs/1703.01513) is the code\n",
+            [],
+            id="a-link-labelled-here-is-no-title",
+        ),
+        pytest.param(
+            "## Notes\n\n[Our group](https://example.org/lab) keeps this list up to date.\n",
+            [],
+            id="one-paragraph-opening-with-a-link-is-prose",
+        ),
+        pytest.param(
+            "## Papers\n\n[Deep Residual Learning for Image Recognition]"
+            "(https://arxiv.org/abs/1512.03385)\n\n"
+            "[Genetic CNN Architectures](https://arxiv.org/abs/1703.01513)\n",
+            ["Deep Residual Learning for Image Recognition", "Genetic CNN Architectures"],
+            id="a-run-of-link-paragraphs-is-a-list",
+        ),
+        pytest.param(
+            "## Benchmarks\n\n- **MMLU (College Medicine)**: Measuring Massive Multitask Language"
+            " Understanding 2020. [paper](https://arxiv.org/abs/2009.03300)\n"
+            "- **System report**: Yingce Xia, Xu Tan, Fei Tian. 2019."
+            " [Microsoft Research Asia's Systems for WMT19](https://aclanthology.org/W19-5348)\n",
+            [
+                "MMLU (College Medicine): Measuring Massive Multitask Language Understanding",
+                "System report",  # the label, not the names after it
+            ],
+            id="name-colon-title-but-not-name-colon-authors",
+        ),
+        pytest.param(
+            "## Results\n\n| Net | top-1 | Venue |\n|---|---|---|\n| VGG | 71.9 | ICLR2015 |\n"
+            "| GoogleNet | 69.8 | CVPR2015 |\n| ResNet | 75.3 | CVPR2016 |\n"
+            "| SqueezeNet | 60.4 | arXiv2017 ([rejected by ICLR2017](https://openreview.net/forum?id=S1xh5sYgx)) |\n"
+            "| GeNet | 72.1 | ICCV2017 |\n",
+            [],
+            id="a-results-table-citing-one-source-is-no-paper-table",
+        ),
+    ],
+)
+def test_prose_is_not_read_as_entries(text: str, titles: list[str]) -> None:
+    doc = build(text)
+    assert [e.title.text.text for e in doc.entries if e.title and e.title.text] == titles

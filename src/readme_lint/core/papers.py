@@ -318,6 +318,9 @@ LINK_LABELS = frozenset(
     "unofficial openreview doi acl ieee acm springer huggingface hf colab model models weights "
     "checkpoint checkpoints tbd tba todo na none".split()
 )
+# Words of a sentence that links somewhere ('the code is [here](u)'): never a title.
+VAGUE_LABELS = frozenset("here clickhere this thislink thispaper readmore more details".split())
+LINK_LABELS |= VAGUE_LABELS
 
 
 def is_link_label(text: str) -> bool:

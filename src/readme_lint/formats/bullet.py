@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from readme_lint.core import mdparse
+from readme_lint.core.papers import VAGUE_LABELS, title_key
 from readme_lint.core.records import BULLET, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Link, Span
 from readme_lint.formats.base import (
@@ -72,6 +73,8 @@ def _title_from_link(line: Line, link: Link) -> Title | None:
     text = re.sub(r"\*+|_{2,}", "", label.text).strip()
     if not any(c.isalnum() for c in text) or label.text.startswith("!["):
         return None
+    if title_key(text) in VAGUE_LABELS:
+        return None  # 'Paper available [here](u)': a sentence's link, no title
     return Title(line.number, label.col, "", Span(line.number, label.col, label.end_col, text), "")
 
 
@@ -114,6 +117,9 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     bold = _BOLD.match(text)
     if bold:
         inner = [lk for lk in links if bold.start("title") < lk.col <= bold.end("title")]
+        if inner and inner[0].col - 1 > bold.start("title") + 1:
+            # '**Note: code is [here](u).**': a bold sentence with a link in it, no title.
+            return None, None
         if inner and not inner[0].bracketed:
             return _title_from_link(line, inner[0]), venue
         return plain_title(line, bold.start("title"), bold.end("title")), venue
@@ -145,8 +151,9 @@ def _name_colon(line: Line, text: str) -> Title | None:
     match = _NAME_COLON.match(text)
     if match is None or len(match.group("name").split()) > 3:
         return None
-    if len(match.group("rest").split()) < 3:
-        return None
+    rest = match.group("rest")
+    if len(rest.split()) < 3 or _is_names(rest):
+        return None  # '**System report**: Ann Lee, Bo Chen, ...': a label, then names
     title = plain_title(line, match.start("name"), match.end("rest"))
     if title is None or title.text is None:
         return None
@@ -160,6 +167,12 @@ _NAME_CHUNK = re.compile(
     rf"(?:and[ \t]+)?(?:[A-Z]\.|{_WORD})"
     rf"(?:[ \t]+(?:[A-Z]\.|{_WORD}|van|von|de|der|dos|da|di|le|la)){{0,4}}(?:[ \t]+et[ \t]+al)?"
 )
+
+
+def _is_names(text: str) -> bool:
+    """Text that opens with two or more names split by commas ("Ann Lee, Bo Chen, ...")."""
+    chunks = [c.strip() for c in text.split(",")]
+    return len(chunks) >= 3 and all(_NAME_CHUNK.fullmatch(c) for c in chunks[:2])
 
 
 def _names_first(text: str, lead: int, end: int) -> int | None:
@@ -227,6 +240,8 @@ def entry_from_lines(
         return _entry(ctx, section, fmt, head, numbers, bare[0], None, (bare[1],))
     title, venue = read_title(head, ctx.links_on(head.number))
     remote = [lk for lk in links if is_remote(lk) or not lk.target.text.strip()]
+    if remote and all(title_key(lk.label.text) in VAGUE_LABELS for lk in remote):
+        return None  # 'Paper available [here](u)': a sentence that links somewhere
     shaped = linkless and not links and _LINKLESS.match(head.text) is not None
     if venue is not None and _DATE_TAG.fullmatch(venue.text):
         # '[2024/05] **Title.** [[paper](u)]' is a paper's date; with no link,
@@ -328,12 +343,17 @@ def read(section: Section, ctx: Context) -> list[Entry]:
                 out.append(entry)
         out.sort(key=lambda e: e.first_line)
     # One-line paragraphs in an item's shape: "[Title](u)", "**Title** [[paper](u)]",
-    # "[Venue] Title [[paper]](u)". Prose (which starts with a word) is left alone.
+    # "[Venue] Title [[paper]](u)". Prose (which starts with a word) is left alone, and so
+    # is one such paragraph on its own: a run of them (or items beside) makes a list, one
+    # is as likely a sentence that opens with a link.
+    lone: list[Entry] = []
     for block, _ in section.nodes:
         if block.kind == "paragraph" and block.first_line == block.last_line:
             line = ctx.line(block.first_line)
             if line.text.lstrip().startswith(("[", "**")):
                 entry = entry_from_lines(ctx, section.heading, line, [line.number])
                 if entry is not None:
-                    out.append(entry)
+                    lone.append(entry)
+    if len(lone) + len(out) >= 2:
+        out.extend(lone)
     return out

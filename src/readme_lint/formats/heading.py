@@ -114,31 +114,37 @@ def _venue(
 
 # '### **Denoising Diffusion Probabilistic Models**': a bold title, no link.
 _BOLD_HEADING = re.compile(r"\s{0,3}#{1,6}\s+\*\*(?P<title>[^*]+)\*\*\s*#*\s*")
+# '**Deep Residual Learning for Image Recognition**' alone on its line, under '### ResNet'.
+_BOLD_LINE = re.compile(r"\s{0,3}\*\*(?P<title>[^*]+)\*\*\s*")
+_URL_LABEL = re.compile(r"\s*<?https?://\S+>?\s*")
 
 
 def _bold_heading(section: Section, ctx: Context, line: Line) -> list[Entry]:
-    """A heading that is a paper's bold title, its link under it.
+    """A heading that is a paper's bold title, its link under it; or a heading that is a
+    paper's short name (``### ResNet``) over a paragraph whose first line is the bold
+    title, the authors' line next, and the links (``- pdf: [url](url)``).
 
     Only on evidence: a title of three words or more, and the section links one paper
-    (one paper id) under a label (``[[Paper](u)]``), so that it names no other title:
-    a bold category heading over several papers' entries is a section.
+    (one paper id) under a label (``[[Paper](u)]``) or its own URL, so that it names no
+    other title: a bold category heading over several papers' entries is a section.
     """
-    match = _BOLD_HEADING.fullmatch(line.text)
-    if match is None or len(match.group("title").split()) < 3 or not section.nodes:
+    found = _bold_title(section, ctx, line)
+    if found is None:
         return []
+    title_line, match, authors = found
     numbers = [
         n for block, _ in section.nodes for n in range(block.first_line, block.last_line + 1)
     ]
     body = [lk for n in numbers for lk in ctx.links_on(n) if not lk.image]
     papers = {key for lk in body if (key := paper_key(lk.target.text.strip()))}
     first = next((lk for lk in body if paper_key(lk.target.text.strip())), None)
-    if len(papers) != 1 or first is None or not is_link_label(first.label.text):
+    if len(papers) != 1 or first is None or not _names_no_title(first.label.text):
         return []
     title = Title(
-        line.number,
+        title_line.number,
         match.start("title") - 1,  # the column of its '**'
         "**",
-        span_of(line, match.start("title"), match.end("title")),
+        span_of(title_line, match.start("title"), match.end("title")),
         "**",
     )
     links_line = ctx.line(first.line)
@@ -153,13 +159,46 @@ def _bold_heading(section: Section, ctx: Context, line: Line) -> list[Entry]:
             first.line,
             section.parent,
             title,
-            None,
+            authors,
             venue,
             first.line,
             tuple(lk for n in range(line.number, first.line + 1) for lk in ctx.links.get(n, ())),
             None,
             (),
             None,
-            markers([line, links_line], ctx.marker),
+            markers([line, title_line, links_line], ctx.marker),
         )
     ]
+
+
+def _bold_title(
+    section: Section, ctx: Context, line: Line
+) -> tuple[Line, re.Match[str], Span | None] | None:
+    """The line holding the paper's bold title, its match and the authors' line under it:
+    the heading itself (``### **Title**``), else the first line of the paragraph right
+    under a plain heading."""
+    if not section.nodes:
+        return None
+    match = _BOLD_HEADING.fullmatch(line.text)
+    if match is not None:
+        return (line, match, None) if len(match.group("title").split()) >= 3 else None
+    block, _ = section.nodes[0]
+    if block.kind != "paragraph" or ctx.links_on(line.number):
+        return None
+    under = ctx.line(block.first_line)
+    match = _BOLD_LINE.fullmatch(under.text)
+    # Two words will do here ('Genetic CNN'): the heading names the paper, the bold line
+    # under it is its title.
+    if match is None or len(match.group("title").split()) < 2:
+        return None
+    authors = None
+    if block.last_line > block.first_line:
+        names = ctx.line(block.first_line + 1)
+        if "," in names.text and not ctx.links_on(names.number) and "**" not in names.text:
+            authors = content_span(names)
+    return under, match, authors
+
+
+def _names_no_title(label: str) -> bool:
+    """A link label that names no paper of its own: a label word or the URL itself."""
+    return is_link_label(label) or bool(_URL_LABEL.fullmatch(label))

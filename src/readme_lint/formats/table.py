@@ -9,7 +9,8 @@ column, a Name column names the model or dataset), else the column whose
 cells say the most (dates, numbers, badges and link labels left out); in it, the
 first link's label, unless that is only a link's label (``[(paper)](u)``): then the
 cell's own text. The links are every link in the row; a cell that is only a date is
-the date. A table without links in its rows is not a paper table.
+the date. A table with links in fewer than a quarter of its rows (a results table
+citing a source or two) is not a paper table.
 """
 
 from __future__ import annotations
@@ -153,8 +154,9 @@ def read(section: Section, ctx: Context) -> list[Entry]:
     out = []
     for header, rows in _tables(ctx, section):
         column = _column(ctx, header, rows)
-        for row in rows:
-            entry = _entry(ctx, section.heading, row, column)
-            if entry is not None:
-                out.append(entry)
+        found = [e for row in rows if (e := _entry(ctx, section.heading, row, column))]
+        # A table of results or settings may link a source in a cell or two: a paper
+        # table links from most of its rows (a quarter at least).
+        if len(found) * 4 >= len(rows):
+            out.extend(found)
     return out
