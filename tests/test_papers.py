@@ -269,6 +269,12 @@ def test_venue_near_miss(word: str, meant: str | None) -> None:
         pytest.param("https://ieeexplore.ieee.org/abstract/document/9779913", True, id="ieee"),
         pytest.param("https://dl.acm.org/doi/10.1145/2976749.2978392", True, id="acm"),
         pytest.param("https://www.mdpi.com/2313-433X/8/5/122/htm", True, id="subdomain"),
+        pytest.param(
+            "https://proceedings.neurips.cc/paper/2020/hash/4c5bcfec8584af0d967f1ab10179ca4b-Abstract.html",
+            True,
+            id="neurips",
+        ),
+        pytest.param("https://direct.mit.edu/neco/article/9/8/1735/6109", True, id="mit-press"),
         pytest.param("https://docs.github.com/en/pull-requests", False, id="docs"),
         pytest.param("https://notarxiv.org/abs/1", False, id="lookalike-host"),
         pytest.param("#models", False, id="anchor"),

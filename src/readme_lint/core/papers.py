@@ -168,7 +168,10 @@ _PUBLISHERS = frozenset(
     ecva.net ojs.aaai.org aaai.org ijcai.org jmlr.org usenix.org ndss-symposium.org
     nature.com science.org pnas.org onlinelibrary.wiley.com tandfonline.com
     frontiersin.org journals.plos.org cell.com isca-archive.org isca-speech.org
-    bmva.org iopscience.iop.org semanticscholar.org doi.org""".split()
+    bmva.org iopscience.iop.org semanticscholar.org doi.org neurips.cc nips.cc iclr.cc
+    icml.cc direct.mit.edu academic.oup.com cambridge.org ssrn.com ncbi.nlm.nih.gov
+    europepmc.org hal.science computer.org spiedigitallibrary.org journals.sagepub.com
+    chemrxiv.org researchsquare.com""".split()
 )
 
 
