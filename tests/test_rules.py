@@ -984,6 +984,33 @@ CASES = [
     ),
     pytest.param(
         "RL303",
+        "- **Adversarial Sticker: A Stealthy Attack Method in the Physical World** "
+        "[paper](https://ieeexplore.ieee.org/abstract/document/9779913)\n"
+        "- **Adversarial Sticker: a Stealthy Attack in the Physical World** "
+        "[paper](https://ieeexplore.ieee.org/abstract/document/9779913/)\n",
+        [(2, 1)],
+        id="RL303-same-publisher-page",
+    ),
+    pytest.param(
+        "RL303",
+        "- **MedQA**: What Disease Does This Patient Have? A Large-Scale Open Domain Question"
+        " Answering Dataset. [paper](https://www.mdpi.com/2076-3417/11/14/6421)\n"
+        "- **MedQA-USMLE**: What Disease Does This Patient Have? A Large-Scale Open Domain"
+        " Question Answering Dataset. [paper](https://www.mdpi.com/2076-3417/11/14/6421)\n",
+        [],
+        id="RL303-two-named-datasets-of-one-paper",
+    ),
+    pytest.param(
+        "RL303",
+        "- **Adversarial Sticker: A Stealthy Attack Method in the Physical World** "
+        "[paper](https://ieeexplore.ieee.org/abstract/document/9779913)\n"
+        "- **Adversarial Sticker: A Stealthy Attack Method in the Physical World** "
+        "[paper](https://link.springer.com/article/10.1007/s11263-022-01234-5)\n",
+        [(2, 1)],
+        id="RL303-two-publishers-pages-do-not-conflict",
+    ),
+    pytest.param(
+        "RL303",
         "## Agents\n\n**Planning**\n\n" + ENTRY + "\n" + ENTRY,
         [(10, 1)],
         id="RL303-under-one-bold-label",

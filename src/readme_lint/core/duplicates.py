@@ -13,14 +13,23 @@ from readme_lint.core.papers import (
     is_real_title,
     paper_id,
     paper_key,
+    publisher_page,
     similar_titles,
     title_key,
 )
 
 
 def paper_keys(entry: Entry) -> set[str]:
-    """The papers an entry's links identify (images left out: a badge is no paper)."""
-    return {k for k in (paper_key(link.target.text) for link in entry.links if not link.image) if k}
+    """The papers an entry's links identify (images left out: a badge is no paper): their
+    ids, and a publisher's page for one paper as ``page:<host/path>``."""
+    out: set[str] = set()
+    for link in entry.links:
+        if not link.image:
+            url = link.target.text
+            key = paper_key(url) or publisher_page(url)
+            if key:
+                out.add(key)
+    return out
 
 
 def _authors(entry: Entry) -> set[str]:
@@ -168,8 +177,21 @@ def _id_matches(
     for paper in sorted(papers):
         for same in by_key.get(paper, []):
             # One id under two different titles is a wrong link (duplicate-link), not a repeat.
-            if similar_titles(title_key(same.title_text), title):
-                yield same, f"same paper ({paper})"
+            if not similar_titles(title_key(same.title_text), title):
+                continue
+            if _named_apart(same.title_text, entry.title_text):
+                continue  # 'MedQA: Title' and 'MedQA-USMLE: Title': two named things, one paper
+            yield same, f"same paper ({paper})"
+
+
+def _named_apart(a: str, b: str) -> bool:
+    """Two titles 'Name: Title' whose names (three words at most) differ: two datasets or
+    models of one paper, each an entry of its own."""
+    head_a, sep_a, _ = a.partition(":")
+    head_b, sep_b, _ = b.partition(":")
+    if not (sep_a and sep_b) or len(head_a.split()) > 3 or len(head_b.split()) > 3:
+        return False
+    return title_key(head_a) != title_key(head_b)
 
 
 def _nearest(doc: Document, entry: Entry, matches: Iterable[tuple[Entry, str]]) -> Repeat | None:

@@ -175,6 +175,23 @@ _PUBLISHERS = frozenset(
 )
 
 
+# A paper's own page has a number in its path ('/document/9779913', '/article/pii/S0031').
+_PAGE_NUMBER = re.compile(r"\d{4,}")
+
+
+def publisher_page(url: str) -> str | None:
+    """``page:<host/path>`` for a link to one paper's page at a publisher (its path holds
+    a number of four digits or more, as documents' ids do), else None: the same page in
+    two entries is the same paper."""
+    if not publisher_link(url):
+        return None
+    parts = _split(url.strip())
+    if parts is None or not _PAGE_NUMBER.search(parts.path):
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"page:{host}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}"
+
+
 def publisher_link(url: str) -> bool:
     """The link goes to a host where papers are published (a subdomain counts too)."""
     parts = _split(url.strip())
@@ -342,8 +359,9 @@ def is_real_title(title: str) -> bool:
 
 def ids_conflict(a: set[str], b: set[str]) -> bool:
     """Two entries' paper keys show two different papers: the same kind of id (one paper
-    has one arXiv id, one DOI...) with no value in common."""
-    kinds = {k.split(":", 1)[0] for k in a} & {k.split(":", 1)[0] for k in b}
+    has one arXiv id, one DOI...) with no value in common. Publishers' pages are no such
+    id: a journal version and a conference version have two."""
+    kinds = {k.split(":", 1)[0] for k in a} & {k.split(":", 1)[0] for k in b} - {"page"}
     return any(
         not (
             {k for k in a if k.startswith(kind + ":")} & {k for k in b if k.startswith(kind + ":")}
