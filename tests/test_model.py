@@ -355,3 +355,35 @@ def test_name_heading_entry_fields() -> None:
 def test_prose_is_not_read_as_entries(text: str, titles: list[str]) -> None:
     doc = build(text)
     assert [e.title.text.text for e in doc.entries if e.title and e.title.text] == titles
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue"),
+    [
+        pytest.param(
+            "- (*WSDM '25*) UniGLM: Training One Unified Language Model for Text-Attributed"
+            " Graph Embedding [[paper](https://arxiv.org/abs/2406.12052)]",
+            "UniGLM: Training One Unified Language Model for Text-Attributed Graph Embedding",
+            "WSDM '25",
+            id="emphasised-venue-in-parentheses",
+        ),
+        pytest.param(
+            "- (arXiv 2024.06) UniGLM: Training One Unified Language Model"
+            " [[paper](https://arxiv.org/abs/2406.12052)]",
+            "UniGLM: Training One Unified Language Model",
+            "arXiv 2024.06",
+            id="a-year-in-parentheses",
+        ),
+        pytest.param(
+            "- (Almost) Zero-Shot Cross-Lingual Spoken Language Understanding"
+            " [[paper](https://arxiv.org/abs/1811.10000)]",
+            "(Almost) Zero-Shot Cross-Lingual Spoken Language Understanding",
+            None,
+            id="words-in-parentheses-are-the-title",
+        ),
+    ],
+)
+def test_venue_tag_in_parentheses(line: str, title: str, venue: str | None) -> None:
+    (entry,) = build(f"## Graphs\n\n{line}\n").entries
+    assert (entry.title and entry.title.text and entry.title.text.text) == title
+    assert (entry.venue and entry.venue.text) == venue

@@ -48,6 +48,9 @@ _NAME_COLON = re.compile(
 # [arXiv 2023] Title ...: a venue tag before the title.
 # '**[GPT-3]** Authors. Title.': a bold tag is a label, as a citation number is.
 _TAG = re.compile(r"\s*(?:\*\*)?\[(?P<venue>[^\[\]]{2,40})\](?:\*\*)?(?!\()\s+")
+# '(*WSDM '25*) Title', '(**arXiv 2024.06**) Title': a venue tag in parentheses, set off
+# by emphasis or holding a year.
+_PAREN_TAG = re.compile(r"\s*\((?P<em>[*_]{1,2})?(?P<venue>[^()*_\[\]]{2,40}?)(?P=em)?\)\s+(?=\S)")
 # A date stamp: no evidence of a paper by itself ('[2024.07.29] We have updated the list').
 _DATE_TAG = re.compile(r"\s*\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\s*")
 
@@ -98,7 +101,7 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         if match:
             venue = _span_in(line, match, "venue") if "venue" in match.groupdict() else None
             return plain_title(line, match.start("title"), match.end("title")), venue
-    tag = _TAG.match(text)
+    tag = _TAG.match(text) or _venue_in_parentheses(text)
     venue = None
     if tag is not None:
         venue = _span_in(line, tag, "venue")
@@ -141,6 +144,13 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     if len(title.text.text.split()) < 2:
         return None, None
     return title, venue
+
+
+def _venue_in_parentheses(text: str) -> re.Match[str] | None:
+    match = _PAREN_TAG.match(text)
+    if match is None or not (match.group("em") or re.search(r"\d\d", match.group("venue"))):
+        return None
+    return match
 
 
 def _name_colon(line: Line, text: str) -> Title | None:
