@@ -391,7 +391,9 @@ def test_junit_escapes_characters_xml_cannot_carry() -> None:
             id="mixed",
         ),
         pytest.param(
-            WARNING + "\n" + WARNING.replace("# List\n\n", "").replace("Models", "Models 2"),
+            WARNING
+            + "\n"
+            + WARNING.replace("# List\n\n", "").replace("Models", "Models 2").replace("x.", "y."),
             (),
             ["2  RL109  venue-mismatch"],
             id="none-fixable-no-marker",

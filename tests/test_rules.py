@@ -517,6 +517,12 @@ CASES = [
     ),
     pytest.param(
         "RL201",
+        entry("**Null-text Inversion for Editing", "Real Images.** \\", AUTHORS, LINKS, SUMMARY),
+        [(1, 1)],
+        id="RL201-title-split-across-two-lines",
+    ),
+    pytest.param(
+        "RL201",
         entry(TITLE, "*Ron Mokady, Amir Hertz** \\", LINKS, SUMMARY),
         [(2, 1)],
         id="RL201-authors-extra",
@@ -587,6 +593,17 @@ CASES = [
         id="RL204-links",
     ),
     pytest.param("RL204", ENTRY, [], id="RL204-clean"),
+    pytest.param(
+        "RL204",
+        # Two-space breaks on every line but the title's: still an entry, and its title
+        # line is the one that runs into the next.
+        "**Advances in machine learning for directed evolution.** \n"
+        "Bruce J Wittmann, Kadina E Johnston, Zachary Wu, Frances H Arnold.  \n"
+        "*Current Opinion in Structural Biology, August 2021.*  \n"
+        "[[10.1016/j.sbi.2021.01.008](https://doi.org/10.1016/j.sbi.2021.01.008)]\n",
+        [(1, 57)],
+        id="RL204-title-line-without-the-break-its-entry-has",
+    ),
     pytest.param(
         "RL204",
         entry(TITLE.removesuffix(" \\") + "  ", AUTHORS, LINKS, SUMMARY),

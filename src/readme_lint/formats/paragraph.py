@@ -173,6 +173,17 @@ def _lead_in(head: str) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", rest)) >= 4
 
 
+def _breaks_below(ctx: Context, block: Block) -> bool:
+    """Three lines or more, a link among them and hard breaks ending the lines under the
+    title: an entry whose title line lost its break (missing-hard-break reports it)."""
+    numbers = range(block.first_line + 1, block.last_line)
+    return (
+        block.last_line - block.first_line >= 2
+        and any(syntax.ends_with_hard_break(ctx.line(n).text) for n in numbers)
+        and any(ctx.links_on(n) for n in range(block.first_line, block.last_line + 1))
+    )
+
+
 def is_entry(ctx: Context, block: Block) -> bool:
     """A paragraph shaped like an entry (see the module doc)."""
     first = ctx.line(block.first_line).text
@@ -189,6 +200,7 @@ def is_entry(ctx: Context, block: Block) -> bool:
             syntax.ends_with_hard_break(first)
             or meant_break
             or bool(syntax.AUTHORS_START.match(second))
+            or _breaks_below(ctx, block)
         )
     if count < 3 or not syntax.ends_with_hard_break(first):
         return False

@@ -123,7 +123,7 @@ def stray_asterisk(ctx: LintContext) -> Iterator[Violation]:
         title = entry.title
         if title is not None:
             if title.text is None:
-                yield Violation(title.line, title.open_col, "title's bold is never closed")
+                yield Violation(title.line, title.open_col, _unclosed_title(doc, title.line))
             elif (
                 (title.opening, title.closing) != ("**", "**")
                 and len(title.opening) != len(title.closing)
@@ -400,6 +400,20 @@ def backslash_spacing(ctx: LintContext) -> Iterator[Violation]:
                 "no space before the hard-break backslash",
                 _replace(line, at, at, " ", "insert a space before '\\'"),
             )
+
+
+def _unclosed_title(doc: Document, number: int) -> str:
+    """What is wrong with a title whose bold does not close on its line: it closes on the
+    next one (a line break inside the title), or nowhere."""
+    block = doc.block_at(number)
+    split = (
+        block is not None
+        and number < block.last_line
+        and re.match(r"[^*]{0,40}\*\*", doc.line(number + 1).text) is not None
+    )
+    if split:
+        return "title's bold closes on the next line: the title is split across two lines"
+    return "title's bold is never closed"
 
 
 def _is_hard_break(doc: Document, line: Line) -> bool:
