@@ -672,6 +672,13 @@ CASES = [
     # RL208 link-syntax
     pytest.param(
         "RL208",
+        "- **Grad-TTS: A Diffusion Probabilistic Model for Text-to-Speech**(2021), Vadim Popov"
+        " et al. [[[pdf]](https://arxiv.org/abs/2105.06337)\n",
+        [(1, 94)],
+        id="RL208-an-extra-bracket-before-a-bracketed-label",
+    ),
+    pytest.param(
+        "RL208",
         entry(TITLE, AUTHORS, "[[Code] (https://github.com/x/y)] \\", SUMMARY),
         [(3, 1)],
         id="RL208-space-before-url",

@@ -570,7 +570,8 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
     `[[Page](u)][[Paper](v)]` or `[[pdf]](u)[[code]](v)` where the list puts a
     space between such links (where it glues them, as its style, they are left
     alone: brackets show between them; so are badges side by side), `[[Paper](u)` (no closing `]`), `[Paper](u)]`
-    (no opening `[`), a URL broken across two lines, a `[` never closed on an
+    (no opening `[`), `[[[pdf]](u)` (one `[` too many where the link's text is
+    bracketed), a URL broken across two lines, a `[` never closed on an
     entry line, and a space inside a link's brackets (`[Neural Radiance Fields ](u)`).
 
     ## Why is this bad?
@@ -714,6 +715,12 @@ def _glued_style(doc: Document, entry: Entry) -> bool:
     return doc.memo("glued-bracketed-links", shares).get(entry.format, False)
 
 
+def _label_in_brackets(link: Link) -> bool:
+    """A link whose text is bracketed (``[[pdf]](u)`` shows '[pdf]'), a list's style."""
+    text = link.label.text.strip()
+    return text.startswith("[") and text.endswith("]")
+
+
 def _touching(link: Link, nxt: Link) -> bool:
     """The two links' shown texts run into each other: no bracket or other mark shows
     between them. ``[Paper](u)[Code](v)`` shows 'PaperCode'; ``[[Paper]](u)[[Code]](v)``
@@ -739,6 +746,14 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
                 # '[[Paper](u))]': a ')' too many, not a ']' missing; which is meant is
                 # not for a fix to guess (another ']' would show as a stray bracket).
                 yield Violation(line.number, end + 1, "a ')' too many after the link")
+            elif before and not after and _label_in_brackets(link):
+                # '[[[pdf]](u)' in a list that writes '[[pdf]](u)': one '[' too many.
+                yield Violation(
+                    line.number,
+                    start,
+                    "an extra '[' before the link",
+                    _replace(line, start - 1, start, "", "delete the extra '['", Render.LINK),
+                )
             elif before and not after:
                 yield Violation(
                     line.number,
