@@ -7,6 +7,14 @@ import pytest
 from readme_lint.rules import all_rules
 from tests.conftest import AUTHORS, DDIM, ENTRY, LINKS, SUMMARY, TITLE, entry, found
 
+CITE = (
+    '**[{n}]** Ho, Jonathan, et al. "**Denoising Diffusion Probabilistic Models**." NeurIPS'
+    " (2020). [[pdf]](https://arxiv.org/abs/2006.11239)\n"
+)
+CITE2 = (
+    '**[{n}]** Song, Jiaming, et al. "**Denoising Diffusion Implicit Models**." ICLR (2021).'
+    " [[pdf]](https://arxiv.org/abs/2010.02502)\n"
+)
 CASES = [
     # RL101 entry-title
     pytest.param(
@@ -481,6 +489,25 @@ CASES = [
         ),
         [],
         id="RL115-doubled-words-in-titles-and-names-and-a-suspended-hyphen",
+    ),
+    # RL116 citation-number
+    pytest.param(
+        "RL116",
+        "## Models\n\n" + CITE.format(n=34) + "\n" + CITE2.format(n=34),
+        [(5, 3)],
+        id="RL116-the-number-repeated",
+    ),
+    pytest.param(
+        "RL116",
+        "## Models\n\n" + CITE.format(n=34) + "\n" + CITE2.format(n=35),
+        [],
+        id="RL116-counting-up",
+    ),
+    pytest.param(
+        "RL116",
+        "## Models\n\n" + CITE.format(n=1) + "\n## Sampling\n\n" + CITE2.format(n=1),
+        [],
+        id="RL116-numbering-starts-again-under-a-heading",
     ),
     # RL111 entries-run-together
     pytest.param(

@@ -18,6 +18,15 @@ from readme_lint.formats.bullet import items
 from readme_lint.formats.registry import entry_format
 
 START = re.compile(r"\s*(?:\*\*\[\d{1,4}\]\*\*|\[\d{1,4}\](?!\())\s*")
+_NUMBER = re.compile(r"\s*(?:\*\*)?\[(?P<n>\d{1,4})\]")
+
+
+def reference_number(text: str) -> int | None:
+    """The reference number a citation entry's first line opens with (``**[8]**``)."""
+    match = _NUMBER.match(text) if START.match(text) else None
+    return int(match.group("n")) if match else None
+
+
 _QUOTED_BOLD = re.compile(r"[\"“]\s*\*\*(?P<title>[^*]+?)\*\*")
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,}?)[\"”]")
 _BOLD = re.compile(r"\*\*(?P<title>[^*]+?)\*\*")

@@ -18,8 +18,9 @@ from readme_lint.core.papers import (
     venue_in_url,
     venue_near_miss,
 )
-from readme_lint.core.records import PARAGRAPH
+from readme_lint.core.records import CITATION, PARAGRAPH
 from readme_lint.formats import format_fields, hard_break_formats
+from readme_lint.formats.citation import reference_number
 from readme_lint.rules.registry import LintContext, entries_for, rule
 
 
@@ -990,3 +991,54 @@ def copy_artefact(ctx: LintContext) -> Iterator[Violation]:
             if span is not None:
                 for offset, message in _artefacts(span, span is entry.venue):
                     yield Violation(span.line, span.col + offset, message)
+
+
+@rule(
+    "RL116",
+    "citation-number",
+    "A reference number repeated by the next entry.",
+    formats=(CITATION,),
+)
+def citation_number(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds a numbered reference (`**[34]**`) whose number is the one the entry before it
+    in the same section already has: numbering goes up by one, or starts again at a
+    new heading or run, but does not stay put.
+
+    ## Why is this bad?
+    Readers and other pages cite the list by these numbers ("see [35]"); a repeated
+    number shifts every reference after it by one, and the list looks one paper short.
+
+    ## Example
+    ```markdown
+    **[34]** Ho, Jonathan, et al. "**Denoising Diffusion Probabilistic Models**." NeurIPS (2020). [[pdf]](https://arxiv.org/abs/2006.11239)
+
+    **[34]** Song, Jiaming, et al. "**Denoising Diffusion Implicit Models**." ICLR (2021). [[pdf]](https://arxiv.org/abs/2010.02502)
+    ```
+
+    ## Use instead
+    ```markdown
+    **[34]** Ho, Jonathan, et al. "**Denoising Diffusion Probabilistic Models**." NeurIPS (2020). [[pdf]](https://arxiv.org/abs/2006.11239)
+
+    **[35]** Song, Jiaming, et al. "**Denoising Diffusion Implicit Models**." ICLR (2021). [[pdf]](https://arxiv.org/abs/2010.02502)
+    ```
+
+    ## Fix
+    Not fixable: renumbering changes every later reference, which is the
+    maintainer's call.
+    """
+    previous: tuple[Entry, int] | None = None
+    for entry in entries_for(ctx.doc, "RL116"):
+        number = reference_number(ctx.doc.line(entry.first_line).text)
+        if number is None:
+            previous = None
+            continue
+        if previous is not None and previous[1] == number and previous[0].section == entry.section:
+            yield Violation(
+                entry.first_line,
+                ctx.doc.line(entry.first_line).text.index(f"[{number}]") + 1,
+                f"reference number [{number}] is the same as the entry's before it "
+                f"(line {previous[0].first_line})",
+            )
+        previous = (entry, number)
