@@ -955,6 +955,23 @@ CASES = [
     ),
     pytest.param(
         "RL302",
+        "| Model | Paper |\n|---|---|\n"
+        "| OPT | [OPT: Open Pre-trained Transformer Language Models](https://arxiv.org/abs/2205.01068) |\n"
+        "| OPT sizes | [OPT-1.3/6.7/13/30/66B](https://arxiv.org/abs/2205.01068) |\n",
+        [],
+        id="RL302-a-model-named-after-the-paper",
+    ),
+    pytest.param(
+        "RL302",
+        "**TGATE-V1: Cross-Attention Makes Inference Cumbersome in Text-to-Image Diffusion"
+        " Models** \\\n[[Website](https://arxiv.org/abs/2404.02747v1)]\n\n"
+        "**TGATE-V2: Faster Diffusion via Temporal Attention Decomposition** \\\n"
+        "[[Website](https://arxiv.org/abs/2404.02747v2)]\n",
+        [],
+        id="RL302-two-versions-linked-apart",
+    ),
+    pytest.param(
+        "RL302",
         "## Models\n\n| Title | Venue |\n|---|---|\n"
         "| [**Visual Instruction Tuning**](https://arxiv.org/abs/2304.08485) | NeurIPS 2023 |\n\n"
         "## Datasets\n\n| Name | Paper | Link |\n|---|---|---|\n"

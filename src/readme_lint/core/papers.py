@@ -395,6 +395,18 @@ def shared_title_tail(a: str, b: str) -> bool:
     return len(shorter) >= 25 and shorter in longer
 
 
+def shared_name(a: str, b: str) -> bool:
+    """Whether one title is 'Name: Title' and the other starts with that name as words of
+    its own ('OPT: Open Pre-trained Transformer Language Models' and 'OPT-1.3|6.7|13B'):
+    one paper, the second entry one of its models."""
+    for named, other in ((a, b), (b, a)):
+        head, sep, _ = named.partition(":")
+        name = _title_words(head)
+        if sep and 1 <= len(name) <= 3 and _title_words(other)[: len(name)] == name:
+            return True
+    return False
+
+
 def _title_words(title: str) -> list[str]:
     return [w for w in re.split(r"[\W_]+", strip_shortcodes(title).casefold()) if w]
 

@@ -15,6 +15,7 @@ from readme_lint.core.papers import (
     label_key,
     normalize_url,
     paper_id,
+    shared_name,
     shared_title_tail,
     similar_titles,
     title_key,
@@ -137,21 +138,25 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
     """
     doc = ctx.doc
     paired = {(id(r.later), id(r.earlier)) for r in duplicate_entries(doc, ctx.config)}
-    first_seen: dict[str, tuple[Entry, int]] = {}
+    first_seen: dict[str, tuple[Entry, int, str]] = {}
     for entry in doc.entries:
         for link in entry.links:
             key = None if link.image else paper_id(link.target.text)
             if key is None:
                 continue
-            seen = first_seen.setdefault(key, (entry, link.line))
-            other, other_line = seen
+            seen = first_seen.setdefault(key, (entry, link.line, link.target.text))
+            other, other_line, other_url = seen
             if other is entry or (id(entry), id(other)) in paired:
                 continue
+            if _two_versions(other_url, link.target.text):
+                continue  # 'v1' and 'v2' linked apart: the list keeps a retitled paper's versions
             if not (is_real_title(other.title_text) and is_real_title(entry.title_text)):
                 continue  # a label or a name is no evidence that the titles differ
             if similar_titles(title_key(other.title_text), title_key(entry.title_text)):
                 continue  # the same paper, reported (or not) by duplicate-entry
-            if shared_title_tail(other.title_text, entry.title_text):
+            if shared_title_tail(other.title_text, entry.title_text) or shared_name(
+                other.title_text, entry.title_text
+            ):
                 continue  # one paper under two names or tags ('Name: Title', '_Tag_ - Title')
             if _names(doc, entry, other) or _names(doc, other, entry):
                 continue  # '**Inst-IT Dataset** | [Inst-IT: Boosting…](u)': a name beside the title
@@ -162,6 +167,15 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
                 "whose title differs: is one of the links wrong?",
                 covers=tuple(sorted(paper_lines(doc).get(link.line, ()))),
             )
+
+
+_VERSION = re.compile(r"\d{4}\.\d{4,5}v(?P<v>\d+)", re.IGNORECASE)
+
+
+def _two_versions(a: str, b: str) -> bool:
+    """Links to two different explicit versions of one arXiv paper."""
+    va, vb = _VERSION.search(a), _VERSION.search(b)
+    return va is not None and vb is not None and va.group("v") != vb.group("v")
 
 
 def _names(doc: Document, entry: Entry, other: Entry) -> bool:
