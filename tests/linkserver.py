@@ -131,6 +131,14 @@ def hang(handler: Handler) -> None:
     handler.server_state.stopping.wait()
 
 
+def cut_headers(handler: Handler) -> None:
+    """A status line and part of the headers, then the connection closes (no blank line)."""
+    handler.close_connection = True
+    handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/ht")
+    handler.wfile.flush()
+    handler.connection.shutdown(socket.SHUT_RDWR)
+
+
 def drip_headers(handler: Handler, every: float = 0.1) -> None:
     """A status line, then one header line every ``every`` seconds, forever."""
     handler.close_connection = True

@@ -28,6 +28,7 @@ from tests.conftest import finishes
 from tests.linkserver import (
     Handler,
     Reply,
+    cut_headers,
     drip_headers,
     drop,
     endless_body,
@@ -497,6 +498,14 @@ def test_head_dropped_without_an_answer_falls_back_to_get(client: HttpClient) ->
         methods = [s.method for s in server.seen]
     assert outcome.status is Status.ALIVE
     assert methods == ["HEAD", "GET"]
+
+
+def test_an_answer_cut_off_in_its_headers_is_unverified_not_alive(client: HttpClient) -> None:
+    with serve({"/paper": cut_headers}) as server:
+        assert isinstance(client.check(server.url + "/paper", 1), RetryLater)  # worth a retry
+        outcome = verdict(client.check(server.url + "/paper", 2))
+    assert outcome.status is Status.UNVERIFIABLE
+    assert "middle of the answer's headers" in outcome.evidence
 
 
 def test_a_head_that_is_alive_needs_no_get(client: HttpClient) -> None:

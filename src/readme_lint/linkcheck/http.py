@@ -302,6 +302,11 @@ class HttpClient:
             # headers cut off by the watchdog can look like a whole answer.
             _discard(response)
             raise chain.out_of_time(target.url)
+        if getattr(getattr(response.raw, "_original_response", None), "headers_cut", False):
+            _discard(response)
+            raise FetchError(
+                "connect", f"connection closed in the middle of the answer's headers ({target.url})"
+            )
         _extract_cookies(chain.jar, request, response.raw)
         return response
 
@@ -475,10 +480,48 @@ class _PinViolation(Exception):
     """A socket reached another address than the guard admitted (never expected)."""
 
 
+class _LastLine:
+    """The socket file while the status line and headers are read: keeps the last line,
+    so that headers ended by the connection closing (no blank line) are told apart."""
+
+    def __init__(self, fp: Any) -> None:
+        self._fp = fp
+        self.last = b"\r\n"
+
+    def readline(self, limit: int = -1) -> bytes:
+        self.last = self._fp.readline(limit)
+        return self.last  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fp, name)
+
+
+class _WholeHeaders(http.client.HTTPResponse):
+    """A response that knows whether its headers ended with the blank line HTTP ends them
+    with: http.client takes the end of the stream for it, so an answer cut off in its
+    headers would pass for a whole one."""
+
+    headers_cut = False
+
+    def begin(self) -> None:
+        if self.headers is not None:
+            return
+        fp = self.fp
+        watch = _LastLine(fp)
+        self.fp = watch  # type: ignore[assignment]
+        try:
+            super().begin()
+        finally:
+            if self.fp is watch:
+                self.fp = fp
+        self.headers_cut = watch.last == b""
+
+
 class _WatchedHTTPConnection(HTTPConnection):
     """Registers its socket with the chain's watchdog and checks its peer address."""
 
     _watched_by: _Watch | None = None
+    response_class = _WholeHeaders
 
     def _new_conn(self) -> socket.socket:
         sock = super()._new_conn()
