@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -407,3 +408,19 @@ def test_a_lock_held_past_the_busy_timeout_is_a_warning_not_an_error(
     with LinkCache(path, warn=warnings) as cache:  # the file itself is fine
         assert cache.get("before") is not None
     assert len(warnings) == 1
+
+
+def test_a_locked_cache_is_waited_for_only_until_the_run_s_deadline(
+    path: Path, warnings: Warnings
+) -> None:
+    with LinkCache(path, warn=warnings, deadline=time.monotonic() + 0.3) as cache:
+        holding = threading.Event()
+        other = threading.Thread(target=_hold_write_lock, args=(path, 3.0, holding))
+        other.start()
+        holding.wait()
+        started = time.monotonic()
+        cache.put("k", ALIVE)  # the busy timeout is 10 s; the deadline is nearer
+        waited = time.monotonic() - started
+        other.join()
+    assert waited < 1.5
+    assert len(warnings) == 1 and "locked" in warnings[0]

@@ -109,12 +109,16 @@ class LinkCache:
         rng: Callable[[], float] = random.random,
         warn: Callable[[str], None] = _warn_stderr,
         busy_timeout: float = 10.0,
+        deadline: float | None = None,
     ) -> None:
         self.path = path
         self._clock = clock
         self._rng = rng
         self._warn = warn
         self._busy_timeout = busy_timeout
+        # The run's deadline (time.monotonic()): a file another run holds locked is waited
+        # for only until then, not the whole busy timeout beyond it.
+        self._deadline = deadline
         self._lock = threading.Lock()
         self._closed = False
         self._conn = self._open()
@@ -248,7 +252,7 @@ class LinkCache:
         # isolation_level=None: no implicit transactions; writes say BEGIN IMMEDIATE,
         # so a busy file waits in the busy handler instead of failing on upgrade.
         conn = sqlite3.connect(
-            self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False
+            self.path, timeout=self._wait(), isolation_level=None, check_same_thread=False
         )
         try:
             conn.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
@@ -335,7 +339,16 @@ class LinkCache:
     def _usable(self) -> sqlite3.Connection | None:
         if self._closed:
             raise ValueError(f"link cache {self.path} is closed")
+        if self._conn is not None and self._deadline is not None:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(self._wait() * 1000)}")
         return self._conn
+
+    def _wait(self) -> float:
+        """How long a locked file is waited for: the busy timeout, cut at the deadline
+        (a tenth of a second at least, so an unlocked file's write still lands)."""
+        if self._deadline is None:
+            return self._busy_timeout
+        return max(0.1, min(self._busy_timeout, self._deadline - time.monotonic()))
 
     def _trouble(self, exc: Exception) -> None:
         """An error mid-run (locked too long, disk full, damaged): warn once and go

@@ -195,11 +195,11 @@ class _Names:
 class _Run:
     """One check: the clients, the scheduler and the numbers, for one set of URLs."""
 
-    def __init__(self, options: CheckOptions) -> None:
+    def __init__(self, options: CheckOptions, deadline: float) -> None:
         self.options = options
         settings = options.settings
         self.remap = _remapper(settings.remap)
-        self.deadline = time.monotonic() + settings.timeout
+        self.deadline = deadline  # the whole check's, cache waits included
         self.names = _Names(options.resolver)
         from readme_lint.linkcheck.http import HttpClient
 
@@ -393,9 +393,12 @@ def check_links(
             by_key.setdefault(key, []).append(url)
     summary.urls = sum(len(v) for v in by_key.values())
     summary.resources = len(by_key)
-    cache = LinkCache(options.cache_path) if options.cache_path is not None else None
+    deadline = started + options.settings.timeout
+    cache = (
+        LinkCache(options.cache_path, deadline=deadline) if options.cache_path is not None else None
+    )
     try:
-        verdicts = _check_resources(by_key, options, cache, summary)
+        verdicts = _check_resources(by_key, options, cache, summary, deadline)
     finally:
         if cache is not None:
             cache.close()
@@ -426,13 +429,14 @@ def _check_resources(
     options: CheckOptions,
     cache: LinkCache | None,
     summary: CheckSummary,
+    deadline: float,
 ) -> dict[str, Verdict]:
     verdicts: dict[str, Verdict] = cache.get_many(by_key) if cache is not None else {}
     summary.from_cache = len(verdicts)
     todo = [k for k in by_key if k not in verdicts]
     if not todo:
         return verdicts
-    run = _Run(options)
+    run = _Run(options, deadline)
     run.tick(len(verdicts))
     try:
         arxiv_keys = [k for k in todo if k.startswith("arxiv:")]

@@ -490,7 +490,7 @@ class _LastLine:
 
     def readline(self, limit: int = -1) -> bytes:
         self.last = self._fp.readline(limit)
-        return self.last  # type: ignore[no-any-return]
+        return self.last
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._fp, name)
@@ -508,7 +508,7 @@ class _WholeHeaders(http.client.HTTPResponse):
             return
         fp = self.fp
         watch = _LastLine(fp)
-        self.fp = watch  # type: ignore[assignment]
+        self.fp = watch
         try:
             super().begin()
         finally:
