@@ -771,6 +771,22 @@ def test_remap_checks_elsewhere_and_names_the_original(
     assert server.url not in refused["message"]
 
 
+def test_remap_applies_to_redirect_hops(capsys: pytest.CaptureFixture[str]) -> None:
+    # The mirror answers as the real host would, with a redirect to a public URL: the
+    # next hop goes to the mirror's copy of it too, never out to the real host.
+    text = write("README.md", bullet(("Code", "https://github.com/old/repo")))
+    with serve(
+        {"/gh/old/repo": redirect("https://github.com/new/repo"), "/gh/new/repo": Reply(200)}
+    ) as server:
+        remap = f"^https://github\\.com/ {server.url}/gh/"
+        run = lint(capsys, "--check-links", "--allow-private", "--remap", remap, *TIMEOUT)
+    assert paths(server) == ["/gh/old/repo", "/gh/new/repo"]
+    moved = run.only("RL311")
+    assert (moved["line"], moved["column"]) == where(text, "https://github.com/old/repo")
+    assert "https://github.com/new/repo" in moved["message"]
+    assert server.url not in moved["message"]
+
+
 def test_remap_from_the_configuration(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     # The same rule written once in the configuration (a list of 'REGEX REPLACEMENT').
     write("README.md", bullet(("Paper", "https://example.org/paper")))

@@ -210,6 +210,7 @@ class _Run:
             use_proxy_env=options.use_proxy_env,
             resolver=self.names,
             verify=options.verify,
+            remap=self.remap,
         )
         self._lock = threading.Lock()
         self.done = 0

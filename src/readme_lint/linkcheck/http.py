@@ -114,6 +114,7 @@ class HttpClient:
         connect_timeout: float = 5.0,
         read_timeout: float = 10.0,
         verify: bool | str = True,
+        remap: Callable[[str], str] = str,
     ) -> None:
         if not hasattr(HTTPAdapter, "build_connection_pool_key_attributes"):
             # Older requests never consult the hook that pins the address.
@@ -126,6 +127,9 @@ class HttpClient:
         self._connect_timeout = connect_timeout
         self._read_timeout = read_timeout
         self._verify = verify
+        # --remap applies to every hop: a mirror redirecting to the public address it
+        # stands for is followed to the mirror's copy, not out to the real host.
+        self._remap = remap
         self._adapter = _PinnedAdapter(pool_connections=32, pool_maxsize=8, max_retries=0)
         # Requests that went out (after the guard admitted them), for the run's summary.
         self.requests_sent = 0
@@ -241,7 +245,7 @@ class HttpClient:
                     "too-many-redirects", f"more than {MAX_REDIRECTS} redirects from {start}"
                 )
             method, body = _redirected(response.status_code, method, body)
-            url = _next_url(target.url, location)
+            url = self._remap(_next_url(target.url, location))
 
     def _exchange(
         self, chain: _Chain, target: Target, method: str, headers: Headers, body: bytes | None
