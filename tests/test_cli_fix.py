@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -99,6 +100,51 @@ def test_permissions_are_kept(tmp_path: Path) -> None:
     path.chmod(0o640)
     main(["--fix", str(path)])
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_hard_linked_file_is_fixed_in_place_for_every_name(tmp_path: Path) -> None:
+    path = _write(tmp_path / "README.md", FIXABLE)
+    other = tmp_path / "docs-README.md"
+    other.hardlink_to(path)
+    inode = path.stat().st_ino
+    assert main(["--fix", str(path)]) == 1  # rewritten, as a pre-commit hook says
+    assert path.stat().st_ino == inode and path.stat().st_nlink == 2  # not split
+    assert other.read_text(encoding="utf-8") == FIXED
+
+
+needs_root = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away"
+)
+
+
+@needs_root
+def test_owner_and_group_are_kept_when_root_fixes_another_user_s_file(tmp_path: Path) -> None:
+    path = _write(tmp_path / "README.md", FIXABLE)
+    os.chown(path, 12345, 23456)
+    assert main(["--fix", str(path)]) == 1
+    owner = path.stat()
+    assert (owner.st_uid, owner.st_gid) == (12345, 23456)
+    assert path.read_text(encoding="utf-8") == FIXED
+
+
+@needs_root
+def test_a_file_whose_owner_cannot_be_kept_is_written_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a user who may not give files away: replacing the file would make it ours.
+    path = _write(tmp_path / "README.md", FIXABLE)
+    os.chown(path, 12345, 23456)
+    inode = path.stat().st_ino
+
+    def refuse(*args: object) -> None:
+        raise PermissionError("not permitted")
+
+    monkeypatch.setattr(os, "chown", refuse)
+    assert main(["--fix", str(path)]) == 1
+    owner = path.stat()
+    assert (owner.st_ino, owner.st_uid, owner.st_gid) == (inode, 12345, 23456)
+    assert path.read_text(encoding="utf-8") == FIXED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]  # no temporary left
 
 
 def test_symlink_is_refused_and_unchanged(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

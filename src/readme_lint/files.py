@@ -116,11 +116,21 @@ def _still_as_read(source: SourceFile) -> None:
 def replace_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically: into a temporary file in the same folder,
     which then replaces ``path`` at once, so a failure at any point leaves the old file
-    (or none) as it was. An existing file's permissions are kept; a new file gets what
-    the umask allows. Raises ``OSError``."""
+    (or none) as it was. An existing file's permissions, owner and group are kept; a new
+    file gets what the umask allows. A file with other hard links, or whose owner the
+    temporary file cannot be given (another user's file, not running as root), is
+    written in place instead: replacing it would split the links or hand the file to
+    us. Raises ``OSError``."""
     import tempfile  # only writing needs it
 
-    mode = _mode(path)
+    try:
+        old: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        old = None
+    if old is not None and old.st_nlink > 1:
+        _write_in_place(path, data)
+        return
+    mode = stat.S_IMODE(old.st_mode) if old is not None else _new_mode()
     handle, temp_name = tempfile.mkstemp(
         dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"
     )
@@ -131,16 +141,38 @@ def replace_file(path: Path, data: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         temp.chmod(mode)
+        if old is not None and not _same_owner(temp, old):
+            _write_in_place(path, data)
+            return
         temp.replace(path)
     finally:
         temp.unlink(missing_ok=True)  # gone already after a successful replace
 
 
-def _mode(path: Path) -> int:
-    """The permissions to write with: the old file's, else what the umask allows."""
+def _same_owner(temp: Path, old: os.stat_result) -> bool:
+    """Give the temporary file the old file's owner and group; False when that is not
+    allowed (only root may give a file away)."""
+    made = temp.stat()
+    if (made.st_uid, made.st_gid) == (old.st_uid, old.st_gid):
+        return True
     try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        os.chown(temp, old.st_uid, old.st_gid)
+    except (PermissionError, AttributeError):  # AttributeError: no chown on Windows
+        return False
+    return True
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Overwrite the file itself (its inode, links, owner and permissions stay)."""
+    with path.open("r+b") as out:
+        out.write(data)
+        out.truncate()
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _new_mode() -> int:
+    """The permissions a new file gets: what the umask allows."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
