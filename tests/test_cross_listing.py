@@ -1,5 +1,6 @@
-"""Cross-listing as a list's habit: RL305 reports a few papers repeated in another
-section, not a list that files dozens under several topics (issue 14)."""
+"""Cross-listing as a list's habit: RL305 (off by default, selected here) reports a few
+papers repeated in another section, not a list that files dozens under several topics
+(issue 14)."""
 
 import pytest
 
@@ -32,7 +33,7 @@ def _list(papers: int, repeated: int) -> str:
     ],
 )
 def test_habit(papers: int, repeated: int, duplicates: str, reported: int) -> None:
-    config = from_mapping({"duplicates": duplicates}, "test")
+    config = from_mapping({"duplicates": duplicates, "extend-select": ["RL305"]}, "test")
     report = check_text(_list(papers, repeated), config)
     assert sum(d.code == "RL305" for d in report.diagnostics) == reported
     habit = reported == 0 and duplicates == "auto"
@@ -43,3 +44,9 @@ def test_a_habit_still_reports_repeats_within_a_section() -> None:
     text = _list(100, 20) + _paper(5)
     found = [(d.line, d.code) for d in check_text(text).diagnostics if d.code.startswith("RL30")]
     assert found == [(len(text.splitlines()), "RL303")]
+
+
+def test_off_by_default_a_hint_counts_the_papers_listed_again() -> None:
+    report = check_text(_list(100, 3))
+    assert not [d for d in report.diagnostics if d.code == "RL305"]
+    assert any("3 papers listed again in another section (3 repeats)" in h for h in report.hints)

@@ -77,20 +77,26 @@ def spaced_breaks(doc: Document) -> bool:
     has that style: it renders the same, so there is nothing to hold it to."""
 
     def compute() -> bool:
-        spaced = glued = 0
-        for entry in doc.entries:
-            for number in entry.text_lines:
-                text = doc.line(number).text
-                if number == entry.last_line or number in doc.code_lines:
-                    continue
-                if len(text) >= 2 and ends_with_backslash_break(text):
-                    if text[-2].isspace():
-                        spaced += 1
-                    else:
-                        glued += 1
+        spaced, glued = break_styles(doc, doc.entries)
         return spaced > glued
 
     return doc.memo("spaced-breaks", compute)
+
+
+def break_styles(doc: Document, entries: Iterable[Entry]) -> tuple[int, int]:
+    """(spaced, glued): the entries' backslash breaks with a space before them, and without."""
+    spaced = glued = 0
+    for entry in entries:
+        for number in entry.text_lines:
+            text = doc.line(number).text
+            if number == entry.last_line or number in doc.code_lines:
+                continue
+            if len(text) >= 2 and ends_with_backslash_break(text):
+                if text[-2].isspace():
+                    spaced += 1
+                else:
+                    glued += 1
+    return spaced, glued
 
 
 def label_spellings(entries: Iterable[Entry]) -> dict[str, list[tuple[int, str]]]:

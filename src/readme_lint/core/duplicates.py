@@ -229,23 +229,26 @@ def cross_listing_habit(doc: Document, config: Config) -> bool:
     return count >= HABIT_MIN_REPEATS and count * HABIT_ONE_IN >= len(doc.entries)
 
 
-def cross_section_hint(doc: Document, config: Config) -> str | None:
-    """A hint when the list cross-lists: every repeated paper is repeated in another
-    section, or so many are that RL305 reads it as the list's habit."""
-    found = duplicate_entries(doc, config)
+def cross_section_hint(doc: Document, config: Config, selected: bool) -> str | None:
+    """A hint when papers are listed again in other sections: RL305 (off by default)
+    names each; it says when the list cross-lists so much that RL305 would be silent."""
     cross = cross_listed(doc, config)
+    if config.duplicates == "section" or not cross:
+        return None
+    papers = len({id(r.earlier) for r in cross})
+    many = f"{papers} paper{'s' if papers != 1 else ''}"
     if cross_listing_habit(doc, config):
         return (
-            f"RL305: {len(cross)} papers are listed again in another section, read as "
+            f"RL305: {many} listed again in another section ({len(cross)} repeats), read as "
             "cross-listing on purpose and not reported one by one; to report each, set "
-            '`duplicates = "file"` under [tool.readme-lint] (or in .readme-lint.toml).'
+            '`duplicates = "file"` (top level in .readme-lint.toml, under [tool.readme-lint] '
+            "in pyproject.toml)."
         )
-    if config.duplicates == "section" or len(found) < 2 or len(cross) < len(found):
-        return None
+    if selected:
+        return None  # RL305 reports each
     return (
-        f"RL305 found {len(found)} papers listed again, each in another section. If this "
-        'list cross-lists on purpose, set `duplicates = "section"` under [tool.readme-lint] '
-        "(or in .readme-lint.toml): repeats within a section are still reported (RL303)."
+        f"{many} listed again in another section ({len(cross)} repeats): usually on "
+        "purpose; `--extend-select RL305` lists them (repeats within a section are RL303's)."
     )
 
 

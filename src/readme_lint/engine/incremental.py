@@ -27,7 +27,7 @@ from itertools import accumulate
 
 from readme_lint.config import Config
 from readme_lint.core.comments import Suppressions
-from readme_lint.core.conventions import canonical_labels, habits_of
+from readme_lint.core.conventions import break_styles, canonical_labels, habits_of
 from readme_lint.core.diagnostics import Diagnostic, Edit, Fix
 from readme_lint.core.lines import LineIndex
 from readme_lint.core.model import Block, Document, Heading, build
@@ -268,8 +268,10 @@ def _facts(
     texts = [doc.line(n).text for n in lines]
     shape = [(n in doc.code_lines) for t, n in zip(texts, lines, strict=True) if t.strip()]
     blanks = [not t.strip() for t in texts] if blank_runs else []
+    kept = [e for e in doc.entries if keep(e.first_line)]
     return (
-        tuple(_entry_fact(e, label) for e in doc.entries if keep(e.first_line)),
+        tuple(_entry_fact(e, label) for e in kept),
+        break_styles(doc, kept),  # the file's break style is a habit its rules follow
         tuple((h.level, h.text) for h in doc.headings if keep(h.line)),
         tuple((d.action, d.rules) for d in doc.directives if keep(d.line)),
         tuple(shape),

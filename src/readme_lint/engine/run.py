@@ -174,7 +174,8 @@ def schema_hints(ctx: LintContext, rules: dict[str, Rule]) -> tuple[str, ...]:
                 f"this list's entries are read as having none; to require it anyway, set "
                 "`require` under [tool.readme-lint]."
             )
-    cross = cross_section_hint(doc, config) if "RL305" in rules else None
+    duplicates = {"RL303", "RL305"} & rules.keys()
+    cross = cross_section_hint(doc, config, "RL305" in rules) if duplicates else None
     return (*out, *([cross] if cross else []))
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from readme_lint.core import mdparse
-from readme_lint.core.papers import VAGUE_LABELS, title_key
+from readme_lint.core.papers import VAGUE_LABELS, is_link_label, title_key
 from readme_lint.core.records import BULLET, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Link, Span
 from readme_lint.formats.base import (
@@ -39,6 +39,8 @@ _NAME_TITLE = re.compile(r"\s*\*\*[^*]+\*\*:?\s*\((?P<title>[^()]{8,})\)")
 _TITLE_VENUE = re.compile(r"\s*(?P<title>[^\[\]()*]{3,}?)\s*\(\s*\*\*(?P<venue>[^*]+)\*\*\s*\)")
 # **Title** ... or **[Title](u)** ...
 _BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
+# '(ICML 2019)', '(NeurIPS 2020 Workshop)' ending a bold title: its venue.
+_VENUE_TAIL = re.compile(r"\s*\((?P<venue>[A-Za-z][^()]{1,40}?\s(?:19|20)\d\d[^()]{0,20})\)\s*$")
 # **Name**: Title of the paper. [paper](u) -- a model's or a dataset's name, then the
 # paper's title up to its sentence's end or the first link (a trailing year left out).
 _NAME_COLON = re.compile(
@@ -125,7 +127,14 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
             return None, None
         if inner and not inner[0].bracketed:
             return _title_from_link(line, inner[0]), venue
-        return plain_title(line, bold.start("title"), bold.end("title")), venue
+        end = bold.end("title")
+        tail = _VENUE_TAIL.search(text, bold.start("title"), end)
+        if tail is not None and venue is None:
+            # '**Title (ICML 2019)**': the venue closes the bold title.
+            return plain_title(line, bold.start("title"), tail.start()), _span_in(
+                line, tail, "venue"
+            )
+        return plain_title(line, bold.start("title"), end), venue
     if first is not None and first.col - 1 == lead and not first.bracketed:
         return _title_from_link(line, first), venue
     if first is not None and not first.bracketed and _AUTHORS_YEAR.search(text[: first.col - 1]):
@@ -331,11 +340,62 @@ def _parents(section: Section) -> dict[int, int]:
     return out
 
 
+def _is_detail(ctx: Context, head: Line, numbers: list[int]) -> bool:
+    """A nested item that is a detail of the paper above it, not a paper: its links are
+    labelled as links ('[[Paper]](u)', '[pdf](u) [code](u)'), or it has none and opens with
+    names ('Ann Lee, Bo Chen. *ICLR 2021*.')."""
+    links = [lk for n in numbers for lk in ctx.links_on(n) if not lk.image]
+    if links:
+        return all(is_link_label(lk.label.text.strip("[] ")) for lk in links)
+    return _is_names(head.text.strip()) or " et al" in head.text
+
+
+def _with_details(
+    ctx: Context, section: Section, found: list[tuple[Line, list[int]]]
+) -> tuple[list[Entry], set[int]]:
+    """Entries of items whose nested items hold their details: '- **Title (ICML 2019)**'
+    over '- Authors', '- [[Paper]](u)', '- [[Code]](u)'. The item has no link of its own;
+    its children are all details and link the paper. Returns the entries and the first
+    lines of the items they take in."""
+    parents = _parents(section)
+    children: dict[int, list[tuple[Line, list[int]]]] = {}
+    for head, numbers in found:
+        parent = parents.get(numbers[0])
+        if parent is not None:
+            children.setdefault(parent, []).append((head, numbers))
+    out: list[Entry] = []
+    taken: set[int] = set()
+    for head, numbers in found:
+        kids = children.get(numbers[0])
+        own = [lk for n in numbers for lk in ctx.links_on(n) if not lk.image]
+        if not kids or own:
+            continue
+        if not all(_is_detail(ctx, h, ns) for h, ns in kids):
+            continue
+        kid_lines = [n for _, ns in kids for n in ns]
+        links = [lk for n in kid_lines for lk in ctx.links_on(n) if not lk.image]
+        if not any(is_remote(lk) for lk in links):
+            continue
+        title, venue = read_title(head, [])
+        if title is None:
+            continue
+        lines = sorted({*numbers, *kid_lines})
+        all_links = tuple(lk for n in lines for lk in ctx.links.get(n, ()))
+        out.append(_entry(ctx, section.heading, BULLET, head, lines, title, venue, all_links))
+        taken.update([numbers[0], *(ns[0] for _, ns in kids)])
+    return out, taken
+
+
 @entry_format(BULLET, priority=4, fields=("title", "link"))
 def read(section: Section, ctx: Context) -> list[Entry]:
     out: list[Entry] = []
     rest: list[tuple[Line, list[int]]] = []
-    for head, numbers in items(ctx, section, None):
+    found = list(items(ctx, section, None))
+    nested, taken = _with_details(ctx, section, found)
+    out.extend(nested)
+    for head, numbers in found:
+        if numbers[0] in taken:
+            continue
         entry = entry_from_lines(ctx, section.heading, head, numbers)
         if entry is not None:
             out.append(entry)

@@ -359,14 +359,18 @@ def _same_url(target: str, earlier: list[str]) -> bool:
     "cross-listed-entry",
     "The same paper listed in two sections.",
     severity=Severity.WARNING,
+    default=False,
     scope="document",
 )
 def cross_listed_entry(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Finds a paper listed again in another section than its first entry, on the same
-    evidence as `duplicate-entry`, and names both places. A warning: lists often
-    cross-list on purpose (an attack and its defense, a method and its dataset).
+    evidence as `duplicate-entry`, and names both places. Off by default (a hint
+    says how many papers are listed in more than one section): on real lists such
+    repeats are nearly always deliberate, a paper filed under each topic it belongs
+    to (an attack and its defense, a method and its dataset). Select it to review
+    them one by one; a warning.
 
     ## Why is this bad?
     When it is not on purpose, the two copies drift apart: a fixed link or a
