@@ -387,3 +387,43 @@ def test_venue_tag_in_parentheses(line: str, title: str, venue: str | None) -> N
     (entry,) = build(f"## Graphs\n\n{line}\n").entries
     assert (entry.title and entry.title.text and entry.title.text.text) == title
     assert (entry.venue and entry.venue.text) == venue
+
+
+NESTED = """## 2019
+
+- **Monte Carlo Tree Search for Policy Optimization (IJCAI 2019)**
+  - Xiaobai Ma, Katherine Driggs-Campbell, Zongzhang Zhang, Mykel J. Kochenderfer
+  - [[Paper]](https://www.ijcai.org/proceedings/2019/0432.pdf)
+- **Mastering Atari, Go, Chess and Shogi by Planning with a Learned Model (Nature 2020)**
+  - Julian Schrittwieser, Ioannis Antonoglou, Thomas Hubert
+  - [[Paper]](https://arxiv.org/abs/1911.08265)
+  - [[Code]](https://github.com/werner-duvaud/muzero-general)
+
+## Graph SSL
+
+- GraphCL: Graph Contrastive Learning with Augmentations.
+  - Yuning You, Tianlong Chen, Yongduo Sui. *NeurIPS 2020*. [[pdf]](https://arxiv.org/abs/2010.13902) [[code]](https://github.com/Shen-Lab/GraphCL)
+- Surveys
+  - [A Survey on Graph Self-Supervised Learning](https://arxiv.org/abs/2103.00111)
+  - [Self-Supervised Learning on Graphs](https://arxiv.org/abs/2102.10757)
+"""
+
+
+def test_an_item_whose_nested_items_are_its_details_is_one_entry() -> None:
+    doc = build(NESTED)
+    got = [
+        (e.first_line, e.title.text.text if e.title and e.title.text else None, len(e.links))
+        for e in doc.entries
+    ]
+    assert got == [
+        (3, "Monte Carlo Tree Search for Policy Optimization", 1),
+        (6, "Mastering Atari, Go, Chess and Shogi by Planning with a Learned Model", 2),
+        (13, "GraphCL: Graph Contrastive Learning with Augmentations.", 2),
+        # A group label over papers with titles of their own is no entry: its items are.
+        (16, "A Survey on Graph Self-Supervised Learning", 1),
+        (17, "Self-Supervised Learning on Graphs", 1),
+    ]
+    assert [e.venue.text if e.venue else None for e in doc.entries[:2]] == [
+        "IJCAI 2019",
+        "Nature 2020",
+    ]
