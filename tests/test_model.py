@@ -427,3 +427,27 @@ def test_an_item_whose_nested_items_are_its_details_is_one_entry() -> None:
         "IJCAI 2019",
         "Nature 2020",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue"),
+    [
+        pytest.param(
+            "- A Survey on Model Compression for Large Language Models <br> TACL 2024"
+            " [[Paper]](https://arxiv.org/abs/2308.07633)",
+            "A Survey on Model Compression for Large Language Models",
+            "TACL 2024",
+            id="title-br-venue-links",
+        ),
+        pytest.param(
+            "- Eigenpruning <br> NAACL 2024 Abstract [[Paper]](https://arxiv.org/abs/2404.03147)",
+            "Eigenpruning",
+            "NAACL 2024 Abstract",
+            id="one-word-title-set-apart-by-the-break",
+        ),
+    ],
+)
+def test_a_line_break_ends_a_bullet_s_title(line: str, title: str, venue: str) -> None:
+    (entry,) = build(f"## Compression\n\n{line}\n").entries
+    assert (entry.title and entry.title.text and entry.title.text.text) == title
+    assert (entry.venue and entry.venue.text) == venue

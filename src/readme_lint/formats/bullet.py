@@ -39,6 +39,8 @@ _NAME_TITLE = re.compile(r"\s*\*\*[^*]+\*\*:?\s*\((?P<title>[^()]{8,})\)")
 _TITLE_VENUE = re.compile(r"\s*(?P<title>[^\[\]()*]{3,}?)\s*\(\s*\*\*(?P<venue>[^*]+)\*\*\s*\)")
 # **Title** ... or **[Title](u)** ...
 _BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 # '(ICML 2019)', '(NeurIPS 2020 Workshop)' ending a bold title: its venue.
 _VENUE_TAIL = re.compile(r"\s*\((?P<venue>[A-Za-z][^()]{1,40}?\s(?:19|20)\d\d[^()]{0,20})\)\s*$")
 # **Name**: Title of the paper. [paper](u) -- a model's or a dataset's name, then the
@@ -141,6 +143,16 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         # "Authors. 2007. [Title](u). Venue.": the link after the year is the title.
         return _title_from_link(line, first), venue
     end = first.col - 1 if first is not None else len(text)
+    br = _BR.search(text, lead, end)
+    broken = br is not None and br.start() > lead
+    if br is not None and broken:
+        # "Title <br> NeurIPS 2024 [[Paper]](u)": the line break ends the title; the venue
+        # is what comes after it, before the links.
+        after = text[br.end() : end].strip()
+        if after and _YEARISH.search(after):
+            start = text.index(after, br.end())
+            venue = venue or span_of(line, start, start + len(after))
+        end = br.start()
     # "Authors. Title. Venue 2019.": names first (the ACM order), then the title.
     lead = _names_first(text, lead, end) or lead
     # "Title. Authors. Venue 2019.": the first sentence is the title.
@@ -150,8 +162,8 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     title = plain_title(line, lead, end)
     if title is None or title.text is None or title.text.text.endswith(":"):
         return None, None  # a lead-in of prose ("Our survey paper on arXiv: [Title](u)")
-    if len(title.text.text.split()) < 2:
-        return None, None
+    if len(title.text.text.split()) < 2 and not broken:
+        return None, None  # one word is no title, unless a line break sets it apart
     return title, venue
 
 
