@@ -451,3 +451,51 @@ def test_a_line_break_ends_a_bullet_s_title(line: str, title: str, venue: str) -
     (entry,) = build(f"## Compression\n\n{line}\n").entries
     assert (entry.title and entry.title.text and entry.title.text.text) == title
     assert (entry.venue and entry.venue.text) == venue
+
+
+LINKLESS = """## Cardinality
+
+* Learned Cardinalities: Estimating Correlated Joins with Deep Learning (CIDR 2019)
+* Deep Unsupervised Cardinality Estimation (VLDB 2020)
+* NeuroCard: One Cardinality Estimator for All Tables (VLDB 2021)
+
+## Recommendation
+
+* Xiangnan He, Lizi Liao, Hanwang Zhang et al. **Neural Collaborative Filtering.** WWW, 2017.
+* Steffen Rendle et al. **BPR: Bayesian Personalized Ranking from Implicit Feedback.** UAI, 2009.
+* Yehuda Koren and Robert Bell. **Matrix Factorization Techniques for Recommender Systems.** 2009.
+
+## Notes
+
+* Install it with pip (since 2020)
+* Works on Linux
+* Contributions welcome
+"""
+
+
+def test_a_list_that_links_nothing_is_still_read_as_papers() -> None:
+    doc = build(LINKLESS)
+    got = [
+        (e.first_line, e.title.text.text if e.title and e.title.text else None) for e in doc.entries
+    ]
+    assert got == [
+        (3, "Learned Cardinalities: Estimating Correlated Joins with Deep Learning"),
+        (4, "Deep Unsupervised Cardinality Estimation"),
+        (5, "NeuroCard: One Cardinality Estimator for All Tables"),
+        (9, "Neural Collaborative Filtering."),
+        (10, "BPR: Bayesian Personalized Ranking from Implicit Feedback."),
+        (11, "Matrix Factorization Techniques for Recommender Systems."),
+    ]  # the notes, one item ending in a year among others, are no papers
+    assert [e.venue.text if e.venue else None for e in doc.entries[:3]] == [
+        "CIDR 2019",
+        "VLDB 2020",
+        "VLDB 2021",
+    ]
+
+
+def test_entries_that_link_nothing_are_not_each_missing_a_link() -> None:
+    from readme_lint.engine.run import check_text
+
+    report = check_text("# DB\n\n" + LINKLESS)
+    assert not [d for d in report.diagnostics if d.code == "RL103"]
+    assert any("only 0 of the 6 bullet entries have a link" in h for h in report.hints)

@@ -90,7 +90,17 @@ def _hrefs(text: str) -> Counter[str]:
     # GitHub autolinks a bare URL with a dangling backslash after it into the URL
     # (``...11239%5C``); deleting that backslash mends the link, it loses nothing (and the
     # emphasis marks before it, no longer inside the URL, end it as GFM's autolinks do).
-    return Counter(u.removesuffix("%5C").rstrip("?!.,:*_~") for u in web_links(text).elements())
+    return Counter(_mended(u) for u in web_links(text).elements())
+
+
+def _mended(url: str) -> str:
+    """The URL without the backslashes and the trailing punctuation GFM's autolink took
+    in (``...11239%5C**%5C``: any mix of them)."""
+    while True:
+        shorter = url.removesuffix("%5C").rstrip("?!.,:*_~")
+        if shorter == url:
+            return url
+        url = shorter
 
 
 # Letters of any script, but no ligatures (U+FB00..FB06): those are PDF artefacts (RL115).

@@ -46,9 +46,12 @@ def unused_fields(doc: Document) -> list[tuple[str, str, int, int]]:
         counts = Counter(e.format for e in doc.entries)
         out = []
         for fmt, total in sorted(counts.items()):
-            if total < _INFER_MIN_ENTRIES or fmt not in hard_break_formats():
+            if total < _INFER_MIN_ENTRIES:
                 continue
-            for field in sorted({"authors", "summary"} & format_fields(fmt)):
+            # Any format may link nothing (a list of plain references); only hard-break
+            # formats have authors and summary lines to leave out.
+            fields = {"authors", "summary"} if fmt in hard_break_formats() else set()
+            for field in sorted(({"link"} | fields) & format_fields(fmt)):
                 have = sum(1 for e in doc.entries if e.format == fmt and has_field(e, field))
                 if have * 2 < total:
                     out.append((fmt, field, have, total))

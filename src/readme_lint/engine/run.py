@@ -163,16 +163,21 @@ def schema_hints(ctx: LintContext, rules: dict[str, Rule]) -> tuple[str, ...]:
 
     doc, config = ctx.doc, ctx.config
     out: list[str] = []
-    codes = {"authors": "RL102", "summary": "RL104"}
+    codes = {"authors": "RL102", "summary": "RL104", "link": "RL103"}
     # A configuration that states the fields has settled it: no hint to state them.
     settled = config.require_is_set
     for fmt, field, have, total in ctx.habits.unused_fields:
         if codes[field] in rules and not settled:
+            what = (
+                "a link"
+                if field == "link"
+                else f"{'an' if field[0] in 'aeiou' else 'a'} {field} line"
+            )
             out.append(
-                f"{codes[field]}: only {have} of the {total} {fmt} entries have "
-                f"{'an' if field[0] in 'aeiou' else 'a'} {field} line, so "
+                f"{codes[field]}: only {have} of the {total} {fmt} entries have {what}, so "
                 f"this list's entries are read as having none; to require it anyway, set "
-                "`require` under [tool.readme-lint]."
+                "`require` (top level in .readme-lint.toml, under [tool.readme-lint] in "
+                "pyproject.toml)."
             )
     duplicates = {"RL303", "RL305"} & rules.keys()
     cross = cross_section_hint(doc, config, "RL305" in rules) if duplicates else None

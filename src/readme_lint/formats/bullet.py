@@ -39,6 +39,18 @@ _NAME_TITLE = re.compile(r"\s*\*\*[^*]+\*\*:?\s*\((?P<title>[^()]{8,})\)")
 _TITLE_VENUE = re.compile(r"\s*(?P<title>[^\[\]()*]{3,}?)\s*\(\s*\*\*(?P<venue>[^*]+)\*\*\s*\)")
 # **Title** ... or **[Title](u)** ...
 _BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
+_NAMES_BOLD = re.compile(r"\s*(?P<names>[^*\[\]]{3,120}?)\s*\*\*(?P<title>[^*]{8,}?)\*\*")
+_PLAIN_VENUE_TAIL = re.compile(
+    r"\s*\((?P<venue>[A-Za-z][^()]{0,40}?[\s,']+(?:19|20)?\d\d[^()]{0,20})\)[\s.,]*"
+)
+
+
+def _names_lead(text: str) -> bool:
+    """Names before a title: 'Ann Lee, Bo Chen', 'Xiangnan He et al.', 'Ann Lee and Bo Chen'."""
+    chunks = [c.strip() for c in re.split(r",|\band\b|&", text.strip(" .,:;")) if c.strip()]
+    return bool(chunks) and all(_NAME_CHUNK.fullmatch(c) for c in chunks)
+
+
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 # '(ICML 2019)', '(NeurIPS 2020 Workshop)' ending a bold title: its venue.
@@ -137,6 +149,10 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
                 line, tail, "venue"
             )
         return plain_title(line, bold.start("title"), end), venue
+    names_bold = _NAMES_BOLD.match(text)
+    if names_bold is not None and _names_lead(names_bold.group("names")):
+        # "Ann Lee, Bo Chen et al. **Title.** KDD, 2019.": names, then the bold title.
+        return plain_title(line, names_bold.start("title"), names_bold.end("title")), venue
     if first is not None and first.col - 1 == lead and not first.bracketed:
         return _title_from_link(line, first), venue
     if first is not None and not first.bracketed and _AUTHORS_YEAR.search(text[: first.col - 1]):
@@ -226,7 +242,11 @@ def _names_first(text: str, lead: int, end: int) -> int | None:
 _SENTENCES = re.compile(r"(?P<title>[^.\[\]()*]{12,}?)\.\s+[A-Z][^.\[\]()]{2,}\.\s")
 # Shaped as a paper with no link: "**Name** (Name: A Title)", "Title. Authors. Venue 2019."
 _LINKLESS = re.compile(
-    r"\s*(?:\*\*[^*]+\*\*:?\s*\([^()]{8,}\)|[^.\[\]()]{12,}\.\s+[^.\[\]()]{3,}\.\s+[^\[\]]*\b(?:19|20)\d\d\b)"
+    r"\s*(?:\*\*[^*]+\*\*:?\s*\([^()]{8,}\)|[^.\[\]()]{12,}\.\s+[^.\[\]()]{3,}\.\s+[^\[\]]*\b(?:19|20)\d\d\b"
+    # 'Title of the paper (VLDB 2020)'
+    r"|[^\[\]()*]{12,}\((?:[A-Za-z][^()]{0,40}?[\s,'])?(?:19|20)?\d\d[^()]{0,20}\)\s*\.?\s*$"
+    # 'Ann Lee et al. **Title of the paper.** KDD, 2019.'
+    r"|[^*\[\]]{3,120}?\*\*[^*]{8,}\*\*[^*\[\]]*\b(?:19|20)\d\d\b)"
 )
 
 
@@ -282,8 +302,25 @@ def entry_from_lines(
         venue_evidence = venue is not None
     if title is None or not (remote or venue_evidence or shaped):
         return None
+    if venue is None:
+        title, venue = _venue_tail(head, title)
     all_links = tuple(lk for n in numbers for lk in ctx.links.get(n, ()))
     return _entry(ctx, section, fmt, head, numbers, title, venue, all_links)
+
+
+def _venue_tail(line: Line, title: Title) -> tuple[Title, Span | None]:
+    """ "Title of the paper (VLDB 2020)": the venue in parentheses that closes a title
+    (read off an entry, never evidence that an item is one)."""
+    if title.text is None:
+        return title, None
+    start, end = title.text.col - 1, title.text.end_col - 1
+    tail = _PLAIN_VENUE_TAIL.search(line.text, start, end)
+    if tail is None or tail.end() < end:
+        return title, None
+    cut = plain_title(line, start, tail.start())
+    if cut is None or cut.text is None:
+        return title, None
+    return title._replace(text=cut.text), _span_in(line, tail, "venue")
 
 
 def _entry(
@@ -350,6 +387,12 @@ def _parents(section: Section) -> dict[int, int]:
                 out[item.line] = open_at[-1]
             open_at.append(item.line)
     return out
+
+
+def _paper_shaped(found: list[tuple[Line, list[int]]]) -> bool:
+    """Three items or more, most of them shaped as a paper with no link."""
+    shaped = sum(1 for head, _ in found if _LINKLESS.match(head.text))
+    return shaped >= 3 and shaped * 2 > len(found)
 
 
 def _is_detail(ctx: Context, head: Line, numbers: list[int]) -> bool:
@@ -424,6 +467,14 @@ def read(section: Section, ctx: Context) -> list[Entry]:
             if entry is not None:
                 out.append(entry)
         out.sort(key=lambda e: e.first_line)
+    elif not out and _paper_shaped(rest):
+        # A list that links nothing: its items are entries when most are shaped as papers
+        # ('Title (VLDB 2020)', 'Ann Lee et al. **Title.** KDD, 2019.'); the file's habit
+        # then says its entries carry no link (entry-link is not required there).
+        for head, numbers in rest:
+            entry = entry_from_lines(ctx, section.heading, head, numbers, linkless=True)
+            if entry is not None:
+                out.append(entry)
     # One-line paragraphs in an item's shape: "[Title](u)", "**Title** [[paper](u)]",
     # "[Venue] Title [[paper]](u)". Prose (which starts with a word) is left alone, and so
     # is one such paragraph on its own: a run of them (or items beside) makes a list, one
