@@ -499,3 +499,43 @@ def test_entries_that_link_nothing_are_not_each_missing_a_link() -> None:
     report = check_text("# DB\n\n" + LINKLESS)
     assert not [d for d in report.diagnostics if d.code == "RL103"]
     assert any("only 0 of the 6 bullet entries have a link" in h for h in report.hints)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue"),
+    [
+        pytest.param(
+            "* **[ICM]** <[Curiosity-driven Exploration by Self-supervised Prediction]"
+            "(https://arxiv.org/abs/1705.05363)> by Deepak Pathak, Pulkit Agrawal, 2017",
+            "Curiosity-driven Exploration by Self-supervised Prediction",
+            "ICM",
+            id="a-link-in-angle-brackets",
+        ),
+        pytest.param(
+            "- [arXiv:1810.04805](https://arxiv.org/abs/1810.04805), BERT: Pre-training of Deep"
+            " Bidirectional Transformers, Authors: Jacob Devlin, Ming-Wei Chang",
+            "BERT: Pre-training of Deep Bidirectional Transformers",
+            None,
+            id="a-link-labelled-with-the-id-then-the-title",
+        ),
+        pytest.param(
+            "* Speech Enhancement Generative Adversarial Network, 2017"
+            " [[paper]](https://arxiv.org/abs/1703.09452)",
+            "Speech Enhancement Generative Adversarial Network",
+            "2017",
+            id="title-comma-year-then-a-label-link",
+        ),
+        pytest.param(
+            "* Phase-aware Speech Enhancement with Deep Complex U-Net, ICLR 2019"
+            " [[paper]](https://arxiv.org/abs/1903.03107)",
+            "Phase-aware Speech Enhancement with Deep Complex U-Net",
+            "ICLR 2019",
+            id="title-comma-venue-year",
+        ),
+    ],
+)
+def test_titles_around_odd_links(line: str, title: str, venue: str | None) -> None:
+    entries = build(f"## Papers\n\n{line}\n{line.replace('17', '18', 1)}\n").entries
+    entry = entries[0]
+    assert (entry.title and entry.title.text and entry.title.text.text) == title
+    assert (entry.venue.text if entry.venue else None) == venue

@@ -45,6 +45,29 @@ _PLAIN_VENUE_TAIL = re.compile(
 )
 
 
+# A link labelled with the paper's id: 'arXiv:1810.04805', '1810.04805v2', 'doi:10.1145/...'.
+_ID_LABEL = re.compile(
+    r"\s*(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?\s*|\s*(?:doi:\s*)?10\.\d{4,9}/\S+\s*", re.IGNORECASE
+)
+# Where the title after an id link ends: the authors, another link, or the line's end.
+_AFTER_ID = re.compile(
+    r"[\s,:;\-\u2013\u2014]*(?P<title>[^\[\]<>]{12,}?)(?=,?\s*(?:Authors?\b|by\b)|\s*\[|\s*<|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _after_id(line: Line, link: Link) -> Title | None:
+    match = _AFTER_ID.match(line.text, link.end_col - 1)
+    if match is None or len(match.group("title").split()) < 2:
+        return None
+    end = match.end("title")
+    return plain_title(line, match.start("title"), end - (1 if line.text[end - 1] == "," else 0))
+
+
+# 'Title of the paper, ICASSP 2020' / 'Title of the paper, 2017'
+_COMMA_VENUE_TAIL = re.compile(r",\s*(?P<venue>(?:[A-Z][\w'-]*\s+){0,3}(?:19|20)\d\d)[\s.]*")
+
+
 def _names_lead(text: str) -> bool:
     """Names before a title: 'Ann Lee, Bo Chen', 'Xiangnan He et al.', 'Ann Lee and Bo Chen'."""
     chunks = [c.strip() for c in re.split(r",|\band\b|&", text.strip(" .,:;")) if c.strip()]
@@ -126,6 +149,14 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         text = line.text
     lead = len(text) - len(text.lstrip())
     first = links[0] if links else None
+    if first is not None and text.startswith("<", lead) and first.col - 1 == lead + 1:
+        lead += 1  # '<[Title](u)> by Authors': the angle brackets only set the link off
+    if first is not None and first.col - 1 == lead and _ID_LABEL.fullmatch(first.label.text):
+        # '[arXiv:1810.04805](u), BERT: Pre-training of ..., Authors: ...': the link is
+        # labelled with the paper's id; the title is the text after it.
+        titled = _after_id(line, first)
+        if titled is not None:
+            return titled, venue
     if first is not None and first.bracketed and first.col - 1 == lead:
         led = _link_first(line, links)
         if led is not None:
@@ -155,7 +186,12 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         return plain_title(line, names_bold.start("title"), names_bold.end("title")), venue
     if first is not None and first.col - 1 == lead and not first.bracketed:
         return _title_from_link(line, first), venue
-    if first is not None and not first.bracketed and _AUTHORS_YEAR.search(text[: first.col - 1]):
+    if (
+        first is not None
+        and not first.bracketed
+        and not is_link_label(first.label.text.strip("[] "))
+        and _AUTHORS_YEAR.search(text[: first.col - 1])
+    ):
         # "Authors. 2007. [Title](u). Venue.": the link after the year is the title.
         return _title_from_link(line, first), venue
     end = first.col - 1 if first is not None else len(text)
@@ -164,10 +200,10 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     if br is not None and broken:
         # "Title <br> NeurIPS 2024 [[Paper]](u)": the line break ends the title; the venue
         # is what comes after it, before the links.
-        after = text[br.end() : end].strip()
-        if after and _YEARISH.search(after):
-            start = text.index(after, br.end())
-            venue = venue or span_of(line, start, start + len(after))
+        below = text[br.end() : end].strip()
+        if below and _YEARISH.search(below):
+            start = text.index(below, br.end())
+            venue = venue or span_of(line, start, start + len(below))
         end = br.start()
     # "Authors. Title. Venue 2019.": names first (the ACM order), then the title.
     lead = _names_first(text, lead, end) or lead
@@ -314,7 +350,9 @@ def _venue_tail(line: Line, title: Title) -> tuple[Title, Span | None]:
     if title.text is None:
         return title, None
     start, end = title.text.col - 1, title.text.end_col - 1
-    tail = _PLAIN_VENUE_TAIL.search(line.text, start, end)
+    tail = _PLAIN_VENUE_TAIL.search(line.text, start, end) or _COMMA_VENUE_TAIL.search(
+        line.text, start, end
+    )
     if tail is None or tail.end() < end:
         return title, None
     cut = plain_title(line, start, tail.start())
