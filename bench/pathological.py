@@ -32,7 +32,10 @@ def cases() -> dict[str, str]:
         # mistletoe searched for code spans again after every ']' of one item: quadratic.
         **{f"item-links-{n}": "- " + _links(n) for n in (1_000, 2_000, 4_000)},
         **{f"para-links-{n}": _links(n) for n in (1_000, 2_000, 4_000)},
-        **{f"cell-bold-{n}": "| " + "**b** " * n + "|\n|---|\n| x |" for n in (10_000, 20_000)},
+        **{
+            f"cell-bold-{n}": "| " + "**b** " * n + "|\n|---|\n| x |"
+            for n in (10_000, 20_000, 40_000)
+        },
     }
 
 

@@ -105,6 +105,16 @@ class _CodeSpans:
         return self.pattern.search(string, start)
 
 
+def _next_closer(curr_pos: int | None, delimiters: list[Any]) -> int | None:
+    """mistletoe's ``next_closer`` without copying the rest of the list on every call
+    (``delimiters[curr_pos:]``): 20,000 ``**b**`` in one table cell took 0.94 s, 4 times
+    what 10,000 took. Same answer: the first closing delimiter from ``curr_pos`` on."""
+    for i in range(curr_pos or 0, len(delimiters)):
+        if getattr(delimiters[i], "close", False):
+            return i
+    return None
+
+
 @contextmanager
 def parsed(lines: Sequence[str]) -> Iterator[Any]:
     """Parse LF-terminated lines; span-level parsing of paragraphs happens on demand.
@@ -158,8 +168,9 @@ def parsed(lines: Sequence[str]) -> Iterator[Any]:
         spans.add_token(HtmlSpan)
         types = blocks._token_types
         types[types.index(EagerParagraph)] = Paragraph
-        slow_code = core_tokens.code_pattern
+        slow_code, slow_closer = core_tokens.code_pattern, core_tokens.next_closer
         core_tokens.code_pattern = _CodeSpans(slow_code)
+        core_tokens.next_closer = _next_closer
         try:
             tree = MDocument(lines)
             root._root_node = tree
@@ -168,7 +179,7 @@ def parsed(lines: Sequence[str]) -> Iterator[Any]:
             # A shape the line check missed: never a traceback.
             raise TooDeep("quotes, lists or emphasis nested too deep to check") from None
         finally:
-            core_tokens.code_pattern = slow_code
+            core_tokens.code_pattern, core_tokens.next_closer = slow_code, slow_closer
             root._root_node = None
             blocks.reset_tokens()
             spans.reset_tokens()
