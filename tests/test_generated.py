@@ -75,7 +75,7 @@ PATHOLOGICAL = {
     "long-summary": [(4, "RL207")] * 20_000,  # every double space in the summary
     # Many links in one item, one paragraph, and bold text in one table header: clean.
     **{f"{shape}-links-{n}": [] for shape in ("item", "para") for n in (1_000, 2_000, 4_000)},
-    **{f"cell-bold-{n}": [] for n in (10_000, 20_000)},
+    **{f"cell-bold-{n}": [] for n in (10_000, 20_000, 40_000)},
 }
 
 
