@@ -288,11 +288,13 @@ def _groups(
     placed.sort(key=lambda p: (p[0], p[1]))
     groups: list[_Group] = []
     current: list[tuple[int, int, int, int, Fix]] = []
+    reach = -1  # the last unit the current group's fixes touch (kept, not recomputed)
     for item in placed:
-        if current and item[0] > max(c[1] for c in current):
+        if current and item[0] > reach:
             groups.append(_group(current, spans, index, n_lines))
-            current = []
+            current, reach = [], -1
         current.append(item)
+        reach = max(reach, item[1])
     if current:
         groups.append(_group(current, spans, index, n_lines))
     return groups
