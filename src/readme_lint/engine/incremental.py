@@ -268,10 +268,8 @@ def _facts(
     texts = [doc.line(n).text for n in lines]
     shape = [(n in doc.code_lines) for t, n in zip(texts, lines, strict=True) if t.strip()]
     blanks = [not t.strip() for t in texts] if blank_runs else []
-    kept = [e for e in doc.entries if keep(e.first_line)]
     return (
-        tuple(_entry_fact(e, label) for e in kept),
-        break_styles(doc, kept),  # the file's break style is a habit its rules follow
+        tuple(_entry_fact(e, label) for e in doc.entries if keep(e.first_line)),
         tuple((h.level, h.text) for h in doc.headings if keep(h.line)),
         tuple((d.action, d.rules) for d in doc.directives if keep(d.line)),
         tuple(shape),
@@ -313,7 +311,19 @@ def _same_facts(
     new = _facts(
         sub_doc, new_lines, lambda n: sub.real[n - 1] != 0, lambda link: link.label.text, blank_runs
     )
-    return old == new
+    return old == new and _same_break_style(doc, inside, sub_doc, sub)
+
+
+def _same_break_style(
+    doc: Document, inside: set[int], sub_doc: Document, sub: _SubDocument
+) -> bool:
+    """Whether the file's break style (a habit rules follow) is the same after the edit:
+    the edited regions' breaks, swapped for what they hold now, leave the same majority."""
+    spaced, glued = break_styles(doc, doc.entries)
+    was = break_styles(doc, [e for e in doc.entries if e.first_line in inside])
+    now = break_styles(sub_doc, [e for e in sub_doc.entries if sub.real[e.first_line - 1]])
+    after = (spaced - was[0] + now[0], glued - was[1] + now[1])
+    return (spaced > glued) == (after[0] > after[1])
 
 
 def relint_blocks(
