@@ -539,3 +539,23 @@ def test_titles_around_odd_links(line: str, title: str, venue: str | None) -> No
     entry = entries[0]
     assert (entry.title and entry.title.text and entry.title.text.text) == title
     assert (entry.venue.text if entry.venue else None) == venue
+
+
+def test_notes_inside_a_details_entry_are_its_body_not_entries() -> None:
+    text = (
+        "## Jailbreaks\n\n"
+        '<details><summary>Jailbroken: How Does LLM Safety Training Fail? (2023) [<a href="'
+        'https://arxiv.org/abs/2307.02483">Paper</a>]</summary>\n\n'
+        "- [GCG](https://github.com/llm-attacks/llm-attacks) is the baseline\n"
+        "- [AutoDAN](https://arxiv.org/abs/2310.04451) reads the same way\n"
+        "- [PAIR](https://arxiv.org/abs/2310.08419) asks twenty queries\n"
+        "</details>\n"
+    )
+    (entry,) = build(text).entries
+    assert (entry.format, entry.first_line, entry.last_line) == ("details", 3, 8)
+    assert [lk.target.text for lk in entry.links] == ["https://arxiv.org/abs/2307.02483"]
+
+
+def test_a_details_block_without_a_link_in_its_summary_is_a_subsection() -> None:
+    text = "## Models\n\n<details>\n<summary>More reading</summary>\n\n- x\n</details>\n"
+    assert not [e for e in build(text).entries if e.format == "details"]

@@ -140,6 +140,19 @@ def test_fix_never_makes_the_rendered_page_worse(text: str, unsafe: bool) -> Non
     assert fix_text(after, config).text == after
 
 
+@st.composite
+def details_entry(draw: st.DrawFn, k: int) -> str:
+    """A <details> block a paper: the title and its <a href> link in the summary, notes."""
+    title, _, arxiv = PAPERS[k % len(PAPERS)]
+    opening = draw(st.sampled_from(["<details><summary>", "<details>\n<summary>"]))
+    year = draw(st.sampled_from(["", " (2021)"]))
+    note = draw(st.sampled_from(["", "\n\n> A quoted abstract.\n", "\n\n- A note on it.\n"]))
+    return (
+        f'{opening}{title}{year} [<a href="https://arxiv.org/abs/{arxiv}">Paper</a>]</summary>'
+        f"{note}\n</details>"
+    )
+
+
 # Each entry format's entries, as the strategies above write them (one key per format of
 # the registry: a new format needs its shape here, as it needs its fixtures).
 SHAPES = {
@@ -150,6 +163,7 @@ SHAPES = {
     "citation": lambda k: item(k, (3,)),
     "table": lambda k: item(k, (4,)),
     "heading": heading_entry,
+    "details": details_entry,
 }
 
 

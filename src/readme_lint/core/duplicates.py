@@ -17,6 +17,7 @@ from readme_lint.core.papers import (
     similar_titles,
     title_key,
 )
+from readme_lint.core.records import DETAILS
 
 
 def paper_keys(entry: Entry) -> set[str]:
@@ -106,7 +107,9 @@ def label_lines(doc: Document) -> list[tuple[int, str]]:
 def _subsection(doc: Document, entry: Entry) -> tuple[int, str] | None:
     """The innermost <details> block holding the entry, or the bold label above it under
     the same heading: (its first line, its name)."""
-    inside = [(s, n) for s, e, n in details_blocks(doc) if s <= entry.first_line <= e]
+    # A <details> entry's own block is the entry, not a subsection it is in.
+    own = entry.last_line if entry.format == DETAILS else None
+    inside = [(s, n) for s, e, n in details_blocks(doc) if s <= entry.first_line <= e and e != own]
     heading = entry.section.line if entry.section else 0
     labels = [(n, t) for n, t in label_lines(doc) if heading < n < entry.first_line]
     if labels:

@@ -72,6 +72,7 @@ NUMBERED = "numbered"
 CITATION = "citation"
 TABLE = "table"
 HEADING = "heading"
+DETAILS = "details"
 
 
 class Entry(NamedTuple):

@@ -68,11 +68,19 @@ def _fields_by_format() -> dict[str, frozenset[str]]:
 
 def read_section(section: Section, ctx: Context) -> tuple[str | None, list[Entry]]:
     """The format detected in a section and its entries (None: no entries at all)."""
-    best: tuple[str | None, list[Entry]] = (None, [])
+    read: list[tuple[EntryFormat, list[Entry]]] = []
     for fmt in all_formats():
         entries = fmt.read(section, ctx)
         if entries and fmt.claims_section:
             return fmt.name, entries
+        read.append((fmt, entries))
+    # What a format reads inside another's enclosing entries (a <details> body) is their
+    # body: it does not count.
+    inside = {n for fmt, entries in read if fmt.encloses for e in entries for n in e.lines}
+    best: tuple[str | None, list[Entry]] = (None, [])
+    for fmt, entries in read:
+        if inside and not fmt.encloses:
+            entries = [e for e in entries if e.first_line not in inside]
         if len(entries) > len(best[1]):
             best = (fmt.name, entries)
     return best[0], sorted(best[1], key=lambda e: e.first_line)

@@ -25,6 +25,9 @@ class EntryFormat(NamedTuple):
     # An entry it reads is the whole section (a heading that is a paper): the section's
     # notes and lists under it are read by no other format.
     claims_section: bool = False
+    # Its entries hold other blocks (a <details> block's body): what another format reads
+    # inside them is the entry's body, no entry of its own.
+    encloses: bool = False
 
 
 _FORMATS: dict[str, EntryFormat] = {}
@@ -37,6 +40,7 @@ def entry_format(
     fields: Iterable[str],
     hard_breaks: bool = False,
     claims_section: bool = False,
+    encloses: bool = False,
 ) -> Callable[[Reader], Reader]:
     """Register a section reader as the entry format ``name``."""
 
@@ -46,7 +50,7 @@ def entry_format(
         if any(f.priority == priority for f in _FORMATS.values()):
             raise ValueError(f"entry format {name}: priority {priority} is taken")
         _FORMATS[name] = EntryFormat(
-            name, priority, read, frozenset(fields), hard_breaks, claims_section
+            name, priority, read, frozenset(fields), hard_breaks, claims_section, encloses
         )
         return read
 
