@@ -559,3 +559,27 @@ def test_notes_inside_a_details_entry_are_its_body_not_entries() -> None:
 def test_a_details_block_without_a_link_in_its_summary_is_a_subsection() -> None:
     text = "## Models\n\n<details>\n<summary>More reading</summary>\n\n- x\n</details>\n"
     assert not [e for e in build(text).entries if e.format == "details"]
+
+
+def test_a_detail_item_may_name_one_author() -> None:
+    text = (
+        "## 2019\n\n- **Exploring Restart Distributions (RLDM 2019)**\n  - Arash Tavakoli\n"
+        "  - [[Paper]](https://arxiv.org/abs/1811.11298)\n"
+        "- **Monte Carlo Tree Search for Policy Optimization (IJCAI 2019)**\n"
+        "  - Xiaobai Ma, Katherine Driggs-Campbell\n"
+        "  - [[Paper]](https://www.ijcai.org/proceedings/2019/0432.pdf)\n"
+    )
+    assert [(e.first_line, len(e.links)) for e in build(text).entries] == [(3, 1), (6, 1)]
+
+
+def test_one_linked_item_in_a_list_that_links_nothing_keeps_the_others() -> None:
+    text = LINKLESS.replace(
+        "Recommender Systems.** 2009.",
+        "Recommender Systems.** 2009. [code](https://github.com/benfred/implicit)",
+    )
+    titles = [e.title.text.text for e in build(text).entries if e.title and e.title.text]
+    assert titles[3:] == [
+        "Neural Collaborative Filtering.",
+        "BPR: Bayesian Personalized Ranking from Implicit Feedback.",
+        "Matrix Factorization Techniques for Recommender Systems.",
+    ]

@@ -427,10 +427,11 @@ def _parents(section: Section) -> dict[int, int]:
     return out
 
 
-def _paper_shaped(found: list[tuple[Line, list[int]]]) -> bool:
-    """Three items or more, most of them shaped as a paper with no link."""
+def _paper_shaped(found: list[tuple[Line, list[int]]], linked: int) -> bool:
+    """Three papers or more (``linked`` entries read already, and the items shaped as a
+    paper with no link), and most of the other items so shaped."""
     shaped = sum(1 for head, _ in found if _LINKLESS.match(head.text))
-    return shaped >= 3 and shaped * 2 > len(found)
+    return shaped + linked >= 3 and shaped * 2 > len(found)
 
 
 def _is_detail(ctx: Context, head: Line, numbers: list[int]) -> bool:
@@ -440,7 +441,8 @@ def _is_detail(ctx: Context, head: Line, numbers: list[int]) -> bool:
     links = [lk for n in numbers for lk in ctx.links_on(n) if not lk.image]
     if links:
         return all(is_link_label(lk.label.text.strip("[] ")) for lk in links)
-    return _is_names(head.text.strip()) or " et al" in head.text
+    text = head.text.strip()
+    return _is_names(text) or " et al" in text or _names_lead(text)
 
 
 def _with_details(
@@ -505,7 +507,7 @@ def read(section: Section, ctx: Context) -> list[Entry]:
             if entry is not None:
                 out.append(entry)
         out.sort(key=lambda e: e.first_line)
-    elif not out and _paper_shaped(rest):
+    elif _paper_shaped(rest, len(out)):
         # A list that links nothing: its items are entries when most are shaped as papers
         # ('Title (VLDB 2020)', 'Ann Lee et al. **Title.** KDD, 2019.'); the file's habit
         # then says its entries carry no link (entry-link is not required there).
@@ -513,6 +515,7 @@ def read(section: Section, ctx: Context) -> list[Entry]:
             entry = entry_from_lines(ctx, section.heading, head, numbers, linkless=True)
             if entry is not None:
                 out.append(entry)
+        out.sort(key=lambda e: e.first_line)
     # One-line paragraphs in an item's shape: "[Title](u)", "**Title** [[paper](u)]",
     # "[Venue] Title [[paper]](u)". Prose (which starts with a word) is left alone, and so
     # is one such paragraph on its own: a run of them (or items beside) makes a list, one
