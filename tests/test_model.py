@@ -583,3 +583,27 @@ def test_one_linked_item_in_a_list_that_links_nothing_keeps_the_others() -> None
         "BPR: Bayesian Personalized Ranking from Implicit Feedback.",
         "Matrix Factorization Techniques for Recommender Systems.",
     ]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "Kadina E. Johnston, Clara Fannjiang, Bruce J. Wittmann.",
+        "Aalt D. J. van Dijk, Gizem \u00d6l\u00e7\u00fc\u00e7\u00fc, and Ulrich Krauss",
+        "Kevin K Yang, Zachary Wu, Claire N Bedbrook, Frances H Arnold",
+        "Marcel Wittmund, Frederic Cadet and Mehdi D. Davari*.",
+        "Mohammed AlQuraishi.",
+    ],
+)
+def test_a_plain_names_line_under_a_paragraph_title_is_its_authors(names: str) -> None:
+    text = (
+        "## Reviews\n\n**Machine Learning for Protein Engineering.**  \n"
+        f"{names}  \n*Preprint, October 2023.*  \n"
+        "[[arxiv](https://arxiv.org/abs/2305.16634)]\n"
+    )
+    # Alone in its section it is a heading entry; with a second paper, paragraph entries.
+    second = text.replace("2305.16634", "2305.16635").replace("## Reviews\n\n", "\n")
+    for source in (text, text + second):
+        entry = build(source).entries[0]
+        assert entry.authors is not None and entry.authors.text.startswith(names.split()[0])
+        assert not entry.summary

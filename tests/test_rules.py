@@ -33,6 +33,17 @@ CASES = [
     # RL102 entry-authors
     pytest.param("RL102", entry(TITLE, LINKS, SUMMARY), [(1, 1)], id="RL102-missing"),
     pytest.param("RL102", ENTRY, [], id="RL102-present"),
+    pytest.param(
+        "RL102",
+        # In a list of plain authors lines, a line in the slot that does not read as names
+        # ('Patrick Ng', no period) still fills it.
+        "**Machine Learning for Protein Engineering.**  \nKadina E. Johnston, Bruce Wittmann.  \n"
+        "*Preprint, October 2023.*  \n[[arxiv](https://arxiv.org/abs/2305.16634)]\n\n"
+        "**dna2vec: Consistent vector representations of variable-length k-mers.**  \n"
+        "Patrick Ng  \n*Preprint, January 2017*  \n[[arxiv](https://arxiv.org/abs/1701.06279)]\n",
+        [],
+        id="RL102-something-in-the-authors-slot-is-no-missing-line",
+    ),
     # RL103 entry-link
     pytest.param(
         "RL103", entry(TITLE, AUTHORS, "NeurIPS 2020. \\", SUMMARY), [(1, 1)], id="RL103-no-link"
@@ -1361,6 +1372,15 @@ CASES = [
         "## Contents\n- [Inversion](#inversion) | [Editing](#editing)\n\n## Editing\ntext\n## Inversion\ntext\n",
         [(2, 3)],
         id="RL403-items-sharing-a-line",
+    ),
+    pytest.param(
+        "RL403",
+        "## Contents\n- [Contrastive](#node-level)\n  - [Node level](#node-level)\n"
+        "  - [Graph level](#graph-level)\n- [Generative](#reconstruction)\n"
+        "  - [Reconstruction](#reconstruction)\n\n## Node level\ntext\n## Graph level\ntext\n"
+        "## Reconstruction\ntext\n",
+        [],
+        id="RL403-a-group-label-linking-its-first-child-is-in-order",
     ),
     # RL404 empty-section
     pytest.param("RL404", "## Editing\n\n## Inversion\ntext\n", [(1, 1)], id="RL404-empty"),

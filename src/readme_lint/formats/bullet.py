@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from readme_lint.core import mdparse
+from readme_lint.core import mdparse, syntax
 from readme_lint.core.papers import VAGUE_LABELS, is_link_label, title_key
 from readme_lint.core.records import BULLET, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Link, Span
@@ -66,6 +66,35 @@ def _after_id(line: Line, link: Link) -> Title | None:
 
 # 'Title of the paper, ICASSP 2020' / 'Title of the paper, 2017'
 _COMMA_VENUE_TAIL = re.compile(r",\s*(?P<venue>(?:[A-Z][\w'-]*\s+){0,3}(?:19|20)\d\d)[\s.]*")
+
+
+_PARTICLES = frozenset("van von de der den da di du le la dos del al bin el y".split())
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
+def names_line(text: str) -> bool:
+    """A line that is only names, plain (no emphasis): 'Ann Lee, Bo Chen, Cy Dee.',
+    'Aalt D. J. van Dijk, Gizem \u00d6l\u00e7\u00fc\u00e7\u00fc, and Ulrich Krauss', 'Kevin K Yang'."""
+    text = syntax.strip_hard_break(text).strip()
+    one = text.endswith(".")  # a lone author is written 'Mohammed AlQuraishi.'
+    text = re.sub(r"[*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\d]+(?=[\s,.]|$)", "", text).rstrip(".")
+    chunks = [c.strip() for c in re.split(r",|&|\band\b", text)]
+    chunks = [c for c in chunks if c]
+    if len(chunks) == 1:
+        return one and 2 <= len(chunks[0].split()) <= 4 and _one_name(chunks[0])
+    return len(chunks) >= 2 and all(_one_name(c) for c in chunks)
+
+
+def _one_name(chunk: str) -> bool:
+    words = re.sub(r"\([^()]*\)", " ", chunk.replace(" et al", "")).split()
+    if not 1 <= len(words) <= 6:
+        return False
+    for word in words:
+        if not _NAME_WORD.fullmatch(word):
+            return False
+        if not word[0].isupper() and word.lower() not in _PARTICLES:
+            return False
+    return True
 
 
 def _names_lead(text: str) -> bool:

@@ -27,7 +27,7 @@ from readme_lint.core.papers import is_link_label, paper_key, publisher_link
 from readme_lint.core.records import HEADING, Entry, Line, Title
 from readme_lint.core.syntax import Span
 from readme_lint.formats.base import Context, Section, content_span, markers, span_of
-from readme_lint.formats.bullet import is_remote
+from readme_lint.formats.bullet import is_remote, names_line
 from readme_lint.formats.registry import entry_format
 
 # '#### [Title](u)', '### **[Title](u)**', '## [Title](u) (CVPR 2023)': the link first.
@@ -194,7 +194,7 @@ def _bold_title(
     authors = None
     if block.last_line > block.first_line:
         names = ctx.line(block.first_line + 1)
-        if "," in names.text and not ctx.links_on(names.number) and "**" not in names.text:
+        if not ctx.links_on(names.number) and names_line(names.text):
             authors = content_span(names)
     return under, match, authors
 

@@ -28,6 +28,7 @@ from readme_lint.formats.base import (
     markers,
     without_trailing_shortcodes,
 )
+from readme_lint.formats.bullet import names_line
 from readme_lint.formats.registry import entry_format
 
 # "[8th Mar., 2022] [MICCAI, 2022]" (the last bracket may be left open: a typo to report).
@@ -77,7 +78,7 @@ def _classify(fields: _Fields, line: Line, ctx: Context, index: int) -> None:
         return
     links = ctx.links_on(line.number)
     before_links = fields.links_line is None and fields.date is None
-    if index == 1 and syntax.AUTHORS_LINE.match(text):
+    if index == 1 and (syntax.AUTHORS_LINE.match(text) or names_line(text)):
         # Right after the title; its names may be links (homepages) too.
         fields.authors = without_trailing_shortcodes(content)
     elif links or syntax.LINKISH.search(text):

@@ -104,11 +104,33 @@ def entry_authors(ctx: LintContext) -> Iterator[Violation]:
     Not fixable. A section whose entries carry no authors can say so in its
     schema: `[tool.readme-lint.sections."Videos"] require = ["title", "link", "summary"]`.
     """
+    plain = _plain_authors(ctx.doc)
     for entry in _missing(ctx, "authors"):
-        if entry.authors is None:
+        if entry.authors is None and not (plain and _unread_authors_slot(entry)):
             yield Violation(
                 entry.first_line, 1, f"entry '{entry_name(entry)}' has no italic authors line"
             )
+
+
+def _plain_authors(doc: Document) -> bool:
+    """Whether the list writes its authors lines without emphasis (most of those read)."""
+
+    def compute() -> bool:
+        lines = [e.authors.text for e in doc.entries if e.authors is not None]
+        plain = sum(1 for text in lines if not text.startswith(("*", "_")))
+        return plain * 2 > len(lines)
+
+    return doc.memo("plain-authors", compute)
+
+
+def _unread_authors_slot(entry: Entry) -> bool:
+    """Text sits where the authors go (right under the title, above the links), in a
+    list whose authors are plain text: names we could not read, not a missing line."""
+    links = [link.line for link in entry.links if not link.image]
+    if entry.title is None or not entry.summary or not links:
+        return False
+    first = entry.summary[0]
+    return first.line == entry.title.line + 1 and first.line < max(links)
 
 
 @rule("RL103", "entry-link", "Entry has no link.", covers_entry=True)

@@ -418,7 +418,7 @@ def toc_order(ctx: LintContext) -> Iterator[Violation]:
     line (`- [B](#b) | [A](#a)`).
     """
     doc = ctx.doc
-    matched = [(item, h) for item, h in toc_matches(doc) if h is not None]
+    matched = _without_group_labels([(item, h) for item, h in toc_matches(doc) if h is not None])
     keep = _longest_increasing([h.position for _, h in matched])
     if len(keep) == len(matched):
         return
@@ -435,6 +435,21 @@ def toc_order(ctx: LintContext) -> Iterator[Violation]:
             fix,
             covers=tuple(sorted(item_headings(doc).get(item.line, ()))),
         )
+
+
+def _without_group_labels(
+    matched: list[tuple[TocItem, Heading]],
+) -> list[tuple[TocItem, Heading]]:
+    """The matched items less the group labels: an item linking the same heading as its
+    first nested item ('- [Contrastive](#node-level)' over '  - [Node level](#node-level)')
+    names a group with no heading of its own; where it stands is its first child's place."""
+    out = []
+    for k, (item, heading) in enumerate(matched):
+        nxt = matched[k + 1] if k + 1 < len(matched) else None
+        if nxt is not None and nxt[1] is heading and nxt[0].depth > item.depth:
+            continue
+        out.append((item, heading))
+    return out
 
 
 def _reorder_fix(doc: Document) -> Fix:
