@@ -607,3 +607,28 @@ def test_a_plain_names_line_under_a_paragraph_title_is_its_authors(names: str) -
         entry = build(source).entries[0]
         assert entry.authors is not None and entry.authors.text.startswith(names.split()[0])
         assert not entry.summary
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue"),
+    [
+        pytest.param(
+            "- How Does Batch Normalization Help Optimization? In *NeurIPS 2018*."
+            " [[pdf](https://arxiv.org/abs/1805.11604)]",
+            "How Does Batch Normalization Help Optimization?",
+            "NeurIPS 2018",
+            id="question-then-in-venue",
+        ),
+        pytest.param(
+            "* Ma, Hao, et al. **SoRec: Social Recommendation Using Probabilistic Matrix"
+            " Factorization.** CIKM, 2008. [pdf](https://dl.acm.org/doi/10.1145/1458082.1458205)",
+            "SoRec: Social Recommendation Using Probabilistic Matrix Factorization.",
+            None,
+            id="surname-comma-names-then-the-bold-title",
+        ),
+    ],
+)
+def test_titles_before_a_venue_or_after_names(line: str, title: str, venue: str | None) -> None:
+    entry = build(f"## Papers\n\n{line}\n{line.replace('18', '19', 1)}\n").entries[0]
+    assert (entry.title and entry.title.text and entry.title.text.text) == title
+    assert (entry.venue.text if entry.venue else None) == venue

@@ -98,11 +98,14 @@ def _one_name(chunk: str) -> bool:
 
 
 def _names_lead(text: str) -> bool:
-    """Names before a title: 'Ann Lee, Bo Chen', 'Xiangnan He et al.', 'Ann Lee and Bo Chen'."""
+    """Names before a title: 'Ann Lee, Bo Chen', 'Xiangnan He et al.', 'Ann Lee and Bo
+    Chen', 'Ma, Hao, et al.'."""
     chunks = [c.strip() for c in re.split(r",|\band\b|&", text.strip(" .,:;")) if c.strip()]
-    return bool(chunks) and all(_NAME_CHUNK.fullmatch(c) for c in chunks)
+    chunks = [c for c in chunks if c.rstrip(".") != "et al"]
+    return bool(chunks) and all(_NAME_CHUNK.fullmatch(c) or _one_name(c) for c in chunks)
 
 
+_IN_VENUE = re.compile(r"(?<=[.?!)])\s+In\s+[*_](?P<venue>[^*_]{2,60})[*_]")
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 # '(ICML 2019)', '(NeurIPS 2020 Workshop)' ending a bold title: its venue.
@@ -236,6 +239,11 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         end = br.start()
     # "Authors. Title. Venue 2019.": names first (the ACM order), then the title.
     lead = _names_first(text, lead, end) or lead
+    in_venue = _IN_VENUE.search(text, lead, end)
+    if in_venue is not None:
+        # "Title? In *ICML 2019*. [pdf](u)": the venue after 'In', set off by emphasis.
+        venue = venue or _span_in(line, in_venue, "venue")
+        end = in_venue.start()
     # "Title. Authors. Venue 2019.": the first sentence is the title.
     sentences = _SENTENCES.match(text, lead, end)
     if sentences is not None:
