@@ -632,3 +632,11 @@ def test_titles_before_a_venue_or_after_names(line: str, title: str, venue: str 
     entry = build(f"## Papers\n\n{line}\n{line.replace('18', '19', 1)}\n").entries[0]
     assert (entry.title and entry.title.text and entry.title.text.text) == title
     assert (entry.venue.text if entry.venue else None) == venue
+
+
+def test_full_width_parentheses_close_a_linkless_title_too() -> None:
+    text = LINKLESS.replace("Deep Learning (CIDR 2019)", "Deep Learning\uff08CIDR 2019\uff09")
+    entry = build(text).entries[0]
+    assert entry.title is not None and entry.title.text is not None
+    assert entry.title.text.text.endswith("Deep Learning")
+    assert entry.venue is not None and entry.venue.text == "CIDR 2019"

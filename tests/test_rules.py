@@ -1354,6 +1354,12 @@ CASES = [
         [(8, 1), (10, 1)],
         id="RL402-one-broken-item-beside-two-missing-headings-leaves-both-reported",
     ),
+    pytest.param(
+        "RL402",
+        "## Contents\n- [Papers](#papers)\n\n## Papers\ntext\n## Feedback\nWrite to us.\n",
+        [],
+        id="RL402-feedback-is-back-matter",
+    ),
     # RL403 toc-order
     pytest.param(
         "RL403",

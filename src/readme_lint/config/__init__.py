@@ -51,6 +51,7 @@ DEFAULT_TOC_EXCLUDE = (
     "Acknowledgments",
     "Contributors",
     "Star History",
+    "Feedback",
 )
 
 

@@ -41,7 +41,7 @@ _TITLE_VENUE = re.compile(r"\s*(?P<title>[^\[\]()*]{3,}?)\s*\(\s*\*\*(?P<venue>[
 _BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
 _NAMES_BOLD = re.compile(r"\s*(?P<names>[^*\[\]]{3,120}?)\s*\*\*(?P<title>[^*]{8,}?)\*\*")
 _PLAIN_VENUE_TAIL = re.compile(
-    r"\s*\((?P<venue>[A-Za-z][^()]{0,40}?[\s,']+(?:19|20)?\d\d[^()]{0,20})\)[\s.,]*"
+    r"\s*[(\uff08](?P<venue>[A-Za-z][^()\uff08\uff09]{0,40}?[\s,']+(?:19|20)?\d\d[^()\uff08\uff09]{0,20})[)\uff09][\s.,]*"
 )
 
 
@@ -316,8 +316,8 @@ _SENTENCES = re.compile(r"(?P<title>[^.\[\]()*]{12,}?)\.\s+[A-Z][^.\[\]()]{2,}\.
 # Shaped as a paper with no link: "**Name** (Name: A Title)", "Title. Authors. Venue 2019."
 _LINKLESS = re.compile(
     r"\s*(?:\*\*[^*]+\*\*:?\s*\([^()]{8,}\)|[^.\[\]()]{12,}\.\s+[^.\[\]()]{3,}\.\s+[^\[\]]*\b(?:19|20)\d\d\b"
-    # 'Title of the paper (VLDB 2020)'
-    r"|[^\[\]()*]{12,}\((?:[A-Za-z][^()]{0,40}?[\s,'])?(?:19|20)?\d\d[^()]{0,20}\)\s*\.?\s*$"
+    # 'Title of the paper (VLDB 2020)', full-width parentheses too
+    r"|[^\[\]()*\uff08\uff09]{12,}[(\uff08](?:[A-Za-z][^()\uff08\uff09]{0,40}?[\s,'])?(?:19|20)?\d\d[^()\uff08\uff09]{0,20}[)\uff09]\s*\.?\s*$"
     # 'Ann Lee et al. **Title of the paper.** KDD, 2019.'
     r"|[^*\[\]]{3,120}?\*\*[^*]{8,}\*\*[^*\[\]]*\b(?:19|20)\d\d\b)"
 )

@@ -252,7 +252,7 @@ def toc_missing(ctx: LintContext) -> Iterator[Violation]:
     Finds headings, at the levels the table of contents covers, that no TOC item
     points to. Headings before the TOC (the title, an introduction), the TOC's
     own heading, a bare `##` separator and the names in `toc-exclude` (default:
-    Contributing, License, Citation, Contact, Acknowledgements, Star History...)
+    Contributing, License, Citation, Contact, Acknowledgements, Star History, Feedback...)
     are not expected in it. A subsection is expected only where the TOC lists
     some of its siblings: a TOC that lists `Methods` alone leaves its subsections
     out on purpose. An item may hold several links (`- [A](#a) | [B](#b)`) and a
