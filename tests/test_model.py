@@ -640,3 +640,11 @@ def test_full_width_parentheses_close_a_linkless_title_too() -> None:
     assert entry.title is not None and entry.title.text is not None
     assert entry.title.text.text.endswith("Deep Learning")
     assert entry.venue is not None and entry.venue.text == "CIDR 2019"
+
+
+def test_a_venue_label_over_a_bibtex_block_is_no_citation_entry() -> None:
+    text = (
+        "## Citing\n\n[1] **ICLR 2021**:\n\n```bibtex\n@inproceedings{x}\n```\n\n"
+        "[2] **NeurIPS 2020**:\n\n```bibtex\n@inproceedings{y}\n```\n"
+    )
+    assert not build(text).entries

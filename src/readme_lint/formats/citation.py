@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from readme_lint.core.papers import known_venue
 from readme_lint.core.records import CITATION, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Span
 from readme_lint.formats.base import Context, Section, blank_prefix, markers, span_of
@@ -53,14 +54,22 @@ def _title(lines: list[Line], start: int) -> tuple[Title | None, int, int]:
     return None, 0, 0
 
 
+_VENUE_YEAR = re.compile(r"(?P<venue>[A-Za-z]+)[\s']*(?:19|20)?\d\d:?")
+
+
+def _venue_only(text: str) -> bool:
+    match = _VENUE_YEAR.fullmatch(text.strip())
+    return match is not None and known_venue(match.group("venue"))
+
+
 def _entry(ctx: Context, heading: Heading | None, lines: list[Line]) -> Entry | None:
     head = lines[0]
     number = START.match(head.text)
     if number is None:
         return None
     title, k, quote_col = _title(lines, number.end())
-    if title is None:
-        return None
+    if title is None or title.text is None or _venue_only(title.text.text):
+        return None  # '[1] **ICLR 2021**:' over a BibTeX block labels it, names no paper
     authors = span_of(head, number.end(), quote_col) if k == 0 else None
     if authors is not None and not any(c.isalpha() for c in authors.text):
         authors = None
