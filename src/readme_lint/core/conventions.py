@@ -79,11 +79,13 @@ def spaced_breaks(doc: Document) -> bool:
     have a space before the backslash than not). A list that writes ``text\\`` throughout
     has that style: it renders the same, so there is nothing to hold it to."""
 
-    def compute() -> bool:
-        spaced, glued = break_styles(doc, doc.entries)
-        return spaced > glued
+    spaced, glued = file_break_styles(doc)
+    return spaced > glued
 
-    return doc.memo("spaced-breaks", compute)
+
+def file_break_styles(doc: Document) -> tuple[int, int]:
+    """``break_styles`` of all the file's entries (computed once per document)."""
+    return doc.memo("break-styles", lambda: break_styles(doc, doc.entries))
 
 
 def break_styles(doc: Document, entries: Iterable[Entry]) -> tuple[int, int]:

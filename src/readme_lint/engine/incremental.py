@@ -27,7 +27,12 @@ from itertools import accumulate
 
 from readme_lint.config import Config
 from readme_lint.core.comments import Suppressions
-from readme_lint.core.conventions import break_styles, canonical_labels, habits_of
+from readme_lint.core.conventions import (
+    break_styles,
+    canonical_labels,
+    file_break_styles,
+    habits_of,
+)
 from readme_lint.core.diagnostics import Diagnostic, Edit, Fix
 from readme_lint.core.lines import LineIndex
 from readme_lint.core.model import Block, Document, Heading, build
@@ -319,7 +324,7 @@ def _same_break_style(
 ) -> bool:
     """Whether the file's break style (a habit rules follow) is the same after the edit:
     the edited regions' breaks, swapped for what they hold now, leave the same majority."""
-    spaced, glued = break_styles(doc, doc.entries)
+    spaced, glued = file_break_styles(doc)
     was = break_styles(doc, [e for e in doc.entries if e.first_line in inside])
     now = break_styles(sub_doc, [e for e in sub_doc.entries if sub.real[e.first_line - 1]])
     after = (spaced - was[0] + now[0], glued - was[1] + now[1])
