@@ -8,7 +8,7 @@ readme-lint reads the :class:`Node` records this module returns.
 mistletoe keeps its token set in module state, so the parse swaps two token classes
 in for its duration and restores them after. That touches mistletoe internals
 (``_token_types``, ``_root_node``, ``Token.children``); ``pyproject.toml`` pins the
-releases this was tested with, and ``tests/test_model.py`` checks the state is
+releases this was tested with, and ``tests/test_mdparse.py`` checks the state is
 restored after every parse.
 """
 
