@@ -76,6 +76,8 @@ PATHOLOGICAL = {
     # Many links in one item, one paragraph, and bold text in one table header: clean.
     **{f"{shape}-links-{n}": [] for shape in ("item", "para") for n in (1_000, 2_000, 4_000)},
     **{f"cell-bold-{n}": [] for n in (10_000, 20_000, 40_000)},
+    # Quotes 50 deep: deep, yet within what the parser follows.
+    **{f"quotes-50x{n}": [] for n in (1_000, 2_000, 4_000)},
 }
 
 
