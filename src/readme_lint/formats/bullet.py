@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from readme_lint.core import mdparse, syntax
+from readme_lint.core import mdparse
+from readme_lint.core.names import names_first, names_lead, names_list
 from readme_lint.core.papers import VAGUE_LABELS, is_link_label, title_key
 from readme_lint.core.records import BULLET, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Link, Span
@@ -66,43 +67,6 @@ def _after_id(line: Line, link: Link) -> Title | None:
 
 # 'Title of the paper, ICASSP 2020' / 'Title of the paper, 2017'
 _COMMA_VENUE_TAIL = re.compile(r",\s*(?P<venue>(?:[A-Z][\w'-]*\s+){0,3}(?:19|20)\d\d)[\s.]*")
-
-
-_PARTICLES = frozenset("van von de der den da di du le la dos del al bin el y".split())
-_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
-
-
-def names_line(text: str) -> bool:
-    """A line that is only names, plain (no emphasis): 'Ann Lee, Bo Chen, Cy Dee.',
-    'Aalt D. J. van Dijk, Gizem \u00d6l\u00e7\u00fc\u00e7\u00fc, and Ulrich Krauss', 'Kevin K Yang'."""
-    text = syntax.strip_hard_break(text).strip()
-    one = text.endswith(".")  # a lone author is written 'Mohammed AlQuraishi.'
-    text = re.sub(r"[*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\d]+(?=[\s,.]|$)", "", text).rstrip(".")
-    chunks = [c.strip() for c in re.split(r",|&|\band\b", text)]
-    chunks = [c for c in chunks if c]
-    if len(chunks) == 1:
-        return one and 2 <= len(chunks[0].split()) <= 4 and _one_name(chunks[0])
-    return len(chunks) >= 2 and all(_one_name(c) for c in chunks)
-
-
-def _one_name(chunk: str) -> bool:
-    words = re.sub(r"\([^()]*\)", " ", chunk.replace(" et al", "")).split()
-    if not 1 <= len(words) <= 6:
-        return False
-    for word in words:
-        if not _NAME_WORD.fullmatch(word):
-            return False
-        if not word[0].isupper() and word.lower() not in _PARTICLES:
-            return False
-    return True
-
-
-def _names_lead(text: str) -> bool:
-    """Names before a title: 'Ann Lee, Bo Chen', 'Xiangnan He et al.', 'Ann Lee and Bo
-    Chen', 'Ma, Hao, et al.'."""
-    chunks = [c.strip() for c in re.split(r",|\band\b|&", text.strip(" .,:;")) if c.strip()]
-    chunks = [c for c in chunks if c.rstrip(".") != "et al"]
-    return bool(chunks) and all(_NAME_CHUNK.fullmatch(c) or _one_name(c) for c in chunks)
 
 
 _IN_VENUE = re.compile(r"(?<=[.?!)])\s+In\s+[*_](?P<venue>[^*_]{2,60})[*_]")
@@ -213,7 +177,7 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
             )
         return plain_title(line, bold.start("title"), end), venue
     names_bold = _NAMES_BOLD.match(text)
-    if names_bold is not None and _names_lead(names_bold.group("names")):
+    if names_bold is not None and names_lead(names_bold.group("names")):
         # "Ann Lee, Bo Chen et al. **Title.** KDD, 2019.": names, then the bold title.
         return plain_title(line, names_bold.start("title"), names_bold.end("title")), venue
     if first is not None and first.col - 1 == lead and not first.bracketed:
@@ -238,7 +202,7 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
             venue = venue or span_of(line, start, start + len(below))
         end = br.start()
     # "Authors. Title. Venue 2019.": names first (the ACM order), then the title.
-    lead = _names_first(text, lead, end) or lead
+    lead = names_first(text, lead, end) or lead
     in_venue = _IN_VENUE.search(text, lead, end)
     if in_venue is not None:
         # "Title? In *ICML 2019*. [pdf](u)": the venue after 'In', set off by emphasis.
@@ -272,44 +236,12 @@ def _name_colon(line: Line, text: str) -> Title | None:
     if match is None or len(match.group("name").split()) > 3:
         return None
     rest = match.group("rest")
-    if len(rest.split()) < 3 or _is_names(rest):
+    if len(rest.split()) < 3 or names_list(rest):
         return None  # '**System report**: Ann Lee, Bo Chen, ...': a label, then names
     title = plain_title(line, match.start("name"), match.end("rest"))
     if title is None or title.text is None:
         return None
     return title._replace(text=title.text._replace(text=title.text.text.replace("**", "")))
-
-
-# A sentence's end: a period and a space, not after an initial ("Tom B. Brown").
-_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.[ \t]+")
-_WORD = r"[A-Z][\w'\u2019-]+"  # a capitalised name word (O'Brien, D\u2019Amato, Ming-Wei)
-_NAME_CHUNK = re.compile(
-    rf"(?:and[ \t]+)?(?:[A-Z]\.|{_WORD})"
-    rf"(?:[ \t]+(?:[A-Z]\.|{_WORD}|van|von|de|der|dos|da|di|le|la)){{0,4}}(?:[ \t]+et[ \t]+al)?"
-)
-
-
-def _is_names(text: str) -> bool:
-    """Text that opens with two or more names split by commas ("Ann Lee, Bo Chen, ...")."""
-    chunks = [c.strip() for c in text.split(",")]
-    return len(chunks) >= 3 and all(_NAME_CHUNK.fullmatch(c) for c in chunks[:2])
-
-
-def _names_first(text: str, lead: int, end: int) -> int | None:
-    """Where the title starts in "Authors. Title. Venue." (names first, the ACM order):
-    a first sentence that is two or more names split by commas, then a sentence of three
-    or more words. None when the first sentence is not such a list."""
-    first = _SENTENCE_END.search(text, lead, end)
-    if first is None:
-        return None
-    chunks = [c.strip() for c in text[lead : first.start()].split(",")]
-    if len(chunks) < 2 or not all(_NAME_CHUNK.fullmatch(c) for c in chunks):
-        return None
-    after = _SENTENCE_END.search(text, first.end(), end)
-    title = text[first.end() : after.start() if after else end]
-    if len(title.split()) < 3 or any(c in title for c in "[]*"):
-        return None
-    return first.end()
 
 
 _SENTENCES = re.compile(r"(?P<title>[^.\[\]()*]{12,}?)\.\s+[A-Z][^.\[\]()]{2,}\.\s")
@@ -479,7 +411,7 @@ def _is_detail(ctx: Context, head: Line, numbers: list[int]) -> bool:
     if links:
         return all(is_link_label(lk.label.text.strip("[] ")) for lk in links)
     text = head.text.strip()
-    return _is_names(text) or " et al" in text or _names_lead(text)
+    return names_list(text) or " et al" in text or names_lead(text)
 
 
 def _with_details(

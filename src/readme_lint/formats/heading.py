@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 
+from readme_lint.core.names import names_line
 from readme_lint.core.papers import is_link_label, paper_key, publisher_link
 from readme_lint.core.records import HEADING, Entry, Line, Title
 from readme_lint.core.syntax import Span
 from readme_lint.formats.base import Context, Section, content_span, markers, span_of
-from readme_lint.formats.bullet import is_remote, names_line
+from readme_lint.formats.bullet import is_remote
 from readme_lint.formats.registry import entry_format
 
 # '#### [Title](u)', '### **[Title](u)**', '## [Title](u) (CVPR 2023)': the link first.

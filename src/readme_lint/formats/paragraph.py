@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from readme_lint.config import FIELDS
 from readme_lint.core import syntax
+from readme_lint.core.names import names_line
 from readme_lint.core.records import PARAGRAPH, Block, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Span
 from readme_lint.formats.base import (
@@ -28,7 +29,6 @@ from readme_lint.formats.base import (
     markers,
     without_trailing_shortcodes,
 )
-from readme_lint.formats.bullet import names_line
 from readme_lint.formats.registry import entry_format
 
 # "[8th Mar., 2022] [MICCAI, 2022]" (the last bracket may be left open: a typo to report).

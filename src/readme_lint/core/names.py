@@ -1,0 +1,78 @@
+"""Reading people's names in an entry's text: an authors line written plainly, the names
+that open a citation before its title ("Authors. Title. Venue."), names before a bold
+title. Every entry format asks the same questions, so the answers live here.
+
+Patterns only: no nested unbounded repetition, so a long line stays linear.
+"""
+
+import re
+
+from readme_lint.core import syntax
+
+_PARTICLES = frozenset("van von de der den da di du le la dos del al bin el y".split())
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
+def names_line(text: str) -> bool:
+    """A line that is only names, plain (no emphasis): 'Ann Lee, Bo Chen, Cy Dee.',
+    'Aalt D. J. van Dijk, Gizem \u00d6l\u00e7\u00fc\u00e7\u00fc, and Ulrich Krauss', 'Kevin K Yang'."""
+    text = syntax.strip_hard_break(text).strip()
+    one = text.endswith(".")  # a lone author is written 'Mohammed AlQuraishi.'
+    text = re.sub(r"[*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\d]+(?=[\s,.]|$)", "", text).rstrip(".")
+    chunks = [c.strip() for c in re.split(r",|&|\band\b", text)]
+    chunks = [c for c in chunks if c]
+    if len(chunks) == 1:
+        return one and 2 <= len(chunks[0].split()) <= 4 and _one_name(chunks[0])
+    return len(chunks) >= 2 and all(_one_name(c) for c in chunks)
+
+
+def _one_name(chunk: str) -> bool:
+    words = re.sub(r"\([^()]*\)", " ", chunk.replace(" et al", "")).split()
+    if not 1 <= len(words) <= 6:
+        return False
+    for word in words:
+        if not _NAME_WORD.fullmatch(word):
+            return False
+        if not word[0].isupper() and word.lower() not in _PARTICLES:
+            return False
+    return True
+
+
+def names_lead(text: str) -> bool:
+    """Names before a title: 'Ann Lee, Bo Chen', 'Xiangnan He et al.', 'Ann Lee and Bo
+    Chen', 'Ma, Hao, et al.'."""
+    chunks = [c.strip() for c in re.split(r",|\band\b|&", text.strip(" .,:;")) if c.strip()]
+    chunks = [c for c in chunks if c.rstrip(".") != "et al"]
+    return bool(chunks) and all(_NAME_CHUNK.fullmatch(c) or _one_name(c) for c in chunks)
+
+
+# A sentence's end: a period and a space, not after an initial ("Tom B. Brown").
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.[ \t]+")
+_WORD = r"[A-Z][\w'\u2019-]+"  # a capitalised name word (O'Brien, D\u2019Amato, Ming-Wei)
+_NAME_CHUNK = re.compile(
+    rf"(?:and[ \t]+)?(?:[A-Z]\.|{_WORD})"
+    rf"(?:[ \t]+(?:[A-Z]\.|{_WORD}|van|von|de|der|dos|da|di|le|la)){{0,4}}(?:[ \t]+et[ \t]+al)?"
+)
+
+
+def names_list(text: str) -> bool:
+    """Text that opens with two or more names split by commas ("Ann Lee, Bo Chen, ...")."""
+    chunks = [c.strip() for c in text.split(",")]
+    return len(chunks) >= 3 and all(_NAME_CHUNK.fullmatch(c) for c in chunks[:2])
+
+
+def names_first(text: str, lead: int, end: int) -> int | None:
+    """Where the title starts in "Authors. Title. Venue." (names first, the ACM order):
+    a first sentence that is two or more names split by commas, then a sentence of three
+    or more words. None when the first sentence is not such a list."""
+    first = _SENTENCE_END.search(text, lead, end)
+    if first is None:
+        return None
+    chunks = [c.strip() for c in text[lead : first.start()].split(",")]
+    if len(chunks) < 2 or not all(_NAME_CHUNK.fullmatch(c) for c in chunks):
+        return None
+    after = _SENTENCE_END.search(text, first.end(), end)
+    title = text[first.end() : after.start() if after else end]
+    if len(title.split()) < 3 or any(c in title for c in "[]*"):
+        return None
+    return first.end()
