@@ -648,3 +648,25 @@ def test_a_venue_label_over_a_bibtex_block_is_no_citation_entry() -> None:
         "[2] **NeurIPS 2020**:\n\n```bibtex\n@inproceedings{y}\n```\n"
     )
     assert not build(text).entries
+
+
+@pytest.mark.parametrize(
+    ("item", "entries"),
+    [
+        # A TOC written with absolute URLs to the list's own sections: no papers.
+        ("- [Bandit Exploration](https://github.com/o/r#Bandit-Exploration)", 0),
+        ("  - [Review Papers](https://github.com/o/r/blob/master/README.md#review-papers)", 0),
+        ("- [Policy based Exploration](https://github.com/o/r/#policy-based-exploration)", 0),
+        # A link into another page of the repository, or labelled unlike its section: kept.
+        ("- [Deep Exploration via Bootstrapped DQN](https://github.com/o/r#bootstrapped-dqn)", 1),
+        (
+            "- [Bootstrapped DQN](https://github.com/o/r/blob/master/docs/dqn.md#bootstrapped-dqn)",
+            1,
+        ),
+    ],
+)
+def test_a_toc_of_absolute_urls_is_no_entries(item: str, entries: int) -> None:
+    doc = build(
+        f"## Papers\n\n- [Other Paper Title Here](https://arxiv.org/abs/1602.04621)\n{item}\n"
+    )
+    assert len(doc.entries) == 1 + entries

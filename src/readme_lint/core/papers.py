@@ -26,7 +26,7 @@ the document model.
 
 import re
 from typing import NamedTuple
-from urllib.parse import SplitResult, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
 from readme_lint.core.slug import SHORTCODE, strip_shortcodes
 
@@ -289,6 +289,27 @@ def github_repo(url: str) -> tuple[str, str] | None:
     if owner.lower() in _GITHUB_RESERVED or not valid_github_repo(owner, repo):
         return None
     return owner.lower(), repo.lower()
+
+
+def readme_section(label: str, url: str) -> bool:
+    """A TOC link written as an absolute URL: to a section of a repository's front page
+    (``github.com/o/r#section``, ``github.com/o/r/blob/main/README.md#section``) and
+    labelled with that section's name. Never a paper's page."""
+    parts = _split(url)
+    if parts is None or not parts.fragment or github_repo(url) is None:
+        return False
+    rest = parts.path.split("/")[3:]
+    if rest and rest[-1] == "":
+        rest.pop()  # a trailing slash
+    if rest and not (
+        len(rest) == 3 and rest[0] in ("blob", "tree") and rest[2].lower() == "readme.md"
+    ):
+        return False
+    return _letters(label) == _letters(unquote(parts.fragment))
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
 def valid_github_repo(owner: str, name: str) -> bool:

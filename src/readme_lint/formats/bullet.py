@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from readme_lint.core import mdparse
 from readme_lint.core.names import names_first, names_lead, names_list
-from readme_lint.core.papers import VAGUE_LABELS, is_link_label, title_key
+from readme_lint.core.papers import VAGUE_LABELS, is_link_label, readme_section, title_key
 from readme_lint.core.records import BULLET, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Link, Span
 from readme_lint.formats.base import (
@@ -97,9 +97,12 @@ _AUTHORS_YEAR = re.compile(
 
 
 def is_remote(link: Link) -> bool:
-    """A link to another page or file: not ``#anchor``, nor a bare word (a TOC slip)."""
+    """A link to another page or file: not ``#anchor``, nor a bare word (a TOC slip),
+    nor a section of a repository's front page (a TOC of absolute URLs)."""
     target = link.target.text.strip()
-    return not target.startswith("#") and bool(re.search(r"[/:.?]", target))
+    if target.startswith("#") or not re.search(r"[/:.?]", target):
+        return False
+    return not readme_section(link.label.text, target)
 
 
 def _span_in(line: Line, match: re.Match[str], group: str) -> Span:
