@@ -124,6 +124,11 @@ def document(draw: st.DrawFn) -> str:
         parts += ["**Note:** this list is updated weekly.", "", "## Last update: Jun 7, 2024", ""]
     if draw(st.booleans()):
         parts += [draw(heading_entry(k)) + "\n" for k in range(draw(st.integers(1, 2)))]
+    if draw(st.booleans()):
+        rows = [draw(html_table_row(k)) for k in range(draw(st.integers(2, 3)))]
+        parts += ["## Tables", "", "<table>", *rows, "</table>", ""]
+    if draw(st.booleans()):
+        parts += ["## Notes", "", draw(details_entry(0)), "", draw(details_entry(1)), ""]
     return "\n".join(parts)
 
 
@@ -153,6 +158,26 @@ def details_entry(draw: st.DrawFn, k: int) -> str:
     )
 
 
+@st.composite
+def html_table_row(draw: st.DrawFn, k: int) -> str:
+    """A row of an HTML table a paper: the title an <a href> (or a cell beside a 'pdf' link)."""
+    title, _, arxiv = PAPERS[k % len(PAPERS)]
+    url = f"https://arxiv.org/abs/{arxiv}"
+    code = draw(st.sampled_from(["", ' <a href="https://github.com/x/y">code</a>']))
+    cells = draw(
+        st.sampled_from(
+            [
+                [f'<a href="{url}">{title}</a>', "Google", code],
+                ["2021", f'<a href="{url}">{title}</a>', code],
+                [title, "ICLR 2021", f'<a href="{url}">pdf</a>{code}'],
+            ]
+        )
+    )
+    sep = draw(st.sampled_from(["", "\n    "]))
+    body = "".join(f"{sep}<td>{cell}</td>" for cell in cells)
+    return f"  <tr>{body}{sep and chr(10) + '  '}</tr>"
+
+
 # Each entry format's entries, as the strategies above write them (one key per format of
 # the registry: a new format needs its shape here, as it needs its fixtures).
 SHAPES = {
@@ -164,6 +189,7 @@ SHAPES = {
     "table": lambda k: item(k, (4,)),
     "heading": heading_entry,
     "details": details_entry,
+    "html-table": html_table_row,
 }
 
 
@@ -175,9 +201,13 @@ def test_the_strategies_reach_every_entry_format() -> None:
 def one_format(draw: st.DrawFn) -> tuple[str, str]:
     fmt = draw(st.sampled_from(format_names()))
     entries = [draw(SHAPES[fmt](k)) for k in range(draw(st.integers(3, 5)))]
-    head = ["| Title | Venue | Date | Code |", "|---|---|---|---|"] if fmt == "table" else []
-    sep = "\n" if fmt == "table" else "\n\n"
-    return fmt, "\n".join(["# Papers", "", "## Models", "", *head, sep.join(entries), ""])
+    head, tail = [], []
+    if fmt == "table":
+        head = ["| Title | Venue | Date | Code |", "|---|---|---|---|"]
+    if fmt == "html-table":
+        head, tail = ["<table>", "  <tr><th>Title</th><th>More</th></tr>"], ["</table>"]
+    sep = "\n" if head else "\n\n"
+    return fmt, "\n".join(["# Papers", "", "## Models", "", *head, sep.join(entries), *tail, ""])
 
 
 @settings(max_examples=60, deadline=None)

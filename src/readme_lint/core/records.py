@@ -73,6 +73,7 @@ CITATION = "citation"
 TABLE = "table"
 HEADING = "heading"
 DETAILS = "details"
+HTML_TABLE = "html-table"
 
 
 class Entry(NamedTuple):

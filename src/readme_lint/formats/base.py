@@ -6,6 +6,7 @@ spaces. Columns stay those of the source, so every span a format finds is a
 real position that rules can report and edit.
 """
 
+import html
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
@@ -17,6 +18,13 @@ from readme_lint.core.syntax import Link, Span
 _QUOTE_MARK = re.compile(r" {0,3}>[ ]?")
 _SHORTCODE_TAIL = re.compile(r"(?:\s*:[a-z0-9_+\-]+:)+\s*$")
 _EMPHASIS = re.compile(r"[*_]+")
+# An HTML anchor on one line: GitHub shows Markdown inside HTML blocks as text, so a
+# block's links are its <a href> tags.
+_ANCHOR = re.compile(
+    r"<a\b[^>]*?\bhref\s*=\s*(?P<q>[\"'])(?P<href>[^\"'<>]*)(?P=q)[^>]*>(?P<label>.*?)</a\s*>",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class Context(NamedTuple):
@@ -109,3 +117,29 @@ def item_lines(ctx: Context, first: int, stop: int, block_last: int) -> list[int
     """A list item's own lines: from its first line up to ``stop`` (exclusive), no blanks."""
     last = min(stop - 1, block_last)
     return [n for n in range(first, last + 1) if ctx.line(n).text.strip()]
+
+
+def html_text(markup: str) -> str:
+    """What HTML shows as text: tags dropped (each a space), entities decoded."""
+    return html.unescape(_TAG.sub(" ", markup))
+
+
+def html_links(line: Line, offset: int, markup: str) -> list[Link]:
+    """The ``<a href>`` anchors in ``markup``, a piece of ``line`` from column ``offset``
+    (0-based), as links with their real positions."""
+    return [_html_link(line, offset, anchor) for anchor in _ANCHOR.finditer(markup)]
+
+
+def _html_link(line: Line, offset: int, anchor: re.Match[str]) -> Link:
+    start, end = offset + anchor.start(), offset + anchor.end()
+    label = Span(
+        line.number,
+        offset + anchor.start("label") + 1,
+        offset + anchor.end("label") + 1,
+        _TAG.sub("", anchor.group("label")),
+    )
+    href = html.unescape(anchor.group("href"))
+    target = Span(
+        line.number, offset + anchor.start("href") + 1, offset + anchor.end("href") + 1, href
+    )
+    return Link(line.number, start + 1, end + 1, label, target, False, False)

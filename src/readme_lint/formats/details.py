@@ -15,22 +15,16 @@ lists) belongs to the entry and is read by no other format.
 
 from __future__ import annotations
 
-import html
 import re
 
 from readme_lint.core.papers import paper_key
 from readme_lint.core.records import DETAILS, Entry, Line, Title
-from readme_lint.core.syntax import Link, Span
-from readme_lint.formats.base import Context, Section, markers
+from readme_lint.core.syntax import Span
+from readme_lint.formats.base import Context, Section, html_links, html_text, markers
 from readme_lint.formats.registry import entry_format
 
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<body>.*?)</summary\s*>", re.IGNORECASE)
-_ANCHOR = re.compile(
-    r"<a\b[^>]*?\bhref\s*=\s*(?P<q>[\"'])(?P<href>[^\"'<>]*)(?P=q)[^>]*>(?P<label>.*?)</a\s*>",
-    re.IGNORECASE,
-)
 _TITLE_END = re.compile(r"<a\b|\[|<br\b|\((?:19|20)\d\d\)", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
 _OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 
@@ -60,12 +54,12 @@ def _entry(
 ) -> Entry | None:
     body_start = match.start("body")
     body = match.group("body")
-    links = [_link(line, body_start, a) for a in _ANCHOR.finditer(body)]
+    links = html_links(line, body_start, body)
     if not any(lk.target.text.startswith(("http://", "https://")) for lk in links):
         return None
     cut = _TITLE_END.search(body)
     head = body[: cut.start()] if cut else body
-    text = " ".join(html.unescape(_TAG.sub(" ", head)).replace("**", " ").split())
+    text = " ".join(html_text(head).replace("**", " ").split())
     # One word will do beside a paper's own link ('TBD', a placeholder to report).
     paper = any(paper_key(lk.target.text) for lk in links)
     if not any(c.isalpha() for c in text) or (len(text.split()) < 2 and not paper):
@@ -93,21 +87,6 @@ def _entry(
         None,
         markers(lines, ctx.marker),
     )
-
-
-def _link(line: Line, offset: int, anchor: re.Match[str]) -> Link:
-    start, end = offset + anchor.start(), offset + anchor.end()
-    label = Span(
-        line.number,
-        offset + anchor.start("label") + 1,
-        offset + anchor.end("label") + 1,
-        _TAG.sub("", anchor.group("label")),
-    )
-    href = html.unescape(anchor.group("href"))
-    target = Span(
-        line.number, offset + anchor.start("href") + 1, offset + anchor.end("href") + 1, href
-    )
-    return Link(line.number, start + 1, end + 1, label, target, False, False)
 
 
 def _closing(ctx: Context, rest: list[int]) -> int:

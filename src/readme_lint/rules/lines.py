@@ -626,8 +626,8 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
 def _padded_labels(entry: Entry, line: Line) -> Iterator[Violation]:
     """``[Neural Radiance Fields ](u)``: a space inside the link's brackets, underlined."""
     for link in entry.links:
-        if link.line != line.number or link.image:
-            continue
+        if link.line != line.number or link.image or line.text[link.col - 1 : link.col] == "<":
+            continue  # an HTML anchor has no brackets (and its spaces show as one)
         start, end = link.label.col - 1, link.label.end_col - 1
         raw = line.text[start:end]
         if not raw.strip() or raw == raw.strip():
