@@ -234,3 +234,18 @@ def test_a_space_before_the_url_is_reported_not_joined() -> None:
     assert "space between ']' and '(' stops this from being a link" in [
         d.message for d in result.remaining
     ]
+
+
+@pytest.mark.parametrize("tag", ["<br>", "<br/>", "<br />", "</br>", "<BR>"])
+def test_every_spelling_of_a_br_tag_is_a_hard_break(tag: str) -> None:
+    # '</br>' too: HTML parsers read it as '<br>', so GitHub breaks the line there, and
+    # a fix appending another break would show a blank line.
+    text = (
+        "# Papers\n\n## Rendering\n\n"
+        f"**Neural Volumes: Learning Dynamic Renderable Volumes from Images**{tag}\n"
+        f"*Stephen Lombardi, Tomas Simon, Jason Saragih*{tag}\n"
+        f"SIGGRAPH 2019. [[Paper](https://arxiv.org/abs/1906.07751)]{tag}\n"
+        "Volumes rendered by ray marching.\n"
+    )
+    assert _codes(text) == []
+    assert fix_text(text, ALL).text == text

@@ -64,11 +64,13 @@ def ends_with_backslash_break(text: str) -> bool:
     return text.endswith("\\") and trailing_backslashes(text) % 2 == 1
 
 
-_BR_END = re.compile(r"<br\s*/?>[ \t]*$", re.IGNORECASE)
+# A line-break tag: '<br>', '<br/>', '<br />', and '</br>' (HTML parsers read it as '<br>').
+BR_TAG = r"</?br\s*/?>"
+_BR_END = re.compile(BR_TAG + r"[ \t]*$", re.IGNORECASE)
 
 
 def br_break(text: str) -> int | None:
-    """Column (0-based) of a ``<br>`` (``<br/>``, ``<br />``) that ends the line, if any."""
+    """Column (0-based) of a ``<br>`` (``<br/>``, ``<br />``, ``</br>``) ending the line, if any."""
     if ">" not in text[-12:]:
         return None
     match = _BR_END.search(text)

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, NamedTuple
 from readme_lint.config import Config
 from readme_lint.core.diagnostics import Diagnostic, Fix, apply_fixes
 from readme_lint.core.model import Document, build
+from readme_lint.core.outline import DIRECTIVE
 
 # A readme-lint comment is not content (GitHub shows no comment): RL902 removes unused ones.
-from readme_lint.core.outline import DIRECTIVE
+from readme_lint.core.syntax import BR_TAG
 from readme_lint.engine.incremental import relint_blocks
 from readme_lint.engine.run import check_document
 
@@ -37,7 +38,7 @@ _TOC_LINE = re.compile(
 )
 _PAGE_TARGET = re.compile(r"\]\((?!https?:)[^)\s]*\)")
 # A <br> is a line break, not a word: hard-break fixes may write one.
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BR = re.compile(BR_TAG, re.IGNORECASE)
 
 
 class FixResult(NamedTuple):

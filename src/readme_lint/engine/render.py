@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from readme_lint.core.diagnostics import Edit, Fix, Render
 from readme_lint.core.lines import LineIndex
+from readme_lint.core.syntax import BR_TAG
 
 _SOURCEPOS = re.compile(r'^<(\w+)[^>\n]*? data-sourcepos="(\d+):\d+-(\d+):', re.MULTILINE)
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.DOTALL)
@@ -42,7 +43,7 @@ _PAIRS = (("<code", "</code>"), ("<pre", "</pre>"), ("<a ", "</a>"))
 _BROKEN_EMPHASIS = re.compile(r"<(strong|em)>(?:(?!</\1>).)*?<br", re.DOTALL)
 _EDGE_ASTERISK = re.compile(r"\*(?=[ \t]*(?:\x00|\n|$))|\x00[ \t]*\*")
 _EDGE_BACKSLASH = re.compile(r"\\(?=\s|\x00|$)")
-_DOUBLE_BREAK = re.compile(r"<br\s*/?>\s*<br\s*/?>", re.IGNORECASE)
+_DOUBLE_BREAK = re.compile(BR_TAG + r"\s*" + BR_TAG, re.IGNORECASE)
 _CODE = re.compile(r"<code>.*?</code>|<pre>.*?</pre>", re.DOTALL)
 _TAGS = re.compile(r"<[^>]*>")
 _LINK_MARKS = re.compile(r"\s*[\[\]()]+\s*")

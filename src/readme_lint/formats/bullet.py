@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from readme_lint.core import mdparse
+from readme_lint.core import mdparse, syntax
 from readme_lint.core.names import names_first, names_lead, names_list
 from readme_lint.core.papers import VAGUE_LABELS, is_link_label, readme_section, title_key
 from readme_lint.core.records import BULLET, Entry, Heading, Line, Title
@@ -70,7 +70,7 @@ _COMMA_VENUE_TAIL = re.compile(r",\s*(?P<venue>(?:[A-Z][\w'-]*\s+){0,3}(?:19|20)
 
 
 _IN_VENUE = re.compile(r"(?<=[.?!)])\s+In\s+[*_](?P<venue>[^*_]{2,60})[*_]")
-_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_BR = re.compile(r"\s*" + syntax.BR_TAG + r"\s*", re.IGNORECASE)
 _YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 # '(ICML 2019)', '(NeurIPS 2020 Workshop)' ending a bold title: its venue.
 _VENUE_TAIL = re.compile(r"\s*\((?P<venue>[A-Za-z][^()]{1,40}?\s(?:19|20)\d\d[^()]{0,20})\)\s*$")
