@@ -670,3 +670,50 @@ def test_a_toc_of_absolute_urls_is_no_entries(item: str, entries: int) -> None:
         f"## Papers\n\n- [Other Paper Title Here](https://arxiv.org/abs/1602.04621)\n{item}\n"
     )
     assert len(doc.entries) == 1 + entries
+
+
+RESULTS = """## Results on Fashion-IQ
+
+| Methods | Encoder | R@10 | R@50 | Avg. |
+|---|---|---|---|---|
+| [ARTEMIS+LSTM](https://openreview.net/pdf?id=CVfLvQq9gLo) | ResNet-18 | 25.23 | 48.64 | 34.12 |
+| [ARTEMIS+BiGRU](https://openreview.net/pdf?id=CVfLvQq9gLo) | ResNet-18 | 24.84 | 49.00 | 34.01 |
+| [{title}](https://arxiv.org/abs/1812.07119) | ResNet-50 | 22.10 | 46.30 | 33.20 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "titles"),
+    [
+        # Method variants in a results table are no papers; a row titled as a paper is one.
+        ("TIRG", []),
+        (
+            "Composing Text and Image for Image Retrieval",
+            ["Composing Text and Image for Image Retrieval"],
+        ),
+    ],
+)
+def test_a_results_table_s_rows_are_methods(title: str, titles: list[str]) -> None:
+    doc = build(RESULTS.format(title=title))
+    assert [e.title_text for e in doc.entries] == titles
+
+
+def test_a_paper_table_with_years_and_counts_is_no_results_table() -> None:
+    rows = "".join(
+        f"| [{t}](https://arxiv.org/abs/{a}) | 2020 | 1234 |\n"
+        for t, a in [
+            ("Denoising Diffusion Probabilistic Models", "2006.11239"),
+            ("Denoising Diffusion Implicit Models", "2010.02502"),
+        ]
+    )
+    doc = build("## Papers\n\n| Title | Year | Citations |\n|---|---|---|\n" + rows)
+    assert len(doc.entries) == 2
+
+
+def test_a_dataset_column_names_the_row() -> None:
+    doc = build(
+        "## Datasets\n\n| **Dataset** | **Modalities** | **Scale** | **Link** |\n|---|---|---|---|\n"
+        "| Caltech-UCSD Birds (CUB) | Images, Captions | 11K images | [Link](https://www.vision.caltech.edu/cub) |\n"
+        "| Oxford-102 Flowers | Images, Captions | 8K images | [Link](https://www.robots.ox.ac.uk/flowers) |\n"
+    )
+    assert [e.title_text for e in doc.entries] == ["Caltech-UCSD Birds (CUB)", "Oxford-102 Flowers"]

@@ -10,10 +10,12 @@ from readme_lint.core.papers import (
     arxiv_month,
     author_names,
     fetchable_arxiv_id,
+    is_name,
     label_key,
     paper_id,
     paper_key,
     publisher_link,
+    readme_section,
     similar_titles,
     stated_venue,
     title_key,
@@ -282,3 +284,36 @@ def test_venue_near_miss(word: str, meant: str | None) -> None:
 )
 def test_publisher_link(url: str, published: bool) -> None:
     assert publisher_link(url) is published
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Amazon-Review 2023", True),
+        ("ARTEMIS+LSTM", True),
+        ("CNN-GAN", True),
+        ("NineRec", True),
+        ("Healthcare LLMs Survey", True),
+        ("Generative Adversarial Nets", False),
+        ("Retrieval-Augmented Diffusion Models", False),
+        ("Deep Residual Learning for Image Recognition", False),
+        ("BERT: Pre-training of Deep Bidirectional Transformers", False),
+    ],
+)
+def test_is_name(title: str, name: bool) -> None:
+    assert is_name(title) is name
+
+
+@pytest.mark.parametrize(
+    ("label", "url", "section"),
+    [
+        ("MAB Exploration", "https://github.com/o/r#MAB-Exploration", True),
+        ("Review Papers", "https://github.com/o/r/blob/main/README.md#review-papers", True),
+        ("Review Papers", "https://github.com/o/r/tree/main/docs/README.md#review-papers", False),
+        ("Bootstrapped DQN", "https://github.com/o/r#installation", False),
+        ("Review Papers", "https://example.org/o/r#review-papers", False),
+        ("Review Papers", "https://github.com/o/r", False),
+    ],
+)
+def test_readme_section(label: str, url: str, section: bool) -> None:
+    assert readme_section(label, url) is section

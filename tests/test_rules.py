@@ -937,6 +937,15 @@ CASES = [
     pytest.param("RL302", ENTRY + "\n" + DDIM, [], id="RL302-distinct"),
     pytest.param(
         "RL302",
+        "- [Bridging Language and Items for Retrieval and Recommendation](https://arxiv.org/abs/2403.03952)\n\n"
+        "| Dataset | Domain | Link |\n|---|---|---|\n"
+        "| Amazon-Review 2023 | E-commerce | [[Link]](https://arxiv.org/abs/2403.03952) |\n"
+        "| MovieLens | Movie | [[Link]](https://grouplens.org/datasets/movielens/) |\n",
+        [],
+        id="RL302-a-dataset-named-in-a-row-links-its-paper",
+    ),
+    pytest.param(
+        "RL302",
         "- **MMLU (Clinical Knowledge)**: Measuring Massive Multitask Language Understanding."
         " [paper](https://arxiv.org/abs/2009.03300)\n"
         "- **MMLU (College Medicine)**: Measuring Massive Multitask Language Understanding."

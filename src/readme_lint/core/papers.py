@@ -24,6 +24,7 @@ the document model.
 * Venues: the conference vocabulary, a venue stated in text or visible in a URL.
 """
 
+import itertools
 import re
 from typing import NamedTuple
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
@@ -376,6 +377,26 @@ def is_real_title(title: str) -> bool:
     if not title or is_link_label(title):
         return False
     return len(re.findall(r"\w+", title)) >= 3 or len(title_key(title)) >= 12
+
+
+def is_name(title: str) -> bool:
+    """``title`` reads as a model's, method's or dataset's name, not a paper's title: three
+    words or fewer, one of them holding a digit or a ``+``, or written as an acronym or in
+    camel case ('Amazon-Review 2023', 'ARTEMIS+LSTM', 'CNN-GAN', 'NineRec'). A paper's
+    short title is plain words ('Generative Adversarial Nets', 'Retrieval-Augmented
+    Diffusion Models')."""
+    words = title.split()
+    if not words or len(words) > 3:
+        return False
+    return any(_name_like(part) for word in words for part in word.split("-"))
+
+
+def _name_like(word: str) -> bool:
+    if any(c.isdigit() or c == "+" for c in word):
+        return True
+    capitals = sum(c.isupper() for c in word)
+    camel = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+    return capitals >= 2 or camel
 
 
 def ids_conflict(a: set[str], b: set[str]) -> bool:

@@ -5,12 +5,14 @@
     | [Denoising Diffusion Probabilistic Models](u) | [![Star](badge)](u) | 2020-06 |
 
 The title is the cell under a Title or Paper header (else Name: beside a Title
-column, a Name column names the model or dataset), else the column whose
+column, a Name column names the model or dataset; else Dataset, Method, Model), else the column whose
 cells say the most (dates, numbers, badges and link labels left out); in it, the
 first link's label, unless that is only a link's label (``[(paper)](u)``): then the
 cell's own text. The links are every link in the row; a cell that is only a date is
 the date. A table with links in fewer than a quarter of its rows (a results table
-citing a source or two) is not a paper table.
+citing a source or two) is not a paper table, nor one whose rows are mostly measured
+values (``25.23``, ``48.6%``), a results table, unless it names the paper by its title:
+its rows are methods and their variants (``ARTEMIS+LSTM``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from readme_lint.core import mdparse, syntax
-from readme_lint.core.papers import is_link_label
+from readme_lint.core.papers import is_link_label, is_name
 from readme_lint.core.records import TABLE, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Span
 from readme_lint.formats.base import Context, Section, plain_title, span_of
@@ -29,6 +31,10 @@ from readme_lint.formats.bullet import is_remote
 from readme_lint.formats.registry import entry_format
 
 _TITLE_HEADERS = re.compile(r"(?:paper\s*)?(?:title|paper|name|papers)", re.IGNORECASE)
+# Headers naming what a row is, when no column is headed Title, Paper or Name.
+_THING_HEADERS = re.compile(r"(?:dataset|method|model|benchmark|approach|work)s?", re.IGNORECASE)
+# A measured value: a decimal or a percentage ('25.23', '48.6%', '0.91'), not a year or a count.
+_METRIC = re.compile(r"[*_]*[-+±]?\d*[.,]\d+%?[*_]*|[*_]*\d+(?:[.,]\d+)?\s*%[*_]*")
 _DATE_CELL = re.compile(r"(?:19|20)\d\d(?:[./\-]\d{1,2}){0,2}")
 
 
@@ -51,10 +57,28 @@ def _title_column(header: Line) -> int | None:
     one names the model or dataset, not the paper."""
     found: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(cells(header)):
-        match = _TITLE_HEADERS.fullmatch(re.sub(r"[*_`:]", "", header.text[a:b]).strip())
+        text = re.sub(r"[*_`:]", "", header.text[a:b]).strip()
+        match = _TITLE_HEADERS.fullmatch(text)
         if match:
-            found.append((match.group().casefold() == "name", k))
+            found.append((int(match.group().casefold() == "name"), k))
+        elif _THING_HEADERS.fullmatch(text):
+            found.append((2, k))
     return min(found)[1] if found else None
+
+
+def _paper_title(title: str) -> bool:
+    return len(title.split()) >= 4 and not is_name(title)
+
+
+def _results(rows: list[Line]) -> bool:
+    """A table of results: most rows hold three or more measured values (a list of papers
+    states a year or a count, not 25.23 and 48.64). Its rows are methods and their
+    variants, not papers."""
+    measured = 0
+    for row in rows:
+        values = sum(1 for a, b in cells(row) if _METRIC.fullmatch(row.text[a:b].strip()))
+        measured += values >= 3
+    return 2 * measured > len(rows)
 
 
 def _row_title(ctx: Context, row: Line, cell: tuple[int, int]) -> Title | None:
@@ -155,6 +179,10 @@ def read(section: Section, ctx: Context) -> list[Entry]:
     for header, rows in _tables(ctx, section):
         column = _column(ctx, header, rows)
         found = [e for row in rows if (e := _entry(ctx, section.heading, row, column))]
+        if _results(rows):
+            # Its rows are methods and their variants ('ARTEMIS+LSTM', 'SEGAN'): only a
+            # row naming a paper by its title is a paper.
+            found = [e for e in found if _paper_title(e.title_text)]
         # A table of results or settings may link a source in a cell or two: a paper
         # table links from most of its rows (a quarter at least).
         if len(found) * 4 >= len(rows):

@@ -11,6 +11,7 @@ from readme_lint.core.duplicates import Repeat, cross_listing_habit, duplicate_e
 from readme_lint.core.model import Document, Entry, Link
 from readme_lint.core.papers import (
     arxiv_url_problem,
+    is_name,
     is_real_title,
     label_key,
     normalize_url,
@@ -152,6 +153,8 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
                 continue  # 'v1' and 'v2' linked apart: the list keeps a retitled paper's versions
             if not (is_real_title(other.title_text) and is_real_title(entry.title_text)):
                 continue  # a label or a name is no evidence that the titles differ
+            if is_name(other.title_text) or is_name(entry.title_text):
+                continue  # a dataset or a method named in a table row links its paper
             if similar_titles(title_key(other.title_text), title_key(entry.title_text)):
                 continue  # the same paper, reported (or not) by duplicate-entry
             if shared_title_tail(other.title_text, entry.title_text) or shared_name(
