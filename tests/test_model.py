@@ -209,7 +209,9 @@ def test_a_bullet_led_by_a_date_stamp_is_news() -> None:
     doc = build(
         "## News\n\n"
         "- [2024.07.29] We have updated the list with the papers of ECCV 2024.\n"
-        "- [2024-05-02] Our survey is out: [paper](https://arxiv.org/abs/2405.00001)\n\n"
+        "- [2024-05-02] Our survey is out: [paper](https://arxiv.org/abs/2405.00001)\n"
+        "- [Jul. 05, 2023] Add papers accepted by KDD'23!\n"
+        "- [Mar 2024] Add papers accepted by ICLR'24 and AAAI'24.\n\n"
         "## Papers\n\n"
         "- [CVPR 2023] PiMAE: Point Cloud and Image Interactive Masked Autoencoders"
         " [[github](https://github.com/BLVLab/PiMAE)]\n"
@@ -625,6 +627,40 @@ def test_a_plain_names_line_under_a_paragraph_title_is_its_authors(names: str) -
             "SoRec: Social Recommendation Using Probabilistic Matrix Factorization.",
             None,
             id="surname-comma-names-then-the-bold-title",
+        ),
+        pytest.param(
+            "* Granger Causality: A Review and Recent Advances, in *Annual Review of Statistics*"
+            " 2014. [\\[paper\\]](https://doi.org/10.1146/annurev-statistics-040120-010930)",
+            "Granger Causality: A Review and Recent Advances",
+            "*Annual Review of Statistics* 2014",
+            id="comma-in-emphasised-venue-year",
+        ),
+        pytest.param(
+            "* Are Transformers Effective for Time Series Forecasting?, AAAI'23."
+            " [\\[paper\\]](https://arxiv.org/abs/2205.13504)",
+            "Are Transformers Effective for Time Series Forecasting?",
+            "AAAI'23",
+            id="comma-venue-short-year",
+        ),
+        pytest.param(
+            '* "A General Framework for Object Detection in NeRFs", *CVPR 2023*.'
+            " [[Paper](https://arxiv.org/abs/2211.11646)]",
+            "A General Framework for Object Detection in NeRFs",
+            "*CVPR 2023*",
+            id="quoted-title-emphasised-venue",
+        ),
+        pytest.param(
+            '* "Multi-Object Navigation with Dynamically Learned Neural Implicit Representations",'
+            " *arxiv*. [[Paper](https://arxiv.org/pdf/2209.13159.pdf)]",
+            "Multi-Object Navigation with Dynamically Learned Neural Implicit Representations",
+            "*arxiv*",
+            id="quoted-title-emphasised-venue-no-year",
+        ),
+        pytest.param(
+            "* Learning in the Wild, in Theory and Practice. [[Paper](https://arxiv.org/abs/2101.00001)]",
+            "Learning in the Wild, in Theory and Practice.",
+            None,
+            id="a-comma-in-inside-the-title-is-no-venue",
         ),
     ],
 )

@@ -66,7 +66,23 @@ def _after_id(line: Line, link: Link) -> Title | None:
 
 
 # 'Title of the paper, ICASSP 2020' / 'Title of the paper, 2017'
-_COMMA_VENUE_TAIL = re.compile(r",\s*(?P<venue>(?:[A-Z][\w'-]*\s+){0,3}(?:19|20)\d\d)[\s.]*")
+_COMMA_VENUE_TAIL = re.compile(
+    r",\s*(?P<venue>(?:[A-Z][\w'-]*\s+){0,3}(?:(?:19|20)\d\d|[A-Z][\w-]*\s?'\d\d))[\s.]*"
+)
+# 'Title, in *Applied Sciences* 2019.' / 'Title, in NeurIPS 2020.'
+_IN_TAIL = re.compile(
+    r",\s*in\s+(?P<venue>[*_]{0,2}[A-Za-z][^*_\[\]]{0,80}?[*_]{0,2},?\s*(?:19|20)\d\d)[\s.]*"
+)
+# '"Title", *CVPR 2023*.': an emphasised venue with its year
+_EM_TAIL = re.compile(
+    r",\s*(?P<venue>[*_]{1,2}[A-Za-z][^*_\[\]]{0,60}?(?:19|20)\d\d[^*_\[\]]{0,12}[*_]{1,2})[\s.]*"
+)
+_QUOTED = re.compile(r"[\"\u201c](?P<title>[^\"\u201c\u201d]{8,})[\"\u201d]")
+# '"Title", *arxiv*.': a quoted title, then its venue set off by emphasis (a year or not)
+_QUOTED_EM = re.compile(
+    r"[\"\u201c](?P<title>[^\"\u201c\u201d]{8,})[\"\u201d]\s*,\s*"
+    r"(?P<venue>[*_]{1,2}[A-Za-z][^*_\[\]]{1,60}[*_]{1,2})[\s.]*"
+)
 
 
 _IN_VENUE = re.compile(r"(?<=[.?!)])\s+In\s+[*_](?P<venue>[^*_]{2,60})[*_]")
@@ -302,9 +318,9 @@ def entry_from_lines(
     if remote and all(title_key(lk.label.text) in VAGUE_LABELS for lk in remote):
         return None  # 'Paper available [here](u)': a sentence that links somewhere
     shaped = linkless and not links and _LINKLESS.match(head.text) is not None
-    if venue is not None and _DATE_TAG.fullmatch(venue.text):
+    if venue is not None and (_DATE_TAG.fullmatch(venue.text) or syntax.DATE.match(venue.text)):
         # '[2024/05] **Title.** [[paper](u)]' is a paper's date; with no link,
-        # '[2024.07.29] We have updated the list' is news.
+        # '[2024.07.29] We have updated the list' (or '[Jul. 05, 2023] Add papers…') is news.
         shaped, venue_evidence = False, False
     else:
         venue_evidence = venue is not None
@@ -322,12 +338,22 @@ def _venue_tail(line: Line, title: Title) -> tuple[Title, Span | None]:
     if title.text is None:
         return title, None
     start, end = title.text.col - 1, title.text.end_col - 1
-    tail = _PLAIN_VENUE_TAIL.search(line.text, start, end) or _COMMA_VENUE_TAIL.search(
-        line.text, start, end
-    )
-    if tail is None or tail.end() < end:
+    quoted_em = _QUOTED_EM.fullmatch(line.text, start, end)
+    if quoted_em is not None:
+        cut = plain_title(line, quoted_em.start("title"), quoted_em.end("title"))
+        if cut is not None and cut.text is not None:
+            return title._replace(text=cut.text), _span_in(line, quoted_em, "venue")
+    for pattern in (_PLAIN_VENUE_TAIL, _IN_TAIL, _EM_TAIL, _COMMA_VENUE_TAIL):
+        tail = pattern.search(line.text, start, end)
+        if tail is not None and tail.end() >= end:
+            break
+    else:
         return title, None
-    cut = plain_title(line, start, tail.start())
+    stop = tail.start()
+    quoted = _QUOTED.fullmatch(line.text, start, stop)
+    if quoted is not None:  # '"Title", *CVPR 2023*': the quotes are no part of the title
+        start, stop = quoted.start("title"), quoted.end("title")
+    cut = plain_title(line, start, stop)
     if cut is None or cut.text is None:
         return title, None
     return title._replace(text=cut.text), _span_in(line, tail, "venue")
