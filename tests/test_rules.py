@@ -1176,6 +1176,47 @@ CASES = [
         [],
         id="RL306-old-id-pdf-and-relative-files",
     ),
+    *[
+        pytest.param(
+            "RL306",
+            entry(
+                TITLE,
+                AUTHORS,
+                LINKS.replace("https://github.com/hojonathanho/diffusion", bad),
+                SUMMARY,
+            ),
+            [(3, 69)],
+            id=f"RL306-{name}",
+        )
+        for name, bad in [
+            ("no-scheme-path", "github.com/hojonathanho/diffusion"),
+            ("no-scheme-www", "www.hojonathanho.com"),
+            ("no-scheme-domain", "hojonathanho.com"),
+            ("scheme-doubled-letter", "hhttps://github.com/hojonathanho/diffusion"),
+            ("scheme-no-colon", "https//github.com/hojonathanho/diffusion"),
+            ("local-file", "file:///C:/Users/ho/diffusion.pdf"),
+        ]
+    ],
+    *[
+        pytest.param(
+            "RL306",
+            entry(
+                TITLE,
+                AUTHORS,
+                LINKS.replace("https://github.com/hojonathanho/diffusion", ok),
+                SUMMARY,
+            ),
+            [],
+            id=f"RL306-{name}-is-fine",
+        )
+        for name, ok in [
+            ("relative-file", "src/main.cc"),
+            ("file-name", "main.cc"),
+            ("readme", "README.md"),
+            ("ftp", "ftp://ftp.cs.example.edu/diffusion.tar.gz"),
+            ("folder", "html/index.html"),
+        ]
+    ],
     # RL307 repeated-link
     pytest.param(
         "RL307",

@@ -247,6 +247,52 @@ def duplicate_entry(ctx: LintContext) -> Iterator[Violation]:
 # A target with no '/', ':', '.', '#' or '?' is a bare word ('nan', 'None', 'link'): on
 # GitHub, a relative link to a file of that name, which a paper list does not hold.
 _BARE_WORD = re.compile(r"[^/:.#?\s]+")
+# A web address written without its scheme ('arxiv.org/pdf/2107.12549', 'www.site.com'):
+# GitHub reads it as a path in the repository. A file's name ('main.cc', 'notes.md') is
+# not one: the domain needs 'www.', a path after it, or a generic top-level domain.
+_NO_SCHEME = re.compile(
+    r"(?P<host>(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*"
+    r"\.(?P<tld>com|org|net|edu|gov|io|ai|cc|me|dev|app|co|info|uk|cn|de|fr|jp|kr|ca|au|ch|nl|eu|us|ru|it|es|se|be|at|science|tech|site|page))"
+    r"(?P<rest>[/?#].*)?",
+    re.IGNORECASE,
+)
+# A scheme, then what should be '://' ('hhttps://', 'htps://', 'https//', 'http:/x').
+_SCHEME = re.compile(r"(?P<scheme>[a-z]{2,7})(?P<sep>:?//?)(?=[a-z0-9])", re.IGNORECASE)
+_LOCAL = re.compile(r"file:|[a-z]:[\\/]", re.IGNORECASE)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` is ``b`` with one character added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def target_problem(target: str) -> str | None:
+    """What is wrong with a link's target as the address of a web page, if anything."""
+    if _BARE_WORD.fullmatch(target):
+        return f"link target {target!r} is not a URL"
+    if _LOCAL.match(target):
+        return "the link points to a file on someone's own disk: no reader can open it"
+    scheme = _SCHEME.match(target)
+    if scheme is not None and not target.lower().startswith(("http://", "https://")):
+        name = scheme.group("scheme").lower()
+        if name in ("http", "https") or _one_edit(name, "http") or _one_edit(name, "https"):
+            return f"the link's scheme {target[: scheme.end()]!r} is misspelt: write 'https://'"
+    bare = _NO_SCHEME.fullmatch(target)
+    if bare is not None and (
+        bare.group("host").lower().startswith("www.")
+        or bare.group("rest")
+        or bare.group("tld").lower() in ("com", "org", "net", "edu", "gov")
+    ):
+        return (
+            f"link target {target[:60]!r} has no 'https://': GitHub reads it as a file in "
+            "the repository (a 404)"
+        )
+    return None
 
 
 @rule(
@@ -258,14 +304,18 @@ def link_target(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
     Checks the targets of entries' links: a bare word where a URL belongs (`nan`,
-    `None`, `link`: a spreadsheet's empty cell or a label pasted for the URL), an
+    `None`, `link`: a spreadsheet's empty cell or a label pasted for the URL), a web
+    address without its scheme (`arxiv.org/pdf/2107.12549.pdf`, `www.site.com`), a
+    misspelt scheme (`hhttps://`, `https//`), a file on the author's disk
+    (`file:///C:/Users/…`), an
     arXiv id with the wrong number of digits for its month (five after the dot
     from 2015 on, four before: a digit lost or added in a copy), and an arXiv
     abstract page written with `.pdf` (`arxiv.org/abs/1706.03762.pdf`).
 
     ## Why is this bad?
-    GitHub turns a bare word into a link to a file of that name in the repository
-    (a 404); a malformed arXiv id leads nowhere or to another paper.
+    GitHub turns a bare word or an address without `https://` into a link to a file
+    of that name in the repository (a 404); a misspelt scheme or a local file leads
+    nowhere; a malformed arXiv id leads nowhere or to another paper.
 
     ## Example
     ```markdown
@@ -291,8 +341,9 @@ def link_target(ctx: LintContext) -> Iterator[Violation]:
             target = link.target.text.strip()
             if link.image or not target:
                 continue
-            if _BARE_WORD.fullmatch(target):
-                yield Violation(link.line, link.target.col, f"link target {target!r} is not a URL")
+            malformed = target_problem(target)
+            if malformed is not None:
+                yield Violation(link.line, link.target.col, malformed)
                 continue
             problem = arxiv_url_problem(target)
             if problem is None:
