@@ -815,6 +815,39 @@ CASES = [
         id="RL208-space-before-the-closing-bracket",
     ),
     pytest.param("RL208", ENTRY, [], id="RL208-clean"),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, "[[Paper](https://a.org) and [Appendix](https://b.org)] \\", SUMMARY),
+        [],
+        id="RL208-two-links-in-one-bracket-group",
+    ),
+    pytest.param(
+        "RL208",
+        entry(TITLE, AUTHORS, "[[Data](https://a.org)(code: https://b.org)] \\", SUMMARY),
+        [],
+        id="RL208-a-note-inside-the-link-s-brackets",
+    ),
+    pytest.param(
+        "RL208",
+        "## Models\n\n"
+        "* [InferSent](https://github.com/facebookresearch/InferSent): [Supervised Learning of\n"
+        "  Universal Sentence Representations from Natural Language Inference Data]"
+        "(https://arxiv.org/abs/1705.02364)\n"
+        "* [USE](https://tfhub.dev/google/universal-sentence-encoder/2): [Universal Sentence"
+        " Encoder](https://arxiv.org/abs/1803.11175)\n",
+        [],
+        id="RL208-link-text-wrapped-onto-the-next-line",
+    ),
+    pytest.param(
+        "RL208",
+        "## Models\n\n"
+        "* [InferSent](https://github.com/facebookresearch/InferSent): [Supervised Learning of\n"
+        "  Universal Sentence Representations from Natural Language Inference Data\n"
+        "* [USE](https://tfhub.dev/google/universal-sentence-encoder/2): [Universal Sentence"
+        " Encoder](https://arxiv.org/abs/1803.11175)\n",
+        [(3, 63)],
+        id="RL208-a-bracket-the-next-line-does-not-close",
+    ),
     # RL209 table-cells
     pytest.param(
         "RL209",

@@ -608,7 +608,7 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
         brackets = list(_bracket_problems(doc, entry, line, masked))
         if split is not None:
             yield split
-        elif not brackets and _unclosed_bracket(entry, line, masked):
+        elif not brackets and _unclosed_bracket(doc, entry, line, masked):
             col = masked.rfind("[") + 1
             yield Violation(line.number, col, "'[' is never closed on this line")
         for match in _SPACED.finditer(masked):
@@ -675,11 +675,44 @@ def _split_url(doc: Document, entry: Entry, line: Line, masked: str) -> Violatio
     )
 
 
-def _unclosed_bracket(entry: Entry, line: Line, masked: str) -> bool:
-    """An entry field line (not the summary) with a '[' it never closes."""
+def _unclosed_bracket(doc: Document, entry: Entry, line: Line, masked: str) -> bool:
+    """An entry field line (not the summary) with a '[' it never closes (a link whose
+    text wraps onto the entry's next line closes it there)."""
     if any(span.line == line.number for span in entry.summary):
         return False
-    return masked.count("[") > masked.count("]") and not syntax.unclosed_link_url(masked)
+    if masked.count("[") <= masked.count("]") or syntax.unclosed_link_url(masked):
+        return False
+    if line.number + 1 in entry.lines:
+        nxt = syntax.mask_code_spans(doc.line(line.number + 1).text)
+        close = _closing_bracket(nxt, 0, depth=1)
+        if close is not None and nxt[close + 1 : close + 2] == "(":
+            return False  # '[Title of a\n  paper](u)': valid, a link over two lines
+    return True
+
+
+def _closing_bracket(text: str, start: int, depth: int = 0) -> int | None:
+    """Where the brackets open at ``depth`` before ``start`` close, scanning on."""
+    for i in range(start, len(text)):
+        if text[i] == "[":
+            depth += 1
+        elif text[i] == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _opening_bracket(text: str, end: int) -> int | None:
+    """Where the ']' at ``end`` was opened, scanning back."""
+    depth = 0
+    for i in range(end, -1, -1):
+        if text[i] == "]":
+            depth += 1
+        elif text[i] == "[":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
 
 
 def _list_style(doc: Document, entry: Entry) -> bool:
@@ -742,6 +775,16 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
         if not link.bracketed:
             before = start > 0 and masked[start - 1] == "["
             after = end < len(masked) and masked[end] == "]"
+            # '[[A](x) and [B](y)]', '[[Data](u)(code: v)]': brackets around more than
+            # the link, closed (or opened) further along the line, are a group: fine.
+            grouped = (
+                before
+                and not after
+                and masked[end : end + 2] != ")]"
+                and _closing_bracket(masked, start - 1) is not None
+            ) or (after and not before and _opening_bracket(masked, end) is not None)
+            if grouped:
+                before = after = False
             if before and not after and masked[end : end + 2] == ")]":
                 # '[[Paper](u))]': a ')' too many, not a ']' missing; which is meant is
                 # not for a fix to guess (another ']' would show as a stray bracket).
