@@ -618,6 +618,22 @@ CASES = [
     ),
     pytest.param(
         "RL204",
+        "## Fields\n\n**Neural Density-Distance Fields.**<br>\n"
+        "*Itsuki Ueda, Yoshihiro Fukuhara,\nHirokatsu Kataoka, Hiroaki Aizawa.*<br>\n"
+        "ECCV 2022. [[PDF](https://arxiv.org/abs/2207.14455)]\n",
+        [],
+        id="RL204-names-wrapped-after-a-comma-are-one-field",
+    ),
+    pytest.param(
+        "RL204",
+        "## Survey\n\n**[Neural Fields in Robotics: A Survey](https://arxiv.org/pdf/2410.20220)**\n"
+        "<br />\nMuhammad Zubair Irshad, Mauro Comi, Yen-Chen Lin\n<br />\n"
+        "arXiv 2024. [[Code](https://github.com/zubair-irshad/x)]\n",
+        [],
+        id="RL204-the-break-on-the-next-line",
+    ),
+    pytest.param(
+        "RL204",
         entry(
             TITLE, AUTHORS, "[[Paper](https://arxiv.org/abs/2006.11239)]", "[[Code](u)]", SUMMARY
         ),

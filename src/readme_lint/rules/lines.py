@@ -323,6 +323,8 @@ def missing_hard_break(ctx: LintContext) -> Iterator[Violation]:
             text = line.text
             if syntax.ends_with_hard_break(text) or syntax.backslash_then_space(text) is not None:
                 continue
+            if _continued(doc, number):
+                continue
             keep = len(text.rstrip())
             yield Violation(
                 number,
@@ -337,6 +339,18 @@ def missing_hard_break(ctx: LintContext) -> Iterator[Violation]:
                     Render.BREAK,
                 ),
             )
+
+
+_LEADING_BR = re.compile(r"\s*" + syntax.BR_TAG, re.IGNORECASE)
+
+
+def _continued(doc: Document, number: int) -> bool:
+    """The field goes on, or breaks, on the next line: a line ending in a comma (names
+    wrapped over two lines), or a next line that opens with a ``<br>`` (the break is
+    there: 'Title' / '<br />' / 'Authors')."""
+    if doc.line(number).text.rstrip().endswith(","):
+        return True
+    return number < len(doc.lines) and _LEADING_BR.match(doc.line(number + 1).text) is not None
 
 
 def _entry_lines(doc: Document, code: str) -> Iterator[tuple[Entry, Line]]:
