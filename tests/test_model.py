@@ -753,3 +753,22 @@ def test_a_dataset_column_names_the_row() -> None:
         "| Oxford-102 Flowers | Images, Captions | 8K images | [Link](https://www.robots.ox.ac.uk/flowers) |\n"
     )
     assert [e.title_text for e in doc.entries] == ["Caltech-UCSD Birds (CUB)", "Oxford-102 Flowers"]
+
+
+def test_a_linked_bold_title_and_break_only_lines() -> None:
+    doc = build(
+        "## About\n\n"
+        "**[Neural Fields in Robotics: A Survey](https://arxiv.org/pdf/2410.20220)**\n"
+        "<br />\n"
+        "Muhammad Zubair Irshad, Mauro Comi, Yen-Chen Lin, Nick Heppert\n"
+        "<br />\n"
+        "arXiv 2024. [[Code](https://github.com/zubair-irshad/Awesome-Implicit-NeRF-Robotics)]\n"
+    )
+    (entry,) = doc.entries
+    assert entry.title is not None and entry.title.text is not None
+    assert (entry.title.text.text, entry.title.text.col) == (
+        "Neural Fields in Robotics: A Survey",
+        4,
+    )
+    assert entry.authors is not None
+    assert entry.authors.text.startswith("Muhammad Zubair Irshad")

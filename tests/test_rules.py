@@ -845,6 +845,17 @@ CASES = [
     ),
     pytest.param(
         "RL208",
+        entry(
+            TITLE,
+            AUTHORS,
+            "[[Paper](https://c.org)] [[Project]([https://a.org](https://b.org)] \\",
+            SUMMARY,
+        ),
+        [(3, 37)],
+        id="RL208-a-broken-link-is-no-bracket-group",
+    ),
+    pytest.param(
+        "RL208",
         "## Models\n\n"
         "* [InferSent](https://github.com/facebookresearch/InferSent): [Supervised Learning of\n"
         "  Universal Sentence Representations from Natural Language Inference Data]"

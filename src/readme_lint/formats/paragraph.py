@@ -33,6 +33,8 @@ from readme_lint.formats.registry import entry_format
 
 # "[8th Mar., 2022] [MICCAI, 2022]" (the last bracket may be left open: a typo to report).
 _BRACKETS_ONLY = re.compile(r"(?:\[[^\[\]()]*(?:\]|$)\s*)+")
+_BR_ONLY = re.compile(syntax.BR_TAG, re.IGNORECASE)
+_LINKED_TITLE = re.compile(r"\[(?P<label>[^\[\]]+)\]\([^()\s]*\)")
 
 
 class _Fields:
@@ -61,6 +63,9 @@ def parse_title(line: Line) -> Title | None:
         return Title(line.number, shift + match.start("open") + 1, opening, None, "")
     text = match.group("title")
     col = shift + match.start("title") + 1
+    linked = _LINKED_TITLE.fullmatch(text)
+    if linked is not None:  # '**[Title](u)**': the title is the link's text
+        col, text = col + linked.start("label"), linked.group("label")
     return Title(
         line.number,
         shift + match.start("open") + 1,
@@ -128,7 +133,9 @@ def read_fields(
     """
     title = parse_title(head) if syntax.TITLE_START.match(head.text) else None
     fields = _Fields()
-    for index, line in enumerate(rest, start=1):
+    # A line that is only a break ('Title' / '<br />' / 'Authors') is no field.
+    named = [line for line in rest if not _BR_ONLY.fullmatch(line.text.strip())]
+    for index, line in enumerate(named, start=1):
         _classify(fields, line, ctx, index)
     all_lines = [head, *rest]
     last = all_lines[-1].number if gap is None else gap[0] - 1

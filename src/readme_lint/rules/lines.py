@@ -716,6 +716,13 @@ def _closing_bracket(text: str, start: int, depth: int = 0) -> int | None:
     return None
 
 
+def _group_opened(masked: str, end: int, links: list[Link]) -> bool:
+    """The ']' at ``end`` closes a group opened right before another link of the line
+    ('[[A](x) and [B](y)]'), not a broken link ('[[Project]([u](v)]')."""
+    start = _opening_bracket(masked, end)
+    return start is not None and any(lk.col == start + 2 for lk in links)
+
+
 def _opening_bracket(text: str, end: int) -> int | None:
     """Where the ']' at ``end`` was opened, scanning back."""
     depth = 0
@@ -796,7 +803,7 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
                 and not after
                 and masked[end : end + 2] != ")]"
                 and _closing_bracket(masked, start - 1) is not None
-            ) or (after and not before and _opening_bracket(masked, end) is not None)
+            ) or (after and not before and _group_opened(masked, end, links))
             if grouped:
                 before = after = False
             if before and not after and masked[end : end + 2] == ")]":
