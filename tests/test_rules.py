@@ -1006,6 +1006,15 @@ CASES = [
     ),
     pytest.param(
         "RL302",
+        "## Attacks\n\n- Backdoor Attack in the Physical World."
+        " [[pdf]](https://arxiv.org/pdf/2104.02361.pdf)"
+        " [[extension]](https://arxiv.org/pdf/2004.04692.pdf)\n"
+        "- Rethinking the Trigger of Backdoor Attack. [[pdf]](https://arxiv.org/pdf/2004.04692.pdf)\n",
+        [],
+        id="RL302-a-link-labelled-as-another-paper",
+    ),
+    pytest.param(
+        "RL302",
         "- **MMLU (Clinical Knowledge)**: Measuring Massive Multitask Language Understanding."
         " [paper](https://arxiv.org/abs/2009.03300)\n"
         "- **MMLU (College Medicine)**: Measuring Massive Multitask Language Understanding."

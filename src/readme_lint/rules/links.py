@@ -141,10 +141,14 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
     paired = {(id(r.later), id(r.earlier)) for r in duplicate_entries(doc, ctx.config)}
     first_seen: dict[str, tuple[Entry, int, str]] = {}
     for entry in doc.entries:
+        papers = 0
         for link in entry.links:
             key = None if link.image else paper_id(link.target.text)
             if key is None:
                 continue
+            papers += 1
+            if papers > 1 and _OTHER_PAPER.search(link.label.text):
+                continue  # '[[pdf]](u) [[extension]](v)': a pointer to another paper
             seen = first_seen.setdefault(key, (entry, link.line, link.target.text))
             other, other_line, other_url = seen
             if other is entry or (id(entry), id(other)) in paired:
@@ -173,6 +177,12 @@ def duplicate_link(ctx: LintContext) -> Iterator[Violation]:
 
 
 _VERSION = re.compile(r"\d{4}\.\d{4,5}v(?P<v>\d+)", re.IGNORECASE)
+# A link labelled as another paper than the entry's: its extension, journal or
+# conference version, a follow-up or a related work.
+_OTHER_PAPER = re.compile(
+    r"\b(?:extension|extended|journal|conference|follow[- ]?up|related|previous|prior)\b",
+    re.IGNORECASE,
+)
 
 
 def _two_versions(a: str, b: str) -> bool:
