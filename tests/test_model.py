@@ -772,3 +772,20 @@ def test_a_linked_bold_title_and_break_only_lines() -> None:
     )
     assert entry.authors is not None
     assert entry.authors.text.startswith("Muhammad Zubair Irshad")
+
+
+def test_a_year_heading_over_one_paper_is_a_section() -> None:
+    doc = build(
+        "## Retrieval\n\n### 2019\n"
+        "**[CVPR, 2019] Composing Text and Image for Image Retrieval - An Empirical Odyssey**  \n"
+        "*Nam Vo, Lu Jiang, Chen Sun, Kevin Murphy*  \n"
+        "[[Paper](https://arxiv.org/abs/1812.07119)]\n\n"
+        "### 2018\n"
+        "**[NeurIPS, 2018] Dialog-based Interactive Image Retrieval**  \n"
+        "*Xiaoxiao Guo, Hui Wu, Yu Cheng*  \n"
+        "[[Paper](https://arxiv.org/abs/1805.00145)]\n"
+    )
+    assert [(e.format, e.authors is not None) for e in doc.entries] == [
+        ("paragraph", True),
+        ("paragraph", True),
+    ]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from readme_lint.core import syntax
 from readme_lint.core.names import names_line
 from readme_lint.core.papers import is_link_label, paper_key, publisher_link
 from readme_lint.core.records import HEADING, Entry, Line, Title
@@ -186,6 +187,8 @@ def _bold_title(
     block, _ = section.nodes[0]
     if block.kind != "paragraph" or ctx.links_on(line.number):
         return None
+    if not any(c.isalpha() for c in line.text.lstrip(" #")):
+        return None  # '### 2019' over its papers: a year names no paper
     under = ctx.line(block.first_line)
     match = _BOLD_LINE.fullmatch(under.text)
     # Two words will do here ('Genetic CNN'): the heading names the paper, the bold line
@@ -195,7 +198,9 @@ def _bold_title(
     authors = None
     if block.last_line > block.first_line:
         names = ctx.line(block.first_line + 1)
-        if not ctx.links_on(names.number) and names_line(names.text):
+        if not ctx.links_on(names.number) and (
+            names_line(names.text) or syntax.AUTHORS_LINE.match(names.text)
+        ):
             authors = content_span(names)
     return under, match, authors
 
