@@ -789,3 +789,24 @@ def test_a_year_heading_over_one_paper_is_a_section() -> None:
         ("paragraph", True),
         ("paragraph", True),
     ]
+
+
+def test_items_nested_under_an_entry_that_label_a_field_or_open_with_names_are_details() -> None:
+    doc = build(
+        "## Model-based RL\n\n"
+        "- [Value Prediction Network](https://arxiv.org/abs/1707.03497)\n"
+        "  - Junhyuk Oh, Satinder Singh, Honglak Lee. *NIPS 2017*\n"
+        "  - Key: value-prediction model\n"
+        "  - ExpEnv: collect domain, [atari](https://github.com/openai/gym)\n"
+        "- [Backdoor Attack in the Physical World](https://arxiv.org/abs/2104.02361)\n"
+        "  - Yiming Li, Tongqing Zhai, Yong Jiang, Zhifeng Li. *ICLR Workshop*, 2021."
+        " (**Note:** an extension is [[here]](https://arxiv.org/abs/2004.04692))\n"
+        "- [Mastering Atari with a Learned Model](https://arxiv.org/abs/1911.08265)\n"
+        "  - [Related: MuZero Unplugged](https://arxiv.org/abs/2104.06294)\n"
+    )
+    assert [e.title_text for e in doc.entries] == [
+        "Value Prediction Network",
+        "Backdoor Attack in the Physical World",
+        "Mastering Atari with a Learned Model",
+        "Related: MuZero Unplugged",
+    ]

@@ -479,6 +479,27 @@ def _with_details(
     return out, taken
 
 
+# 'ExpEnv: atari, mujoco', 'Key: value-prediction model', '**Code:** [x](u)': a field's label
+_FIELD_LABEL = re.compile(r"\s*(?:\*\*)?[A-Za-z][\w-]*(?:[ \t][\w-]+)?(?:\*\*)?:(?:\*\*)?[ \t]")
+
+
+def _without_detail_items(ctx: Context, section: Section, out: list[Entry]) -> list[Entry]:
+    """Without the items nested under an entry that are its details: they open with a
+    field's label ('- ExpEnv: chess, [atari](u)') or with names ('- Ann Lee, Bo Chen, Cy
+    Dee. *ICLR*. ([note](u))'), whatever they link."""
+    parents, firsts = _parents(section), {e.first_line for e in out}
+
+    def detail(entry: Entry) -> bool:
+        if parents.get(entry.first_line) not in firsts:
+            return False
+        line = ctx.line(entry.first_line)
+        lead = _LEADER.match(line.text)
+        text = line.text[lead.end() :] if lead else line.text
+        return _FIELD_LABEL.match(text) is not None or names_list(text)
+
+    return [e for e in out if not detail(e)]
+
+
 @entry_format(BULLET, priority=4, fields=("title", "link"))
 def read(section: Section, ctx: Context) -> list[Entry]:
     out: list[Entry] = []
@@ -494,6 +515,7 @@ def read(section: Section, ctx: Context) -> list[Entry]:
             out.append(entry)
         else:
             rest.append((head, numbers))
+    out = _without_detail_items(ctx, section, out)
     # Among linked entries, an item shaped as a paper is one, link or not (RL103 then says
     # what it lacks); alone, such an item is prose.
     if len(out) >= 2:
