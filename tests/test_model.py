@@ -311,6 +311,13 @@ def test_name_heading_entry_fields() -> None:
     ("text", "titles"),
     [
         pytest.param(
+            "## Code\n\n- [Music Genre Classification with LSTMs](https://github.com/a/b)\n"
+            "- [Composing Music Using Neural Nets](https://github.com/c/d)\n\n"
+            "[Go back to top](https://github.com/o/r#deep-learning-for-music)\n",
+            ["Music Genre Classification with LSTMs", "Composing Music Using Neural Nets"],
+            id="a-back-to-top-link-is-no-paper",
+        ),
+        pytest.param(
             "## Notes\n\n**Note: my implementations are [here](https://github.com/a/b).**\n",
             [],
             id="bold-sentence-with-a-link",

@@ -361,7 +361,11 @@ LINK_LABELS = frozenset(
     "checkpoint checkpoints tbd tba todo na none".split()
 )
 # Words of a sentence that links somewhere ('the code is [here](u)'): never a title.
-VAGUE_LABELS = frozenset("here clickhere this thislink thispaper readmore more details".split())
+VAGUE_LABELS = frozenset(
+    "here clickhere this thislink thispaper readmore more details"
+    # navigation: '[Go back to top](…#contents)' is no paper
+    " top backtotop gobacktotop totop gototop back".split()
+)
 LINK_LABELS |= VAGUE_LABELS
 
 
