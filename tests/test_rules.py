@@ -100,6 +100,17 @@ CASES = [
     ),
     pytest.param(
         "RL104",
+        entry(TITLE, AUTHORS, LINKS.removesuffix(" \\"))
+        + "\n## Papers\n\n"
+        + "".join(
+            f"- [Paper Number {k} on Diffusion](https://arxiv.org/abs/2006.{11000 + k})\n"
+            for k in range(20)
+        ),
+        [],
+        id="RL104-a-lone-paragraph-among-many-bullets-is-a-guest",
+    ),
+    pytest.param(
+        "RL104",
         entry(TITLE, AUTHORS, LINKS, "Jul 2021"),
         [(1, 1)],
         id="RL104-date-is-not-a-summary",

@@ -14,7 +14,7 @@ from readme_lint.core.syntax import ends_with_backslash_break
 from readme_lint.formats import format_fields, hard_break_formats
 
 # Below this many entries a file's own habits say too little to infer its schema.
-_INFER_MIN_ENTRIES = 5
+INFER_MIN_ENTRIES = 5
 
 
 def entry_name(entry: Entry, limit: int = 50) -> str:
@@ -44,20 +44,33 @@ def unused_fields(doc: Document) -> list[tuple[str, str, int, int]]:
 
     def compute() -> list[tuple[str, str, int, int]]:
         counts = Counter(e.format for e in doc.entries)
-        out = []
+        out: list[tuple[str, str, int, int]] = []
         for fmt, total in sorted(counts.items()):
-            if total < _INFER_MIN_ENTRIES:
+            fields = {"authors", "summary"} if fmt in hard_break_formats() else set()
+            if total < INFER_MIN_ENTRIES:
+                # A few entries in a format the rest of a long list does not use ('**[A
+                # Survey](u)**' / 'Authors' in the About section of a bullet list): no
+                # habit of theirs says they must carry authors or a summary.
+                if len(doc.entries) - total >= 4 * INFER_MIN_ENTRIES:
+                    out.extend(
+                        (fmt, field, have, total)
+                        for field in sorted(fields & format_fields(fmt))
+                        if (have := _having(doc, fmt, field)) < total
+                    )
                 continue
             # Any format may link nothing (a list of plain references); only hard-break
             # formats have authors and summary lines to leave out.
-            fields = {"authors", "summary"} if fmt in hard_break_formats() else set()
             for field in sorted(({"link"} | fields) & format_fields(fmt)):
-                have = sum(1 for e in doc.entries if e.format == fmt and has_field(e, field))
+                have = _having(doc, fmt, field)
                 if have * 2 < total:
                     out.append((fmt, field, have, total))
         return out
 
     return doc.memo("unused-fields", compute)
+
+
+def _having(doc: Document, fmt: str, field: str) -> int:
+    return sum(1 for e in doc.entries if e.format == fmt and has_field(e, field))
 
 
 class Habits(NamedTuple):

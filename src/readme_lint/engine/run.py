@@ -159,6 +159,7 @@ def check_document(
 
 def schema_hints(ctx: LintContext, rules: dict[str, Rule]) -> tuple[str, ...]:
     """What the file's own habits changed: fields it never uses, repeats across sections."""
+    from readme_lint.core.conventions import INFER_MIN_ENTRIES
     from readme_lint.core.duplicates import cross_section_hint
 
     doc, config = ctx.doc, ctx.config
@@ -167,7 +168,8 @@ def schema_hints(ctx: LintContext, rules: dict[str, Rule]) -> tuple[str, ...]:
     # A configuration that states the fields has settled it: no hint to state them.
     settled = config.require_is_set
     for fmt, field, have, total in ctx.habits.unused_fields:
-        if codes[field] in rules and not settled:
+        # A few guests in another format than the list's are not a habit to state.
+        if codes[field] in rules and not settled and total >= INFER_MIN_ENTRIES:
             what = (
                 "a link"
                 if field == "link"
