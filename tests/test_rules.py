@@ -566,6 +566,22 @@ CASES = [
     ),
     pytest.param(
         "RL201",
+        "## Fields\n\n**Neural Density-Distance Fields.**<br>\n"
+        "*Itsuki Ueda, Yoshihiro Fukuhara,\nHirokatsu Kataoka, Hiroaki Aizawa.*<br>\n"
+        "ECCV 2022. [[PDF](https://arxiv.org/abs/2207.14455)]<br>\nDistance fields.\n",
+        [],
+        id="RL201-authors-wrapped-and-closed-on-the-next-line",
+    ),
+    pytest.param(
+        "RL201",
+        "## Fields\n\n**Neural Density-Distance Fields.**<br>\n"
+        "*Itsuki Ueda, Yoshihiro Fukuhara,\nHirokatsu Kataoka, Hiroaki Aizawa.<br>\n"
+        "ECCV 2022. [[PDF](https://arxiv.org/abs/2207.14455)]<br>\nDistance fields.\n",
+        [(4, 1)],
+        id="RL201-authors-wrapped-and-never-closed",
+    ),
+    pytest.param(
+        "RL201",
         entry("**Null-text Inversion for Editing", "Real Images.** \\", AUTHORS, LINKS, SUMMARY),
         [(1, 1)],
         id="RL201-title-split-across-two-lines",

@@ -52,6 +52,14 @@ _AFTER_AUTHORS = re.compile(
 )
 
 
+def _closed_below(doc: Document, entry: Entry, number: int, marks: int) -> bool:
+    """The authors line ends in a comma and the entry's next line closes its emphasis."""
+    if not doc.line(number).text.rstrip().endswith(",") or number + 1 not in entry.lines:
+        return False
+    below = _AFTER_AUTHORS.sub("", syntax.strip_hard_break(doc.line(number + 1).text)).rstrip()
+    return below.endswith("*" * marks) and below.count("*") == marks
+
+
 def _authors_problem(doc: Document, entry: Entry) -> tuple[int, str, Fix | None] | None:
     authors = entry.authors
     if authors is None or not authors.text.startswith("*"):
@@ -66,6 +74,8 @@ def _authors_problem(doc: Document, entry: Entry) -> tuple[int, str, Fix | None]
     line = doc.line(authors.line)
     begin = authors.col - 1
     end = authors.end_col - 1 - (len(authors.text) - len(text))
+    if text.count("*") == lead and _closed_below(doc, entry, authors.line, lead):
+        return None  # '*Ann Lee, Bo Chen,' / 'Cy Dee.*': the names wrap, the line below closes
     if text.count("*") == lead:  # opened, never closed
         fix = _replace(line, end, end, "*" * lead, "close the authors' emphasis", Render.EMPHASIS)
         return begin, "authors line opens with '*' but never closes it", fix
