@@ -16,6 +16,7 @@ from readme_lint.core.papers import (
     paper_key,
     publisher_link,
     readme_section,
+    shared_name,
     similar_titles,
     stated_venue,
     title_key,
@@ -317,3 +318,20 @@ def test_is_name(title: str, name: bool) -> None:
 )
 def test_readme_section(label: str, url: str, section: bool) -> None:
     assert readme_section(label, url) is section
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        ("OPT: Open Pre-trained Transformer Language Models", "OPT-1.3|6.7|13B", True),
+        (
+            "DyNeRF: Neural 3D Video Synthesis",
+            "Neural 3D Video Synthesis from Multi-view Video",
+            True,
+        ),
+        ("NeuMan: Neural Human Radiance Field", "ViewFormer: NeRF-free Neural Rendering", False),
+        ("DyNeRF: Neural Video", "Neural Video Compression with Priors", False),
+    ],
+)
+def test_shared_name(a: str, b: str, shared: bool) -> None:
+    assert shared_name(a, b) is shared

@@ -444,11 +444,16 @@ def shared_title_tail(a: str, b: str) -> bool:
 def shared_name(a: str, b: str) -> bool:
     """Whether one title is 'Name: Title' and the other starts with that name as words of
     its own ('OPT: Open Pre-trained Transformer Language Models' and 'OPT-1.3|6.7|13B'):
-    one paper, the second entry one of its models."""
+    one paper, the second entry one of its models; or the other starts with that Title
+    (a shortened title under the paper's name)."""
     for named, other in ((a, b), (b, a)):
-        head, sep, _ = named.partition(":")
-        name = _title_words(head)
-        if sep and 1 <= len(name) <= 3 and _title_words(other)[: len(name)] == name:
+        head, sep, rest = named.partition(":")
+        name, words, others = _title_words(head), _title_words(rest), _title_words(other)
+        if sep and 1 <= len(name) <= 3 and others[: len(name)] == name:
+            return True
+        # 'DyNeRF: Neural 3D Video Synthesis' and 'Neural 3D Video Synthesis from
+        # Multi-view Video': the name, then the start of the full title.
+        if sep and 1 <= len(name) <= 3 and len(words) >= 3 and others[: len(words)] == words:
             return True
     return False
 
