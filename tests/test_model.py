@@ -817,3 +817,21 @@ def test_items_nested_under_an_entry_that_label_a_field_or_open_with_names_are_d
         "Mastering Atari with a Learned Model",
         "Related: MuZero Unplugged",
     ]
+
+
+def test_html_bold_paragraphs_are_entries() -> None:
+    doc = build(
+        "## Pose Estimation\n\n"
+        "<b>Viewpoints and Keypoints (2015)</b> [[Paper]](https://arxiv.org/abs/1411.6067)\n"
+        "<br>Keypoints and viewpoints predicted jointly.\n\n"
+        ":space_invader: <b>3D ShapeNets: A Deep Representation for Volumetric Shapes (2015)</b>"
+        " [[Paper]](http://3dshapenets.cs.princeton.edu/)\n"
+        '<p align="center"><img width="50%" src="https://example.org/f.png" /></p>\n\n'
+        "<strong>Render for CNN: Viewpoint Estimation in Images (2015)</strong>"
+        " [[Paper]](https://arxiv.org/abs/1505.05641)\n"
+    )
+    assert [e.title_text for e in doc.entries] == [
+        "Viewpoints and Keypoints (2015)",
+        "3D ShapeNets: A Deep Representation for Volumetric Shapes (2015)",
+        "Render for CNN: Viewpoint Estimation in Images (2015)",
+    ]

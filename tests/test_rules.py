@@ -911,6 +911,23 @@ CASES = [
     ),
     pytest.param(
         "RL209",
+        "## Methods\n\n| Name | Paper | Code |\n|---|---|---|\n"
+        "| PC algorithm | Causation, Prediction, and Search | [R](https://github.com/cran/pcalg) |\n"
+        "<!-- | FCI | Causation, Prediction, and Search | [R](https://github.com/cran/pcalg) | x | -->\n"
+        "<div>| GES | Optimal Structure Identification | [R](https://a.org) | y |</div>\n",
+        [],
+        id="RL209-a-comment-or-a-block-tag-under-a-table-ends-it",
+    ),
+    pytest.param(
+        "RL209",
+        "## Methods\n\n| Name | Paper |\n|---|---|\n"
+        "| PC algorithm | Causation, Prediction, and Search |\n"
+        "<b>FCI</b> | Causation, Prediction, and Search | extra |\n",
+        [(6, 1)],
+        id="RL209-an-inline-tag-row-is-still-a-row",
+    ),
+    pytest.param(
+        "RL209",
         "| Title | Venue | Code |\n|---|---|---|\n| [A Paper Title](https://arxiv.org/abs/2006.11239) | NeurIPS 2020 |\n",
         [],
         id="RL209-fewer-cells-render-complete-with-blanks",

@@ -11,6 +11,7 @@ come from the source text itself.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any, TypeVar, cast
@@ -185,6 +186,20 @@ def _code_range(token: Any, first: int, n_lines: int) -> range:
     return range(first, first + max(count, 1))
 
 
+# A line that starts an HTML block of the kinds that interrupt a paragraph (CommonMark's
+# types 1-6: a comment, '<div>', '<table>'...): GitHub ends a table there. An inline tag
+# ('<b>x</b> | y |') does not.
+_HTML_START = re.compile(
+    r" {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:\s|>|$)"
+    r"|/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup"
+    r"|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame"
+    r"|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav"
+    r"|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th"
+    r"|thead|title|tr|track|ul)(?:\s|/?>|$))",
+    re.IGNORECASE,
+)
+
+
 def _blocks(tree: Any, lines: tuple[Line, ...]) -> list[tuple[Block, Any]]:
     nodes = mdparse.top_level(tree)
     n = len(lines)
@@ -198,10 +213,13 @@ def _blocks(tree: Any, lines: tuple[Line, ...]) -> list[tuple[Block, Any]]:
             last = first
             stop_at_blank = node.kind in ("paragraph", "heading", "html", "table")
             for number in range(first + 1, limit + 1):
-                if not lines[number - 1].text.strip():
+                text = lines[number - 1].text
+                if not text.strip():
                     if stop_at_blank:
                         break
                     continue
+                if node.kind == "table" and number > first + 1 and _HTML_START.match(text):
+                    break  # '<!-- | a | b | -->' under a table: GitHub ends the table there
                 last = number
             if mdparse.name(node.token) == "Heading":
                 last = first

@@ -147,8 +147,29 @@ def _link_first(line: Line, links: list[Link]) -> tuple[Title | None, Span | Non
     return title, Span(label.line, label.col, label.end_col, label.text)
 
 
+# '<b>Title</b>', '<strong>Title</strong>': HTML's bold, read as '**Title**' is.
+_HTML_BOLD = re.compile(
+    r"(?P<lead>\s*(?::[a-z0-9_+-]+:\s*)*)(?P<open><(?:b|strong)>)(?P<title>[^<>*]+)(?P<close></(?:b|strong)\s*>)",
+    re.IGNORECASE,
+)
+
+
+def _as_markdown_bold(line: Line) -> Line:
+    """The line with a leading HTML bold written as '**' (columns kept): '<b>' as ' **',
+    '</b>' as '**  '."""
+    match = _HTML_BOLD.match(line.text)
+    if match is None:
+        return line
+    lead = " " * len(match.group("lead"))  # an emoji before it is a marker, no title
+    opened = " " * (len(match.group("open")) - 2) + "**"
+    closed = "**" + " " * (len(match.group("close")) - 2)
+    rest = line.text[match.end() :]
+    return line._replace(text=lead + opened + match.group("title") + closed + rest)
+
+
 def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None]:
     """The title (and a venue in ``(**Venue**)`` or ``[Venue]``) of an item's first line."""
+    line = _as_markdown_bold(line)
     text = line.text
     for pattern in (_NAME_TITLE, _TITLE_VENUE):
         match = pattern.match(text)
@@ -542,12 +563,18 @@ def read(section: Section, ctx: Context) -> list[Entry]:
     # is as likely a sentence that opens with a link.
     lone: list[Entry] = []
     for block, _ in section.nodes:
-        if block.kind == "paragraph" and block.first_line == block.last_line:
-            line = ctx.line(block.first_line)
-            if line.text.lstrip().startswith(("[", "**")):
-                entry = entry_from_lines(ctx, section.heading, line, [line.number])
-                if entry is not None:
-                    lone.append(entry)
+        if block.kind != "paragraph":
+            continue
+        line = ctx.line(block.first_line)
+        html_bold = _HTML_BOLD.match(line.text) is not None
+        # '<b>Title (2017)</b> [[Paper]](u)' may carry its note on lines under it
+        # ('<br>A summary of it.'); the others are one line.
+        one_line = block.first_line == block.last_line
+        if html_bold or (one_line and line.text.lstrip().startswith(("[", "**"))):
+            numbers = list(range(block.first_line, block.last_line + 1))
+            entry = entry_from_lines(ctx, section.heading, line, numbers)
+            if entry is not None:
+                lone.append(entry)
     if len(lone) + len(out) >= 2:
         out.extend(lone)
     return out

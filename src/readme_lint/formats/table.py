@@ -135,7 +135,8 @@ def _tables(ctx: Context, section: Section) -> Iterator[tuple[Line, list[Line]]]
     for block, token in section.nodes:
         if block.kind == "table":
             header = ctx.line(block.first_line)
-            yield header, [ctx.line(number) for number in mdparse.table_rows(token)]
+            rows = [n for n in mdparse.table_rows(token) if n <= block.last_line]
+            yield header, [ctx.line(number) for number in rows]
 
 
 def _entry(ctx: Context, heading: Heading | None, row: Line, column: int | None) -> Entry | None:
