@@ -1449,6 +1449,22 @@ CASES = [
     ),
     pytest.param(
         "RL402",
+        "# Title\n## Menu\n- [Editing](#editing)\n\n| Menu | Menu |\n|---|---|\n"
+        "| [Inversion](#inversion) | [Video](#video) |\n\n"
+        "## Editing\ntext\n## Inversion\ntext\n## Video\ntext\n",
+        [],
+        id="RL402-a-menu-table-lists-headings-too",
+    ),
+    pytest.param(
+        "RL402",
+        "# Title\n## Menu\n- [Editing](#editing)\n\n| Model | Paper |\n|---|---|\n"
+        "| [Inversion](#inversion) | [Paper](https://arxiv.org/abs/2211.09794) |\n\n"
+        "## Editing\ntext\n## Inversion\ntext\n",
+        [(13, 1)],
+        id="RL402-a-table-with-other-links-is-no-menu",
+    ),
+    pytest.param(
+        "RL402",
         "# Title\n## Contents\n- [Editing](Editing)\n\n## Editing\ntext\n",
         [],
         id="RL402-listed-with-broken-link",

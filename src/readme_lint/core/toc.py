@@ -125,6 +125,7 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
         for item in toc.items
         if item.link is not None and item.link.target.text.startswith("#")
     }
+    linked |= menu_anchors(doc)
     hidden = commented_out_anchors(doc)
     first = min(h.position for h in listed_headings)
     last = max(listed_headings, key=lambda h: h.position)
@@ -148,6 +149,23 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
         and (h.level == low or parents[h.position] in branches)
         and not excluded_from_toc(config, h)
     ]
+
+
+def menu_anchors(doc: Document) -> set[str | None]:
+    """The headings a menu links to besides the TOC: a table or another list whose links
+    all go to places in this page ('| [Reviews](#reviews) | [Datasets](#datasets) |', a
+    menu of several tables and lists) lists them as the TOC does."""
+    out: set[str | None] = set()
+    tables = [b for b in doc.blocks if b.kind in ("table", "list")]
+    for block in tables:
+        links = [
+            lk
+            for lk in doc.links
+            if block.first_line <= lk.line <= block.last_line and not lk.image
+        ]
+        if links and all(lk.target.text.startswith("#") for lk in links):
+            out.update(landing(lk.target.text[1:], doc.anchors) for lk in links)
+    return out
 
 
 def _parents(doc: Document) -> list[int]:
