@@ -1460,7 +1460,7 @@ CASES = [
         "# Title\n## Menu\n- [Editing](#editing)\n\n| Model | Paper |\n|---|---|\n"
         "| [Inversion](#inversion) | [Paper](https://arxiv.org/abs/2211.09794) |\n\n"
         "## Editing\ntext\n## Inversion\ntext\n",
-        [(13, 1)],
+        [(11, 1)],
         id="RL402-a-table-with-other-links-is-no-menu",
     ),
     pytest.param(
