@@ -835,3 +835,19 @@ def test_html_bold_paragraphs_are_entries() -> None:
         "3D ShapeNets: A Deep Representation for Volumetric Shapes (2015)",
         "Render for CNN: Viewpoint Estimation in Images (2015)",
     ]
+
+
+def test_a_bold_label_over_the_bold_title() -> None:
+    doc = build(
+        "## Benchmarks\n\n**STS12**:\\\n"
+        "**SemEval-2012 Task 6: A Pilot on Semantic Textual Similarity** \\\n"
+        "*Eneko Agirre, Daniel Cer, Mona Diab, Aitor Gonzalez-Agirre* \\\n"
+        "SemEval 2012, [[Paper](https://aclanthology.org/S12-1051.pdf)] \\\n"
+        "07 June 2012\n"
+    )
+    (entry,) = doc.entries
+    assert entry.title_text == "SemEval-2012 Task 6: A Pilot on Semantic Textual Similarity"
+    assert entry.authors is not None and entry.authors.line == 5
+    from readme_lint.engine.run import lint_text
+
+    assert not {"RL101", "RL102", "RL106"} & {d.code for d in lint_text(doc.text)}

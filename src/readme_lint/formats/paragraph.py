@@ -75,6 +75,18 @@ def parse_title(line: Line) -> Title | None:
     )
 
 
+def _labelled_title(title: Title | None, rest: Sequence[Line]) -> Title | None:
+    """The bold title on the line under a bold label of three words or fewer."""
+    if title is None or title.text is None or len(title.text.text.split()) > 3 or not rest:
+        return None
+    if not syntax.TITLE_START.match(rest[0].text):
+        return None
+    below = parse_title(rest[0])
+    if below is None or below.text is None or len(below.text.text.split()) < 3:
+        return None
+    return below
+
+
 def _classify(fields: _Fields, line: Line, ctx: Context, index: int) -> None:
     content = content_span(line)
     text = content.text
@@ -132,14 +144,21 @@ def read_fields(
     (not so when the rest is a blockquote, a block of its own).
     """
     title = parse_title(head) if syntax.TITLE_START.match(head.text) else None
+    all_lines = [head, *rest]
+    labelled = _labelled_title(title, rest)
+    label_line: list[int] = []
+    if labelled is not None:
+        # '**STS12**:\' over '**SemEval-2012 Task 6: A Pilot on …** \': a bold label,
+        # then the paper's bold title; the fields start under the title.
+        label_line, title, rest = [head.number], labelled, rest[1:]
     fields = _Fields()
     # A line that is only a break ('Title' / '<br />' / 'Authors') is no field.
     named = [line for line in rest if not _BR_ONLY.fullmatch(line.text.strip())]
     for index, line in enumerate(named, start=1):
         _classify(fields, line, ctx, index)
-    all_lines = [head, *rest]
     last = all_lines[-1].number if gap is None else gap[0] - 1
     ends = [head.number] if title_breaks else []
+    ends += [title.line] if label_line and title is not None else []
     ends += fields.structural
     by_number = {line.number: line for line in all_lines}
     field_ends = tuple(
