@@ -51,6 +51,18 @@ CASES = [
     pytest.param("RL103", ENTRY, [], id="RL103-has-links"),
     pytest.param(
         "RL103",
+        "## SLAM\n\n"
+        '- Campos, C, Elvira, R. "ORB-SLAM3: An Accurate Open-Source Library for Visual SLAM".'
+        " IEEE Transactions on Robotics 2021.\n"
+        '- Bescos, B, Facil, J, Civera, J. "DynaSLAM: Tracking, Mapping, and Inpainting in'
+        ' Dynamic Scenes". IEEE Robotics and Automation Letters 2018.\n'
+        '- Sumikura, S, Shibuya, M. "OpenVSLAM: A Versatile Visual SLAM Framework".'
+        " Proceedings of ACM Multimedia 2019.\n",
+        [],
+        id="RL103-a-section-of-plain-references-links-nothing-by-habit",
+    ),
+    pytest.param(
+        "RL103",
         "- **NeRF** (Representing Scenes as Neural Radiance Fields) [[paper](https://arxiv.org/abs/2003.08934)]\n"
         "- **Mip-NeRF** (A Multiscale Representation for Anti-Aliasing) [[paper](https://arxiv.org/abs/2103.13415)]\n"
         "- **Plenoxels** (Plenoxels: Radiance Fields without Neural Networks)\n"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from readme_lint.config import Config
 from readme_lint.core import syntax
-from readme_lint.core.conventions import entry_name, majority_eol
+from readme_lint.core.conventions import entry_name, has_field, majority_eol
 from readme_lint.core.diagnostics import Edit, Fix, Render, Severity, Violation
 from readme_lint.core.model import Document, Entry, Span
 from readme_lint.core.papers import (
@@ -18,7 +18,7 @@ from readme_lint.core.papers import (
     venue_in_url,
     venue_near_miss,
 )
-from readme_lint.core.records import CITATION, PARAGRAPH
+from readme_lint.core.records import CITATION, PARAGRAPH, Heading
 from readme_lint.formats import format_fields, hard_break_formats
 from readme_lint.formats.citation import reference_number
 from readme_lint.rules.registry import LintContext, entries_for, rule
@@ -137,7 +137,10 @@ def _unread_authors_slot(entry: Entry) -> bool:
 def entry_link(ctx: LintContext) -> Iterator[Violation]:
     """
     ## What it does
-    Finds entries with no link at all (paper, code, project page...).
+    Finds entries with no link at all (paper, code, project page...). A section of
+    three entries or more none of which links anything is a list of plain references
+    by its own habit, and is left alone; one entry without a link among linked ones
+    is reported.
 
     ## Why is this bad?
     A paper list is a list of pointers; an entry without a link sends the
@@ -159,9 +162,24 @@ def entry_link(ctx: LintContext) -> Iterator[Violation]:
     ## Fix
     Not fixable.
     """
+    unlinked = _unlinked_sections(ctx.doc)
     for entry in _missing(ctx, "link"):
-        if not any(not link.image for link in entry.links):
+        if not any(not link.image for link in entry.links) and entry.section not in unlinked:
             yield Violation(entry.first_line, 1, f"entry '{entry_name(entry)}' has no link")
+
+
+def _unlinked_sections(doc: Document) -> set[Heading | None]:
+    """Sections of three entries or more none of which links anything: a list of plain
+    references there, by the section's own habit (one entry without a link among linked
+    ones is a slip)."""
+    entries: dict[Heading | None, list[Entry]] = {}
+    for entry in doc.entries:
+        entries.setdefault(entry.section, []).append(entry)
+    return {
+        section
+        for section, found in entries.items()
+        if len(found) >= 3 and not any(has_field(e, "link") for e in found)
+    }
 
 
 @rule("RL104", "entry-summary", "Entry has no summary.", covers_entry=True)
