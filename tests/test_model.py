@@ -851,3 +851,20 @@ def test_a_bold_label_over_the_bold_title() -> None:
     from readme_lint.engine.run import lint_text
 
     assert not {"RL101", "RL102", "RL106"} & {d.code for d in lint_text(doc.text)}
+
+
+def test_a_citation_in_a_table_cell_is_titled_by_its_quoted_title() -> None:
+    doc = build(
+        "## Methods\n\n| Name | Paper | Code |\n|---|---|---|\n"
+        '| Causal Forest | [Wager, Stefan, and Susan Athey. "Estimation and inference of'
+        ' heterogeneous treatment effects using random forests." JASA (2017).]'
+        "(https://doi.org/10.1080/01621459.2017.1319839) | [R](https://github.com/grf-labs/grf) |\n"
+        '| BART | [Hill, Jennifer L. "Bayesian nonparametric modeling for causal inference."'
+        " JCGS 20 (2011).](https://doi.org/10.1198/jcgs.2010.08162) | - |\n"
+        '| Quoted | [A "Quoted Word" In A Title Of Its Own](https://arxiv.org/abs/2001.00001) | - |\n'
+    )
+    assert [e.title_text for e in doc.entries] == [
+        "Estimation and inference of heterogeneous treatment effects using random forests",
+        "Bayesian nonparametric modeling for causal inference",
+        'A "Quoted Word" In A Title Of Its Own',
+    ]

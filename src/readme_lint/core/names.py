@@ -76,3 +76,20 @@ def names_first(text: str, lead: int, end: int) -> int | None:
     if len(title.split()) < 3 or any(c in title for c in "[]*"):
         return None
     return first.end()
+
+
+# A quoted title in a citation: 'Rosenbaum, Paul R., and Donald B. Rubin. "The central
+# role of the propensity score …" Biometrika 70 (1983)'.
+_QUOTED_TITLE = re.compile(r"[\"\u201c](?P<title>[^\"\u201c\u201d]{12,}?)[,.]?[\"\u201d]")
+
+
+def cited_title(text: str) -> tuple[int, int] | None:
+    """Where the quoted title of a citation is in ``text`` (names, then '"Title."'): the
+    span of the title inside the quotes, its closing comma or period left out."""
+    match = _QUOTED_TITLE.search(text)
+    if match is None or len(match.group("title").split()) < 3:
+        return None
+    before = text[: match.start()].strip(" ,.:;")
+    if not before or not (names_lead(before) or names_list(before) or " et al" in before):
+        return None
+    return match.start("title"), match.end("title")

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from readme_lint.core import mdparse, syntax
+from readme_lint.core.names import cited_title
 from readme_lint.core.papers import is_link_label, is_name
 from readme_lint.core.records import TABLE, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Span
@@ -88,6 +89,11 @@ def _row_title(ctx: Context, row: Line, cell: tuple[int, int]) -> Title | None:
     inside = [lk for lk in ctx.links_on(row.number) if a < lk.col <= b]
     if inside and not inside[0].label.text.startswith("!["):
         label = inside[0].label
+        cited = cited_title(label.text)
+        if cited is not None:  # '[Rubin, D. "The central role of …" Biometrika.](u)'
+            col, end = label.col + cited[0], label.col + cited[1]
+            text = label.text[cited[0] : cited[1]]
+            return Title(row.number, col, "", Span(row.number, col, end, text), "")
         text = re.sub(r"\*+", "", label.text).strip()
         if any(c.isalnum() for c in text) and not is_link_label(text):
             return Title(
