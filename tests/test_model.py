@@ -862,9 +862,11 @@ def test_a_citation_in_a_table_cell_is_titled_by_its_quoted_title() -> None:
         '| BART | [Hill, Jennifer L. "Bayesian nonparametric modeling for causal inference."'
         " JCGS 20 (2011).](https://doi.org/10.1198/jcgs.2010.08162) | - |\n"
         '| Quoted | [A "Quoted Word" In A Title Of Its Own](https://arxiv.org/abs/2001.00001) | - |\n'
+        '| Decoupling | [Decoupling "when to update" from "how to update"](https://arxiv.org/abs/1706.02613) | - |\n'
     )
     assert [e.title_text for e in doc.entries] == [
         "Estimation and inference of heterogeneous treatment effects using random forests",
         "Bayesian nonparametric modeling for causal inference",
         'A "Quoted Word" In A Title Of Its Own',
+        'Decoupling "when to update" from "how to update"',
     ]

@@ -89,7 +89,10 @@ def cited_title(text: str) -> tuple[int, int] | None:
     match = _QUOTED_TITLE.search(text)
     if match is None or len(match.group("title").split()) < 3:
         return None
-    before = text[: match.start()].strip(" ,.:;")
+    ended = text[: match.start()].rstrip()
+    before = ended.strip(" ,.:;")
+    if not ended.endswith((".", ",")):  # the names end their sentence: 'Rubin, D. "…'
+        return None
     if not before or not (names_lead(before) or names_list(before) or " et al" in before):
         return None
     return match.start("title"), match.end("title")
