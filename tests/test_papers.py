@@ -44,6 +44,19 @@ from readme_lint.core.papers import (
         pytest.param(
             "https://openreview.net/forum?id=PxTIG12RRHS", "openreview:PxTIG12RRHS", id="openreview"
         ),
+        pytest.param(
+            "https://doi.org/10.1101/2023.04.25.537995",
+            "preprint:10.1101/2023.04.25.537995",
+            id="biorxiv-doi-is-a-preprint",
+        ),
+        pytest.param(
+            "https://doi.org/10.26434/chemrxiv-2025-v4758",
+            "preprint:10.26434/chemrxiv-2025-v4758",
+            id="chemrxiv-doi-is-a-preprint",
+        ),
+        pytest.param(
+            "https://doi.org/10.48550/arXiv.2006.11239", "arxiv:2006.11239", id="arxiv-doi"
+        ),
         pytest.param("https://github.com/hojonathanho/diffusion", None, id="code-is-no-paper"),
         pytest.param("https://example.org/arxiv/2006.11239", None, id="arxiv-word-elsewhere"),
     ],

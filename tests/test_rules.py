@@ -1139,6 +1139,23 @@ CASES = [
     ),
     pytest.param(
         "RL303",
+        "## Design\n\n"
+        "- [De Novo Design of Molecules with Multiaction Potential](https://doi.org/10.1021/acs.jcim.3c00651)\n"
+        "- [De Novo Design of Molecules with Multiaction Potential](https://doi.org/10.1101/2023.04.25.537995)\n"
+        "- [Another Molecule Generation Paper Title](https://doi.org/10.1021/acs.jcim.3c00999)\n",
+        [(4, 1)],
+        id="RL303-a-preprint-doi-and-the-journal-doi",
+    ),
+    pytest.param(
+        "RL303",
+        "## Design\n\n"
+        "- [De Novo Design of Molecules with Multiaction Potential](https://doi.org/10.1021/acs.jcim.3c00651)\n"
+        "- [De Novo Design of Molecules with Multiaction Potential](https://doi.org/10.1021/acs.jcim.4c00123)\n",
+        [],
+        id="RL303-two-journal-dois-are-two-papers",
+    ),
+    pytest.param(
+        "RL303",
         ENTRY + "\n" + ENTRY.replace("Models**", "Models (DDPM)**").replace("abs/", "pdf/"),
         [(6, 1)],
         id="RL303-same-arxiv-id",

@@ -99,6 +99,21 @@ _DOI = re.compile(
 _OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)\?id=([\w\-]+)", re.IGNORECASE)
 
 
+# DOI prefixes of preprint servers: chemRxiv, bioRxiv and medRxiv, Research Square,
+# Preprints.org, SSRN, TechRxiv, engrXiv, PsyArXiv (OSF).
+_PREPRINT_DOIS = (
+    "10.26434/",
+    "10.1101/",
+    "10.21203/",
+    "10.20944/",
+    "10.2139/",
+    "10.36227/",
+    "10.31224/",
+    "10.31234/",
+)
+_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(\d{4}\.\d{4,5})")
+
+
 def paper_id(url: str) -> str | None:
     """The paper a link identifies (arXiv id, DOI, OpenReview id), if it identifies one."""
     found = arxiv_id(url)
@@ -107,7 +122,14 @@ def paper_id(url: str) -> str | None:
     if "10." in url:
         doi = _DOI.search(url)
         if doi:
-            return f"doi:{doi.group(1).lower()}"
+            found = doi.group(1).lower()
+            arxiv_doi = _ARXIV_DOI.match(found)
+            if arxiv_doi:  # 10.48550/arXiv.2006.11239 is the arXiv paper itself
+                return f"arxiv:{arxiv_doi.group(1)}"
+            # A preprint server's DOI is the paper's preprint: another kind of id than
+            # the journal's DOI, so the two are one paper's versions, not two papers.
+            kind = "preprint" if found.startswith(_PREPRINT_DOIS) else "doi"
+            return f"{kind}:{found}"
     review = _OPENREVIEW.search(url)
     return f"openreview:{review.group(1)}" if review else None
 
