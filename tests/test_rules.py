@@ -1156,6 +1156,41 @@ CASES = [
     ),
     pytest.param(
         "RL303",
+        "## Humans\n\n"
+        "- [HumanNeRF: Efficiently Generated Human Radiance Field from Sparse Inputs]"
+        "(https://arxiv.org/abs/2112.02789) Fuqiang Zhao, Wei Yang, Jiakai Zhang. CVPR 2022.\n"
+        "- [Other Paper About Neural Rendering Here](https://arxiv.org/abs/2201.00001)\n"
+        "- [HumanNeRF: Generalizable Neural Human Radiance Field from Sparse Inputs]"
+        "(https://arxiv.org/abs/2112.02789) Fuqiang Zhao, Wei Yang, Jiakai Zhang. CVPR 2022.\n",
+        [],
+        id="RL303-renamed-needs-authors-to-compare",
+    ),
+    pytest.param(
+        "RL303",
+        "## Humans\n\n"
+        "**HumanNeRF: Efficiently Generated Human Radiance Field from Sparse Inputs** \\\n"
+        "*Fuqiang Zhao, Wei Yang, Jiakai Zhang* \\\n"
+        "CVPR 2022. [[Paper](https://arxiv.org/abs/2112.02789)] \\\nHumans from few views.\n\n"
+        "**HumanNeRF: Generalizable Neural Human Radiance Field from Sparse Inputs** \\\n"
+        "*Fuqiang Zhao, Wei Yang, Jiakai Zhang* \\\n"
+        "CVPR 2022. [[Paper](https://arxiv.org/abs/2112.02789)] \\\nHumans from few views.\n",
+        [(8, 1)],
+        id="RL303-a-paper-renamed-under-its-name",
+    ),
+    pytest.param(
+        "RL303",
+        "## Molecules\n\n"
+        "**Torsional Diffusion for Molecular Conformer Generation** \\\n"
+        "*Bowen Jing, Gabriele Corso, Jeffrey Chang* \\\n"
+        "NeurIPS 2022. [[Paper](https://arxiv.org/abs/2206.01729)] \\\nConformers.\n\n"
+        "**Theory and Algorithms for Diffusion Processes on Riemannian Manifolds** \\\n"
+        "*Bowen Jing, Gabriele Corso, Jeffrey Chang* \\\n"
+        "arXiv 2022. [[Paper](https://arxiv.org/abs/2206.01729)] \\\nManifolds.\n",
+        [],
+        id="RL303-same-authors-and-id-other-paper-is-a-wrong-link",
+    ),
+    pytest.param(
+        "RL303",
         ENTRY + "\n" + ENTRY.replace("Models**", "Models (DDPM)**").replace("abs/", "pdf/"),
         [(6, 1)],
         id="RL303-same-arxiv-id",

@@ -177,24 +177,43 @@ def _id_matches(
 ) -> Iterator[tuple[Entry, str]]:
     """Earlier entries linking one of the entry's papers under a similar title."""
     title = title_key(entry.title_text)
+    names = _authors(entry)
     for paper in sorted(papers):
         for same in by_key.get(paper, []):
-            # One id under two different titles is a wrong link (duplicate-link), not a repeat.
-            if not similar_titles(title_key(same.title_text), title):
-                continue
             if _named_apart(same.title_text, entry.title_text):
                 continue  # 'MedQA: Title' and 'MedQA-USMLE: Title': two named things, one paper
-            yield same, f"same paper ({paper})"
+            if similar_titles(title_key(same.title_text), title):
+                yield same, f"same paper ({paper})"
+            elif names and names & _authors(same) and _same_name(same.title_text, entry.title_text):
+                # One id, the same authors and the same name before a reworded title: the
+                # paper renamed ('HumanNeRF: Efficiently Generated …' / 'HumanNeRF:
+                # Generalizable …'). The same authors alone are no evidence: a group
+                # writes many papers, and a pasted id is a wrong link.
+                yield same, f"same paper ({paper}) and authors, under another title"
+            # One id under another title by other people (or none to compare) is a wrong
+            # link (duplicate-link), not a repeat.
 
 
-def _named_apart(a: str, b: str) -> bool:
-    """Two titles 'Name: Title' whose names (three words at most) differ: two datasets or
-    models of one paper, each an entry of its own."""
+def _names(a: str, b: str) -> tuple[str, str] | None:
+    """The names of two titles 'Name: …' (three words at most each), as compared."""
     head_a, sep_a, _ = a.partition(":")
     head_b, sep_b, _ = b.partition(":")
     if not (sep_a and sep_b) or len(head_a.split()) > 3 or len(head_b.split()) > 3:
-        return False
-    return title_key(head_a) != title_key(head_b)
+        return None
+    return title_key(head_a), title_key(head_b)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two titles 'Name: …' with one name."""
+    names = _names(a, b)
+    return names is not None and names[0] == names[1]
+
+
+def _named_apart(a: str, b: str) -> bool:
+    """Two titles 'Name: Title' whose names differ: two datasets or models of one
+    paper, each an entry of its own."""
+    names = _names(a, b)
+    return names is not None and names[0] != names[1]
 
 
 def _nearest(doc: Document, entry: Entry, matches: Iterable[tuple[Entry, str]]) -> Repeat | None:
