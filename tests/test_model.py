@@ -870,3 +870,27 @@ def test_a_citation_in_a_table_cell_is_titled_by_its_quoted_title() -> None:
         'A "Quoted Word" In A Title Of Its Own',
         'Decoupling "when to update" from "how to update"',
     ]
+
+
+def test_a_link_whose_text_wraps_onto_the_next_line() -> None:
+    doc = build(
+        "## Inverse RL\n\n"
+        "* <[Learning to Optimize via Wasserstein Deep Inverse Optimal Control\n"
+        "](https://arxiv.org/abs/1805.08395)> by Yichen Wang, Le Song, and Hongyuan Zha, 2018.\n"
+        "* [DeepMPC: Learning Deep Latent Features for\n"
+        "Model Predictive Control](http://deepmpc.cs.cornell.edu/DeepMPC.pdf), I. Lenz, 2015.\n"
+        "* [Universal Value Function Approximators](http://schaul.site44.com/uvfa.pdf), 2015.\n"
+    )
+    assert [(e.title_text, [lk.target.text for lk in e.links]) for e in doc.entries] == [
+        (
+            "Learning to Optimize via Wasserstein Deep Inverse Optimal Control",
+            ["https://arxiv.org/abs/1805.08395"],
+        ),
+        (
+            "DeepMPC: Learning Deep Latent Features for",
+            ["http://deepmpc.cs.cornell.edu/DeepMPC.pdf"],
+        ),
+        ("Universal Value Function Approximators", ["http://schaul.site44.com/uvfa.pdf"]),
+    ]
+    wrapped = doc.entries[1].links[0]
+    assert (wrapped.line, wrapped.label.text) == (6, "Model Predictive Control")

@@ -253,6 +253,10 @@ def _scan_links(
             if "](" not in text:
                 continue
             found = list(syntax.find_links(number, text))
+            if number > block.first_line and (number - 1) not in code:
+                wrapped = syntax.wrapped_link(number, lines[number - 2].text, text)
+                if wrapped is not None and all(lk.col > wrapped.col for lk in found):
+                    found.insert(0, wrapped)
             if found:
                 out[number] = found
     return out

@@ -181,3 +181,39 @@ def find_links(number: int, text: str) -> Iterator[Link]:
             bracketed,
             image,
         )
+
+
+# The end of a link whose text began on the line before: '  Sensing](https://u)'.
+_WRAPPED_END = re.compile(r"(?P<ws>[ \t]*)(?P<rest>[^\[\]\n]*?)\]\((?P<target>[^()\s]+)\)")
+
+
+def _open_bracket(masked: str) -> int | None:
+    """Where the last '[' that the line leaves open is."""
+    opened: list[int] = []
+    for i, c in enumerate(masked):
+        if c == "[" and (i == 0 or masked[i - 1] != "\\"):
+            opened.append(i)
+        elif c == "]" and opened and masked[i - 1] != "\\":
+            opened.pop()
+    return opened[-1] if opened else None
+
+
+def wrapped_link(number: int, before: str, text: str) -> Link | None:
+    """A link whose text wraps from the line before onto this line ('[Sequence to Sequence
+    Learning' / 'with Neural Networks](u)', GitHub renders it as one link), placed on this
+    line: its label is the part of the text here, its target the URL."""
+    prev = mask_code_spans(before)
+    open_at = _open_bracket(prev)
+    if open_at is None or "](" in prev[open_at:] or not prev[open_at + 1 :].strip():
+        return None
+    masked = mask_code_spans(text)
+    match = _WRAPPED_END.match(masked)
+    if match is None:
+        return None
+    end = match.end()
+    bracketed = open_at > 0 and prev[open_at - 1] == "[" and masked[end : end + 1] == "]"
+    col = match.end("ws") + 1
+    label = Span(number, col, match.end("rest") + 1, text[match.start("rest") : match.end("rest")])
+    tcol = match.start("target")
+    target = Span(number, tcol + 1, match.end("target") + 1, text[tcol : match.end("target")])
+    return Link(number, col, end + 1 + bracketed, label, target, bracketed, False)

@@ -147,6 +147,8 @@ def _link_first(line: Line, links: list[Link]) -> tuple[Title | None, Span | Non
     return title, Span(label.line, label.col, label.end_col, label.text)
 
 
+# A link's text opened and not closed on its line: '<[Title of the paper', '[[Title'.
+_OPEN_LABEL = re.compile(r"<?\[{1,2}(?=[^\[\]]{8,}$)")
 # '<b>Title</b>', '<strong>Title</strong>': HTML's bold, read as '**Title**' is.
 _HTML_BOLD = re.compile(
     r"(?P<lead>\s*(?::[a-z0-9_+-]+:\s*)*)(?P<open><(?:b|strong)>)(?P<title>[^<>*]+)(?P<close></(?:b|strong)\s*>)",
@@ -185,6 +187,11 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         text = line.text
     lead = len(text) - len(text.lstrip())
     first = links[0] if links else None
+    opened = _OPEN_LABEL.match(text, lead) if first is None else None
+    if opened is not None:
+        # '<[Learning to Optimize via Wasserstein' / '](u)> by …': the link's text wraps
+        # onto the next line; its part here is the title.
+        return plain_title(line, opened.end(), len(text.rstrip())), venue
     if first is not None and text.startswith("<", lead) and first.col - 1 == lead + 1:
         lead += 1  # '<[Title](u)> by Authors': the angle brackets only set the link off
     if first is not None and first.col - 1 == lead and _ID_LABEL.fullmatch(first.label.text):
