@@ -1191,6 +1191,24 @@ CASES = [
     ),
     pytest.param(
         "RL303",
+        "## Discovery\n\n| Name | Paper | Code |\n|---|---|---|\n"
+        "| PC algorithm | P. Spirtes, C. Glymour. Causation, Prediction, and Search. 2000."
+        " | [R](https://github.com/cran/pcalg) |\n"
+        "| FCI algorithm | P. Spirtes, C. Glymour. Causation, Prediction, and Search. 2000."
+        " | [R](https://github.com/cran/pcalg) |\n",
+        [],
+        id="RL303-two-named-rows-citing-one-work",
+    ),
+    pytest.param(
+        "RL303",
+        "## Deblurring\n\n| Year | Venue | Title |\n|---|---|---|\n"
+        "| 2019 | BMVC | [Blind Image Deconvolution Using Deep Generative Priors](https://a.org/x) |\n"
+        "| 2020 | TCI | [Blind Image Deconvolution Using Deep Generative Priors](https://b.org/y) |\n",
+        [(6, 1)],
+        id="RL303-a-year-column-names-nothing",
+    ),
+    pytest.param(
+        "RL303",
         ENTRY + "\n" + ENTRY.replace("Models**", "Models (DDPM)**").replace("abs/", "pdf/"),
         [(6, 1)],
         id="RL303-same-arxiv-id",

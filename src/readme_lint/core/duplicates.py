@@ -17,7 +17,7 @@ from readme_lint.core.papers import (
     similar_titles,
     title_key,
 )
-from readme_lint.core.records import DETAILS
+from readme_lint.core.records import DETAILS, TABLE
 
 
 def paper_keys(entry: Entry) -> set[str]:
@@ -144,7 +144,12 @@ def _find_duplicates(doc: Document) -> list[Repeat]:
         title = entry.title_text
         key = title_key(title) if is_real_title(title) else ""
         papers = paper_keys(entry)
-        found = _nearest(doc, entry, _title_matches(entry, papers, by_title.get(key, [])))
+        same_title = [
+            (other, ids)
+            for other, ids in by_title.get(key, [])
+            if not _rows_named_apart(doc, entry, other)
+        ]
+        found = _nearest(doc, entry, _title_matches(entry, papers, same_title))
         if found is None:
             found = _nearest(doc, entry, _id_matches(entry, papers, by_key))
         if found is not None:
@@ -154,6 +159,44 @@ def _find_duplicates(doc: Document) -> list[Repeat]:
         for paper in papers:
             by_key.setdefault(paper, []).append(entry)
     return out
+
+
+# A first column that names each row's thing: '| Name | Paper |', '| Method | … |'.
+_NAME_HEADER = re.compile(
+    r"[\s*_]*(?:name|method|model|dataset|algorithm|benchmark|approach)s?[\s*_:]*",
+    re.IGNORECASE,
+)
+
+
+def _first_cell(text: str) -> str:
+    return text.strip().strip("|").split("|")[0].strip()
+
+
+def _row_name(doc: Document, entry: Entry) -> str | None:
+    """A table row's first cell under a Name (Method, Model, Dataset…) header, when the
+    entry's title is in another cell."""
+    if entry.format != TABLE:
+        return None
+    table = next(
+        (
+            b
+            for b in doc.blocks
+            if b.kind == "table" and b.first_line < entry.first_line <= b.last_line
+        ),
+        None,
+    )
+    if table is None or not _NAME_HEADER.fullmatch(_first_cell(doc.line(table.first_line).text)):
+        return None
+    first = _first_cell(doc.line(entry.first_line).text)
+    return first if first and entry.title_text not in first else None
+
+
+def _rows_named_apart(doc: Document, a: Entry, b: Entry) -> bool:
+    """Two table rows naming two things ('| PC algorithm | Causation, Prediction, and
+    Search |', '| FCI algorithm | Causation, Prediction, and Search |') that cite one work:
+    two entries, not a repeat."""
+    name_a, name_b = _row_name(doc, a), _row_name(doc, b)
+    return name_a is not None and name_b is not None and title_key(name_a) != title_key(name_b)
 
 
 def _title_matches(
