@@ -894,3 +894,17 @@ def test_a_link_whose_text_wraps_onto_the_next_line() -> None:
     ]
     wrapped = doc.entries[1].links[0]
     assert (wrapped.line, wrapped.label.text) == (6, "Model Predictive Control")
+
+
+@pytest.mark.parametrize(("links", "hinted"), [(30, True), (29, False)])
+def test_a_page_whose_entries_are_unread_says_so(links: int, hinted: bool) -> None:
+    from readme_lint.engine.run import check_text
+
+    # Prose that links many pages, in no shape read as entries (a sentence each).
+    text = "# Links\n\n" + "".join(
+        f"We also liked the talk [number {k}](https://example.org/{k}) a lot.\n\n"
+        for k in range(links)
+    )
+    report = check_text(text)
+    assert not build(text).entries
+    assert any("no paper entries were read" in h for h in report.hints) is hinted

@@ -183,7 +183,26 @@ def schema_hints(ctx: LintContext, rules: dict[str, Rule]) -> tuple[str, ...]:
             )
     duplicates = {"RL303", "RL305"} & rules.keys()
     cross = cross_section_hint(doc, config, "RL305" in rules) if duplicates else None
-    return (*out, *([cross] if cross else []))
+    unread = _unread_hint(doc)
+    return (*out, *([cross] if cross else []), *([unread] if unread else []))
+
+
+# A page linking this many places elsewhere, with no entry read on it, is a list in a
+# shape readme-lint does not read: say so, rather than look as if all were well.
+_UNREAD_LINKS = 30
+
+
+def _unread_hint(doc: Document) -> str | None:
+    if doc.entries:
+        return None
+    remote = sum(1 for lk in doc.links if not lk.image and "://" in lk.target.text)
+    if remote < _UNREAD_LINKS:
+        return None
+    return (
+        f"no paper entries were read on this page ({remote} links elsewhere): its entries "
+        "are in a shape readme-lint does not read, so only the line, link and TOC rules "
+        "ran; `readme-lint --show-entries` shows what was read"
+    )
 
 
 def check_text(
