@@ -51,6 +51,14 @@ CASES = [
     pytest.param("RL103", ENTRY, [], id="RL103-has-links"),
     pytest.param(
         "RL103",
+        "## Generation\n\n**Automatic Chemical Design Using a Data-Driven Continuous Representation**"
+        "  \nRafael Gómez-Bombarelli, Jennifer N. Wei  \n*ACS Central Science*, January 2018,"
+        " <https://doi.org/gcwp2q>  \nDOI: 10.1021/acscentsci.7b00572\n",
+        [],
+        id="RL103-an-autolink-is-a-link",
+    ),
+    pytest.param(
+        "RL103",
         "## SLAM\n\n"
         '- Campos, C, Elvira, R. "ORB-SLAM3: An Accurate Open-Source Library for Visual SLAM".'
         " IEEE Transactions on Robotics 2021.\n"
@@ -1312,6 +1320,18 @@ CASES = [
         id="RL304-placeholder-label-says-it-on-purpose",
     ),
     pytest.param(
+        "RL304",
+        entry(
+            TITLE,
+            AUTHORS,
+            "[[Paper](https://arxiv.org/abs/2006.11239)] [[Code (not released yet)]()]"
+            " [[Project]()] \\",
+            SUMMARY,
+        ),
+        [(3, 75)],
+        id="RL304-a-label-saying-not-yet-is-on-purpose",
+    ),
+    pytest.param(
         "RL305",
         "## Papers\n\n<details open>\n<summary>Video</summary>\n\n"
         "- [Neural Scene Flow Fields for Space-Time View Synthesis of Dynamic Scenes](https://arxiv.org/abs/2011.13084)\n"
@@ -1539,6 +1559,15 @@ CASES = [
     ),
     pytest.param(
         "RL402",
+        "# Splatting\n\n## Contents\n- [Avatars](#avatars)\n- [Driving](#driving)\n- [Editing](#editing)\n\n"
+        "## Avatars:\n## 2024:\n### 1. Gaussian Avatars\ntext\n## 2023:\n### 2. Animatable Gaussians\ntext\n"
+        "## Driving:\n## 2024:\n### 3. Street Gaussians\ntext\n"
+        "## Editing:\n## 2024:\n### 4. GaussianEditor\ntext\n",
+        [],
+        id="RL402-year-dividers-repeated-under-each-category",
+    ),
+    pytest.param(
+        "RL402",
         "# Title\n## Menu\n- [Editing](#editing)\n\n| Model | Paper |\n|---|---|\n"
         "| [Inversion](#inversion) | [Paper](https://arxiv.org/abs/2211.09794) |\n\n"
         "## Editing\ntext\n## Inversion\ntext\n",
@@ -1651,6 +1680,15 @@ CASES = [
     ),
     # RL404 empty-section
     pytest.param("RL404", "## Editing\n\n## Inversion\ntext\n", [(1, 1)], id="RL404-empty"),
+    pytest.param(
+        "RL404",
+        "# Splatting\n\n## Contents\n- [Avatars](#avatars)\n- [Driving](#driving)\n- [Editing](#editing)\n\n"
+        "## Avatars:\n## 2024:\n### 1. Gaussian Avatars\ntext\n## 2023:\n### 2. Animatable Gaussians\ntext\n"
+        "## Driving:\n## 2024:\n### 3. Street Gaussians\ntext\n"
+        "## Editing:\n## 2024:\n### 4. GaussianEditor\ntext\n",
+        [],
+        id="RL404-a-category-over-its-year-dividers",
+    ),
     pytest.param("RL404", "# Papers\n## Editing\ntext\n", [], id="RL404-subsection-is-content"),
     pytest.param("RL404", "## Papers\ntext\n## Last update: Jun 7, 2024\n", [], id="RL404-note"),
     pytest.param("RL404", "## Papers\ntext\n##\n## More\ntext\n", [], id="RL404-bare-separator"),

@@ -251,8 +251,14 @@ def _scan_links(
                 continue
             text = lines[number - 1].text
             if "](" not in text:
+                autolinks = list(syntax.find_autolinks(number, text))
+                if autolinks:
+                    out[number] = autolinks
                 continue
-            found = list(syntax.find_links(number, text))
+            found = sorted(
+                [*syntax.find_links(number, text), *syntax.find_autolinks(number, text)],
+                key=lambda lk: lk.col,
+            )
             if number > block.first_line and (number - 1) not in code:
                 wrapped = syntax.wrapped_link(number, lines[number - 2].text, text)
                 if wrapped is not None and all(lk.col > wrapped.col for lk in found):

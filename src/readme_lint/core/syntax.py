@@ -149,6 +149,21 @@ def mask_code_spans(text: str) -> str:
     return "".join(out)
 
 
+# An autolink, '<https://doi.org/f4d9mt>': GitHub links the URL it shows.
+_AUTOLINK = re.compile(r"<(?P<url>https?://[^\s<>]+)>", re.IGNORECASE)
+
+
+def find_autolinks(number: int, text: str) -> Iterator[Link]:
+    """The autolinks of a line, as links labelled with their URL."""
+    if "<http" not in text.lower():
+        return
+    masked = mask_code_spans(text)
+    for match in _AUTOLINK.finditer(masked):
+        start, end = match.start("url"), match.end("url")
+        url = Span(number, start + 1, end + 1, text[start:end])
+        yield Link(number, match.start() + 1, match.end() + 1, url, url, False, False)
+
+
 def find_links(number: int, text: str) -> Iterator[Link]:
     masked = mask_code_spans(text)
     for match in LINK.finditer(masked):

@@ -104,6 +104,35 @@ def commented_out_anchors(doc: Document) -> frozenset[str]:
     return doc.memo("commented-out-anchors", find)
 
 
+_YEAR_NAME = re.compile(r"(?:year\s+)?(?:19|20)\d\d")
+
+
+def _divider_key(name: str) -> str:
+    return " ".join(name.strip(" :.-*_").casefold().split())
+
+
+def dividers(doc: Document) -> frozenset[str]:
+    """Heading names used three times or more ('2024:', '2023:' under each category):
+    dividers inside sections, which a TOC leaves out and which are a section's content."""
+
+    def find() -> frozenset[str]:
+        counts: dict[str, int] = {}
+        for heading in doc.headings:
+            key = _divider_key(heading.name)
+            counts[key] = counts.get(key, 0) + 1
+        repeated = {key for key, n in counts.items() if n >= 3 and key}
+        # Years repeated under categories: every year heading is one of those dividers.
+        if any(_YEAR_NAME.fullmatch(key) for key in repeated):
+            repeated |= {key for key in counts if _YEAR_NAME.fullmatch(key)}
+        return frozenset(repeated)
+
+    return doc.memo("heading-dividers", find)
+
+
+def is_divider(doc: Document, heading: Heading) -> bool:
+    return _divider_key(heading.name) in dividers(doc)
+
+
 def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]]:
     """Headings after the TOC, at the levels it covers, that no item stands for.
 
@@ -148,6 +177,7 @@ def missing_headings(doc: Document, config: Config) -> list[tuple[Heading, bool]
         and low <= h.level <= high
         and (h.level == low or parents[h.position] in branches)
         and not excluded_from_toc(config, h)
+        and not is_divider(doc, h)
     ]
 
 

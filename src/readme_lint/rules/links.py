@@ -254,6 +254,12 @@ def duplicate_entry(ctx: LintContext) -> Iterator[Violation]:
             )
 
 
+# A label that says its target is not there yet: '[Code (not yet)]()', '[Code: coming soon]()'.
+_NOT_YET = re.compile(
+    r"\b(?:not(?:\s+\w+)?\s+yet|coming\s+soon|soon|to\s+be\s+(?:released|announced)|tb[ad]"
+    r"|upcoming)\b",
+    re.IGNORECASE,
+)
 # A target with no '/', ':', '.', '#' or '?' is a bare word ('nan', 'None', 'link'): on
 # GitHub, a relative link to a file of that name, which a paper list does not hold.
 _BARE_WORD = re.compile(r"[^/:.#?\s]+")
@@ -527,6 +533,7 @@ def empty_link(ctx: LintContext) -> Iterator[Violation]:
             not link.image
             and link.target.text.strip() in ("", "#")
             and not ctx.config.is_placeholder(link.label.text)
+            and not _NOT_YET.search(link.label.text)
         )
 
     in_entries: set[tuple[int, int]] = set()

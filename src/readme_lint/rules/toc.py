@@ -11,6 +11,7 @@ from readme_lint.core.diagnostics import Edit, Fix, Render, Violation
 from readme_lint.core.model import Document, Heading, Link, Toc, TocItem
 from readme_lint.core.slug import fragment_forms, landing, slugify
 from readme_lint.core.toc import (
+    is_divider,
     is_note,
     item_headings,
     missing_headings,
@@ -553,6 +554,8 @@ def empty_section(ctx: LintContext) -> Iterator[Violation]:
         nxt = headings[i + 1] if i + 1 < len(headings) else None
         if nxt is not None and nxt.level > heading.level:
             continue  # its subsections are its content
+        if nxt is not None and nxt.level == heading.level and is_divider(doc, nxt):
+            continue  # '## Avatars:' over '## 2024:', '## 2023:': its papers, divided by year
         end = nxt.line - 1 if nxt is not None else len(doc.lines)
         if any(doc.line(n).text.strip() for n in range(heading.last_line + 1, end + 1)):
             continue
