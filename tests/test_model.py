@@ -908,3 +908,23 @@ def test_a_page_whose_entries_are_unread_says_so(links: int, hinted: bool) -> No
     report = check_text(text)
     assert not build(text).entries
     assert any("no paper entries were read" in h for h in report.hints) is hinted
+
+
+def test_a_numbered_heading_per_paper() -> None:
+    doc = build(
+        "## Autonomous Driving:\n"
+        "### 1. Street Gaussians for Modeling Dynamic Urban Scenes  \n"
+        "**Authors**: Yunzhi Yan, Haotong Lin, Chenxu Zhou  \n"
+        "<details span>\n<summary><b>Abstract</b></summary>\nStreet scenes from video.\n"
+        "</details>\n\n"
+        "  [📄 Paper](https://arxiv.org/pdf/2401.01339.pdf) | [🌐 Project Page](https://zju3dv.github.io/sg/)\n\n"
+        "### 2. A Category Heading With Two Papers\n"
+        "- [First Paper On Driving Scenes](https://arxiv.org/abs/2312.07920)\n"
+        "- [Second Paper On Driving Scenes](https://arxiv.org/abs/2312.07921)\n"
+    )
+    assert [(e.format, e.title_text) for e in doc.entries] == [
+        ("heading", "Street Gaussians for Modeling Dynamic Urban Scenes"),
+        ("bullet", "First Paper On Driving Scenes"),
+        ("bullet", "Second Paper On Driving Scenes"),
+    ]
+    assert doc.entries[0].authors is not None

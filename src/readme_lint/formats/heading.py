@@ -46,7 +46,7 @@ def read(section: Section, ctx: Context) -> list[Entry]:
         return []
     line = ctx.line(heading.line)
     if not _LINK_HEADING.match(line.text):
-        return _bold_heading(section, ctx, line)
+        return _bold_heading(section, ctx, line) or _numbered_heading(section, ctx, line)
     own = ctx.links_on(heading.line)
     if not own or not is_remote(own[0]) or is_link_label(own[0].label.text):
         return []
@@ -203,6 +203,61 @@ def _bold_title(
         ):
             authors = content_span(names)
     return under, match, authors
+
+
+# '### 12. Street Gaussians for Modeling Dynamic Urban Scenes': a numbered paper heading.
+_NUMBERED_HEADING = re.compile(r"\s{0,3}#{1,6}\s+\d{1,4}[.)]\s+(?P<title>[^#\[\]]+?)\s*#*\s*$")
+# '**Authors**: Ann Lee, Bo Chen' under it.
+_AUTHORS_LABEL = re.compile(r"\s*\*\*Authors?\*\*\s*:\s*\S", re.IGNORECASE)
+
+
+def _numbered_heading(section: Section, ctx: Context, line: Line) -> list[Entry]:
+    """A numbered heading that is a paper's title, its links in the section under it
+    ('### 1. Title' / '**Authors**: …' / '[📄 Paper](u) | [Code](v)').
+
+    Only on evidence: a title of three words or more, and the section links one paper
+    (one paper id) under a link's label, so that it names no other title."""
+    match = _NUMBERED_HEADING.fullmatch(line.text)
+    if match is None or len(match.group("title").split()) < 3:
+        return []
+    numbers = [
+        n for block, _ in section.nodes for n in range(block.first_line, block.last_line + 1)
+    ]
+    body = [lk for n in numbers for lk in ctx.links_on(n) if not lk.image]
+    papers = {key for lk in body if (key := paper_key(lk.target.text.strip()))}
+    first = next((lk for lk in body if paper_key(lk.target.text.strip())), None)
+    if len(papers) != 1 or first is None or not _names_no_title(first.label.text):
+        return []
+    authors = next(
+        (content_span(ctx.line(n)) for n in numbers if _AUTHORS_LABEL.match(ctx.line(n).text)),
+        None,
+    )
+    title = Title(
+        line.number,
+        match.start("title") + 1,
+        "",
+        span_of(line, match.start("title"), match.end("title")),
+        "",
+    )
+    links_line = ctx.line(first.line)
+    return [
+        Entry(
+            HEADING,
+            line.number,
+            first.line,
+            first.line,
+            section.parent,
+            title,
+            authors,
+            None,
+            first.line,
+            tuple(lk for n in range(line.number, first.line + 1) for lk in ctx.links.get(n, ())),
+            None,
+            (),
+            None,
+            markers([line, links_line], ctx.marker),
+        )
+    ]
 
 
 def _names_no_title(label: str) -> bool:
