@@ -664,6 +664,27 @@ def test_a_plain_names_line_under_a_paragraph_title_is_its_authors(names: str) -
             id="quoted-title-emphasised-venue-no-year",
         ),
         pytest.param(
+            "- NIPS 2018, **SMPLer-X**: Scaling Up Expressive Human Pose and Shape Estimation,"
+            " [Website](https://caizhongang.github.io/projects/SMPLer-X/)",
+            "SMPLer-X: Scaling Up Expressive Human Pose and Shape Estimation",
+            "NIPS 2018",
+            id="venue-comma-then-name-and-title",
+        ),
+        pytest.param(
+            "- arXiv 2018.09, Human-Assisted Continual Robot Learning with Foundation Models,"
+            " [Website](https://sites.google.com/view/halp) / [arXiv](https://arxiv.org/abs/2309.14321)",
+            "Human-Assisted Continual Robot Learning with Foundation Models",
+            "arXiv 2018.09",
+            id="venue-comma-then-title-then-links",
+        ),
+        pytest.param(
+            "- ICML 2018 oral, The **primacy bias** in deep reinforcement learning,"
+            " [arXiv](https://arxiv.org/abs/2205.07802)",
+            "The **primacy bias** in deep reinforcement learning",
+            "ICML 2018 oral",
+            id="a-title-opening-with-the-is-no-names",
+        ),
+        pytest.param(
             "* Learning in the Wild, in Theory and Practice. [[Paper](https://arxiv.org/abs/2101.00001)]",
             "Learning in the Wild, in Theory and Practice.",
             None,

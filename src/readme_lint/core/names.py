@@ -38,11 +38,24 @@ def _one_name(chunk: str) -> bool:
     return True
 
 
+# Words that open a title, not a name.
+_NOT_NAMES = frozenset(
+    "The A An On In Of For Towards Toward Learning Deep When How What Why".split()
+)
+
+
 def names_lead(text: str) -> bool:
     """Names before a title: 'Ann Lee, Bo Chen', 'Xiangnan He et al.', 'Ann Lee and Bo
     Chen', 'Ma, Hao, et al.'."""
     chunks = [c.strip() for c in re.split(r",|\band\b|&", text.strip(" .,:;")) if c.strip()]
+    sentence = text.rstrip().endswith(".") or " et al" in text  # 'Rendle. ', 'An et al. '
     chunks = [c for c in chunks if c.rstrip(".") != "et al"]
+    if (
+        len(chunks) == 1
+        and not sentence
+        and (len(chunks[0].split()) < 2 or chunks[0].split()[0] in _NOT_NAMES)
+    ):
+        return False  # 'The **primacy bias** in …': a title's first word names nobody
     return bool(chunks) and all(_NAME_CHUNK.fullmatch(c) or _one_name(c) for c in chunks)
 
 

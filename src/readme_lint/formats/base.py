@@ -99,7 +99,7 @@ def plain_title(line: Line, start: int, end: int) -> Title | None:
     span = span_of(line, start, end)
     if not any(c.isalnum() for c in span.text):
         return None
-    text = span.text.strip("* ")
+    text = span.text.strip("* ").rstrip(", ")  # no title ends with a comma: 'Title, [pdf](u)'
     return Title(line.number, span.col, "", span._replace(text=text), "")
 
 

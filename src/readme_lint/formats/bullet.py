@@ -147,6 +147,11 @@ def _link_first(line: Line, links: list[Link]) -> tuple[Title | None, Span | Non
     return title, Span(label.line, label.col, label.end_col, label.text)
 
 
+# 'arXiv 2023.09, Title', 'ICML 2023 oral, Title', 'CoRL 2023 workshop, Title': a venue and
+# its year (a month, a word), then a comma and the title.
+_LEAD_VENUE = re.compile(
+    r"\s*(?P<venue>(?:[A-Za-z][\w'&-]*\s+){0,3}(?:19|20)\d\d(?:\.\d{1,2})?(?:\s+[a-z]+){0,2}),\s+(?=\S)"
+)
 # A link's text opened and not closed on its line: '<[Title of the paper', '[[Title'.
 _OPEN_LABEL = re.compile(r"<?\[{1,2}(?=[^\[\]]{8,}$)")
 # '<b>Title</b>', '<strong>Title</strong>': HTML's bold, read as '**Title**' is.
@@ -184,6 +189,11 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         venue = _span_in(line, tag, "venue")
         # Read the rest as if the tag were not there (columns kept).
         line = line._replace(text=" " * tag.end() + text[tag.end() :].replace("**", "  "))
+        text = line.text
+    elif (lead_venue := _LEAD_VENUE.match(text)) is not None:
+        # 'NIPS 2023, **SMPLer-X**: Scaling Up …, [Website](u)': the venue, then the title.
+        venue = _span_in(line, lead_venue, "venue")
+        line = line._replace(text=" " * lead_venue.end() + text[lead_venue.end() :])
         text = line.text
     lead = len(text) - len(text.lstrip())
     first = links[0] if links else None
