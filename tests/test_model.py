@@ -949,3 +949,18 @@ def test_a_numbered_heading_per_paper() -> None:
         ("bullet", "Second Paper On Driving Scenes"),
     ]
     assert doc.entries[0].authors is not None
+
+
+def test_a_header_opening_with_title_is_the_title_column() -> None:
+    doc = build(
+        "## Survey\n\nDate|Method|Conference|Paper Title and Paper Interpretation (In Chinese)|Code\n"
+        "-----|----|-----|-----|-----\n"
+        "15-11-23|[Multi-step](https://ieeexplore.ieee.org/document/7422387)|ACOMP 2015"
+        "|Comparison of Strategies for Multi-step-Ahead Prediction of Time Series|None\n"
+        "20-04-01|[DL](https://arxiv.org/abs/2004.13408)|TNNLS|Time Series Forecasting With Deep"
+        " Learning: A Survey|None\n"
+    )
+    assert [e.title_text for e in doc.entries] == [
+        "Comparison of Strategies for Multi-step-Ahead Prediction of Time Series",
+        "Time Series Forecasting With Deep Learning: A Survey",
+    ]

@@ -32,6 +32,8 @@ from readme_lint.formats.bullet import is_remote
 from readme_lint.formats.registry import entry_format
 
 _TITLE_HEADERS = re.compile(r"(?:paper\s*)?(?:title|paper|name|papers)", re.IGNORECASE)
+# A header that opens with the word title: 'Paper Title and Interpretation', 'Title (link)'.
+_TITLE_FIRST = re.compile(r"(?:paper\s+)?title\b", re.IGNORECASE)
 # Headers naming what a row is, when no column is headed Title, Paper or Name.
 _THING_HEADERS = re.compile(r"(?:dataset|method|model|benchmark|approach|work)s?", re.IGNORECASE)
 # A measured value: a decimal or a percentage ('25.23', '48.6%', '0.91'), not a year or a count.
@@ -62,6 +64,8 @@ def _title_column(header: Line) -> int | None:
         match = _TITLE_HEADERS.fullmatch(text)
         if match:
             found.append((int(match.group().casefold() == "name"), k))
+        elif _TITLE_FIRST.match(text):
+            found.append((0, k))  # 'Paper Title and Paper Interpretation (In Chinese)'
         elif _THING_HEADERS.fullmatch(text):
             found.append((2, k))
     return min(found)[1] if found else None
