@@ -358,6 +358,17 @@ CASES = [
     ),
     pytest.param(
         "RL112",
+        entry(
+            TITLE,
+            AUTHORS,
+            "*arXiv*, June 2022, [[Paper](https://arxiv.org/abs/2110.04126)] \\",
+            SUMMARY,
+        ),
+        [],
+        id="RL112-a-later-version-s-date-is-possible",
+    ),
+    pytest.param(
+        "RL112",
         entry(TITLE, AUTHORS, "[8th Mar., 2019] \\", LINKS.replace("NeurIPS 2020. ", ""), SUMMARY),
         [(3, 12)],
         id="RL112-date-before-the-id",
