@@ -602,6 +602,8 @@ def test_one_linked_item_in_a_list_that_links_nothing_keeps_the_others() -> None
         "Kevin K Yang, Zachary Wu, Claire N Bedbrook, Frances H Arnold",
         "Marcel Wittmund, Frederic Cadet and Mehdi D. Davari*.",
         "Mohammed AlQuraishi.",
+        "Jumper, John, et al.",
+        "[John Ingraham](https://example.org/ji), Vikas Garg, Regina Barzilay",
     ],
 )
 def test_a_plain_names_line_under_a_paragraph_title_is_its_authors(names: str) -> None:

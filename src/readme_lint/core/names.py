@@ -13,14 +13,19 @@ _PARTICLES = frozenset("van von de der den da di du le la dos del al bin el y".s
 _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
 
+_LINKED_NAME = re.compile(r"\[(?P<name>[^\[\]]+)\]\([^()\s]*\)")
+
+
 def names_line(text: str) -> bool:
     """A line that is only names, plain (no emphasis): 'Ann Lee, Bo Chen, Cy Dee.',
     'Aalt D. J. van Dijk, Gizem \u00d6l\u00e7\u00fc\u00e7\u00fc, and Ulrich Krauss', 'Kevin K Yang'."""
     text = syntax.strip_hard_break(text).strip()
+    text = _LINKED_NAME.sub(r"\g<name>", text)  # '[John Ingraham](u), Vikas Garg': names linked
     one = text.endswith(".")  # a lone author is written 'Mohammed AlQuraishi.'
     text = re.sub(r"[*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\d]+(?=[\s,.]|$)", "", text).rstrip(".")
     chunks = [c.strip() for c in re.split(r",|&|\band\b", text)]
-    chunks = [c for c in chunks if c]
+    # 'Jumper, John, et al.': the names the line leaves out are no name.
+    chunks = [c for c in chunks if c and c.rstrip(".") not in ("et al", "et. al")]
     if len(chunks) == 1:
         return one and 2 <= len(chunks[0].split()) <= 4 and _one_name(chunks[0])
     return len(chunks) >= 2 and all(_one_name(c) for c in chunks)

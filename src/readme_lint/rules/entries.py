@@ -818,8 +818,8 @@ def _stated_years(entry: Entry) -> Iterator[tuple[Span, int, int, bool]]:
             year = 2000 + int(short) if short else int(match.group("year"))
             # '*arXiv*, June 2022': a month with the year dates a version (a later one is
             # possible: the v3 of an October 2021 paper); 'arXiv 2022' dates the paper.
-            dated = _MONTH_DATE.search(match.group()) is not None
-            yield entry.venue, match.start(), year, not dated
+            versioned = _MONTH_DATE.search(match.group()) is not None
+            yield entry.venue, match.start(), year, not versioned
     # A date to the month with no other venue beside it is the arXiv version's date (a
     # bare year, as in a table's Year column, is often the venue's).
     if (
