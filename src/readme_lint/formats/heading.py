@@ -198,8 +198,9 @@ def _bold_title(
     authors = None
     if block.last_line > block.first_line:
         names = ctx.line(block.first_line + 1)
-        if not ctx.links_on(names.number) and (
-            names_line(names.text) or syntax.AUTHORS_LINE.match(names.text)
+        # Names may be linked (homepages); another line of links is no authors line.
+        if names_line(names.text) or (
+            not ctx.links_on(names.number) and syntax.AUTHORS_LINE.match(names.text)
         ):
             authors = content_span(names)
     return under, match, authors
