@@ -966,3 +966,20 @@ def test_a_header_opening_with_title_is_the_title_column() -> None:
         "Comparison of Strategies for Multi-step-Ahead Prediction of Time Series",
         "Time Series Forecasting With Deep Learning: A Survey",
     ]
+
+
+def test_names_first_items_with_the_title_on_the_next_line() -> None:
+    doc = build(
+        "## Attack\n\n"
+        "- **TT:** Zhipeng Wei, Jingjing Chen, Zuxuan Wu, Yu-Gang Jiang.<br />\n\n"
+        '  "Boosting the Transferability of Video Adversarial Examples via Temporal'
+        ' Translation." AAAI(2022)\n\n'
+        "  [[paper](https://arxiv.org/pdf/2110.09075.pdf)]\n\n"
+        "- Jinyuan Jia, Yupei Liu, Xiaoyu Cao, Neil Zhenqiang Gong:\n\n"
+        "  Certified Robustness of Nearest Neighbors against Data Poisoning and Backdoor Attacks.\n\n"
+        "  [[paper](https://arxiv.org/abs/2012.03765)]\n"
+    )
+    assert [e.title_text for e in doc.entries] == [
+        "Boosting the Transferability of Video Adversarial Examples via Temporal Translation",
+        "Certified Robustness of Nearest Neighbors against Data Poisoning and Backdoor Attacks",
+    ]

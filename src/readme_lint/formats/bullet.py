@@ -337,6 +337,36 @@ def _bare_url_entry(line: Line) -> tuple[Title, Link] | None:
     return title, Link(line.number, span.col, span.end_col, span, span, False, False)
 
 
+# '- **TT:** Zhipeng Wei, Jingjing Chen.<br />' over '"Boosting the Transferability …" AAAI(2022)'
+_LABEL_THEN_NAMES = re.compile(r"\s*\*\*[^*]{1,40}:?\*\*:?\s+(?P<names>[^*\[\]]+)$")
+# 'Jinyuan Jia, Yupei Liu, Xiaoyu Cao, Neil Zhenqiang Gong:' (names, then the title below)
+_NAMES_COLON = re.compile(r"\s*(?P<names>[^*\[\]:]{5,}):$")
+# 'Certified Robustness of Nearest Neighbors against Data Poisoning.' alone on its line
+_SENTENCE_LINE = re.compile(r"\s*(?P<title>[A-Z0-9][^\[\]<>]{10,}?)\.?\s*$")
+_QUOTED_LINE = re.compile(r"\s*[\"\u201c](?P<title>[^\"\u201c\u201d]{12,}?)[.,]?[\"\u201d]")
+
+
+def _quoted_below(
+    ctx: Context, head: Line, numbers: list[int], title: Title | None
+) -> Title | None:
+    """The quoted title on the item's next line, when its first line is a bold label and
+    names: the label is the method's name, the names its authors."""
+    first = syntax.strip_hard_break(head.text).rstrip()
+    match = _LABEL_THEN_NAMES.match(first) or _NAMES_COLON.match(first)
+    if match is None or not (names_list(match.group("names")) or names_lead(match.group("names"))):
+        return None
+    for number in numbers[1:3]:
+        line = ctx.line(number)
+        quoted = _QUOTED_LINE.match(line.text)
+        if quoted is not None and len(quoted.group("title").split()) >= 3:
+            return plain_title(line, quoted.start("title"), quoted.end("title"))
+        plain = _SENTENCE_LINE.match(line.text) if match.re is _NAMES_COLON else None
+        if plain is not None and len(plain.group("title").split()) >= 3:
+            # 'Jinyuan Jia, Yupei Liu, Xiaoyu Cao:' over 'Certified Robustness of … Attacks.'
+            return plain_title(line, plain.start("title"), plain.end("title"))
+    return None
+
+
 def entry_from_lines(
     ctx: Context,
     section: Heading | None,
@@ -352,6 +382,9 @@ def entry_from_lines(
     if not links and len(numbers) == 1 and (bare := _bare_url_entry(head)) is not None:
         return _entry(ctx, section, fmt, head, numbers, bare[0], None, (bare[1],))
     title, venue = read_title(head, ctx.links_on(head.number))
+    quoted = _quoted_below(ctx, head, numbers, title)
+    if quoted is not None:
+        title = quoted
     remote = [lk for lk in links if is_remote(lk) or not lk.target.text.strip()]
     if remote and all(title_key(lk.label.text) in VAGUE_LABELS for lk in remote):
         return None  # 'Paper available [here](u)': a sentence that links somewhere
