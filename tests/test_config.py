@@ -87,7 +87,7 @@ def test_selection_semantics() -> None:
 
     assert "RL503" not in codes()
     assert "RL503" in codes(**{"extend-select": ["consecutive-blank-lines"]})
-    assert codes(select=["RL2"]) == {f"RL20{i}" for i in range(1, 10)}
+    assert codes(select=["RL2"]) == {f"RL2{i:02}" for i in range(1, 11)}
     assert "RL207" not in codes(ignore=["multiple-spaces"])
     assert codes(select=["ALL"], ignore=["RL"]) == set()
 

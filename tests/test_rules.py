@@ -933,6 +933,24 @@ CASES = [
         [(3, 63)],
         id="RL208-a-bracket-the-next-line-does-not-close",
     ),
+    # RL210 markdown-in-html
+    pytest.param(
+        "RL210",
+        '## Networking\n\n<h3 id="profiling">Profiling</h3>\n'
+        "- [Understanding PCIe Performance for End Host Networking](https://example.org/a.pdf)\n"
+        "- [Reexamining Direct Cache Access](https://example.org/b.pdf)\n",
+        [(4, 1)],
+        id="RL210-a-list-right-under-an-html-heading",
+    ),
+    pytest.param(
+        "RL210",
+        '## Networking\n\n<h3 id="profiling">Profiling</h3>\n\n'
+        "- [Understanding PCIe Performance for End Host Networking](https://example.org/a.pdf)\n\n"
+        "<details><summary>Notes</summary>\n\n- **a note**\n</details>\n\n"
+        "<pre>\n- [not a link](x)\n</pre>\n",
+        [],
+        id="RL210-blank-lines-and-pre-blocks",
+    ),
     # RL209 table-cells
     pytest.param(
         "RL209",

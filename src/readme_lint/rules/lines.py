@@ -880,6 +880,68 @@ def _gfm_cells(text: str) -> list[str]:
     return cells
 
 
+# Markdown on a line: a list item, a heading, a quote, a link, bold text.
+_MARKDOWN_LINE = re.compile(
+    r"\s{0,3}(?:(?:[-*+]|\d{1,9}[.)])\s+\S|#{1,6}\s|>\s)|.*\]\([^()\s]+\)|.*\*\*[^*\s][^*]*\*\*"
+)
+# HTML blocks whose body is not Markdown by design: comments, <pre>, <script>, <style>.
+_RAW_HTML = re.compile(r"\s{0,3}<(?:!--|pre\b|script\b|style\b|textarea\b)", re.IGNORECASE)
+
+
+@rule(
+    "RL210",
+    "markdown-in-html",
+    "Markdown inside an HTML block, no blank line between: GitHub shows it as text.",
+)
+def markdown_in_html(ctx: LintContext) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds Markdown (a list item, a heading, a link, bold text) on a line that belongs to
+    an HTML block: a line of HTML such as `<h2 id="x">Title</h2>` or
+    `<details><summary>Title</summary>` goes on, as an HTML block, until the next blank
+    line, and every line until then is HTML to GitHub. One finding per block, on its
+    first such line. Comments, `<pre>`, `<script>` and `<style>` blocks are left alone.
+
+    ## Why is this bad?
+    GitHub shows the Markdown as it is typed: `- [Paper](https://…)` appears with its
+    dash, brackets and URL, and the list, the link or the heading is not there.
+
+    ## Example
+    ```markdown
+    <h3 id="profiling">Profiling</h3>
+    - [Understanding Host Network Stack Overheads](https://example.org/paper.pdf)
+    ```
+
+    ## Use instead
+    ```markdown
+    <h3 id="profiling">Profiling</h3>
+
+    - [Understanding Host Network Stack Overheads](https://example.org/paper.pdf)
+    ```
+
+    ## Fix
+    Not fixable automatically: the blank line changes how the page renders (the text
+    becomes a list or a link), which is the maintainer's to approve.
+    """
+    doc = ctx.doc
+    for block in doc.blocks:
+        if block.kind != "html" or _RAW_HTML.match(doc.line(block.first_line).text):
+            continue
+        for number in range(block.first_line + 1, block.last_line + 1):
+            text = doc.line(number).text
+            if number in doc.code_lines or text.lstrip().startswith("<"):
+                continue
+            if _MARKDOWN_LINE.match(text):
+                yield Violation(
+                    number,
+                    1,
+                    f"this line is inside the HTML block that line {block.first_line} opens "
+                    "(no blank line between), so GitHub shows its Markdown as text; put a "
+                    "blank line before it",
+                )
+                break
+
+
 @rule("RL209", "table-cells", "A table row with more cells than its header: GitHub drops them.")
 def table_cells(ctx: LintContext) -> Iterator[Violation]:
     """
