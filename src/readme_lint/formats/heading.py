@@ -27,7 +27,7 @@ from readme_lint.core import syntax
 from readme_lint.core.names import names_line
 from readme_lint.core.papers import is_link_label, paper_key, publisher_link
 from readme_lint.core.records import HEADING, Entry, Line, Title
-from readme_lint.core.syntax import Span
+from readme_lint.core.syntax import Link, Span
 from readme_lint.formats.base import Context, Section, content_span, markers, span_of
 from readme_lint.formats.bullet import is_remote
 from readme_lint.formats.registry import entry_format
@@ -134,13 +134,8 @@ def _bold_heading(section: Section, ctx: Context, line: Line) -> list[Entry]:
     if found is None:
         return []
     title_line, match, authors = found
-    numbers = [
-        n for block, _ in section.nodes for n in range(block.first_line, block.last_line + 1)
-    ]
-    body = [lk for n in numbers for lk in ctx.links_on(n) if not lk.image]
-    papers = {key for lk in body if (key := paper_key(lk.target.text.strip()))}
-    first = next((lk for lk in body if paper_key(lk.target.text.strip())), None)
-    if len(papers) != 1 or first is None or not _names_no_title(first.label.text):
+    first = _one_paper_link(section, ctx)
+    if first is None:
         return []
     title = Title(
         title_line.number,
@@ -153,24 +148,54 @@ def _bold_heading(section: Section, ctx: Context, line: Line) -> list[Entry]:
     venue_span = content_span(links_line)
     venue_span = span_of(links_line, venue_span.col - 1, ctx.links_on(first.line)[0].col - 1)
     venue = venue_span if _YEAR.search(venue_span.text) else None
-    return [
-        Entry(
-            HEADING,
-            line.number,
-            first.line,
-            first.line,
-            section.parent,
-            title,
-            authors,
-            venue,
-            first.line,
-            tuple(lk for n in range(line.number, first.line + 1) for lk in ctx.links.get(n, ())),
-            None,
-            (),
-            None,
-            markers([line, title_line, links_line], ctx.marker),
-        )
-    ]
+    return [_paper_entry(section, ctx, line, first, title, authors, venue, title_line)]
+
+
+def _section_lines(section: Section) -> list[int]:
+    return [n for block, _ in section.nodes for n in range(block.first_line, block.last_line + 1)]
+
+
+def _one_paper_link(section: Section, ctx: Context) -> Link | None:
+    """The section's link to its one paper (one paper id), labelled as a link, or its
+    own URL: the section names no other title. None otherwise."""
+    body = [lk for n in _section_lines(section) for lk in ctx.links_on(n) if not lk.image]
+    papers = {key for lk in body if (key := paper_key(lk.target.text.strip()))}
+    first = next((lk for lk in body if paper_key(lk.target.text.strip())), None)
+    if len(papers) != 1 or first is None or not _names_no_title(first.label.text):
+        return None
+    return first
+
+
+def _paper_entry(
+    section: Section,
+    ctx: Context,
+    line: Line,
+    first: Link,
+    title: Title,
+    authors: Span | None,
+    venue: Span | None,
+    title_line: Line,
+) -> Entry:
+    """The entry of a heading that is a paper, from the heading to its paper's link."""
+    return Entry(
+        HEADING,
+        line.number,
+        first.line,
+        first.line,
+        section.parent,
+        title,
+        authors,
+        venue,
+        first.line,
+        tuple(lk for n in range(line.number, first.line + 1) for lk in ctx.links.get(n, ())),
+        None,
+        (),
+        None,
+        markers(
+            [ctx.line(n) for n in sorted({line.number, title_line.number, first.line})],
+            ctx.marker,
+        ),
+    )
 
 
 def _bold_title(
@@ -221,44 +246,20 @@ def _numbered_heading(section: Section, ctx: Context, line: Line) -> list[Entry]
     match = _NUMBERED_HEADING.fullmatch(line.text)
     if match is None or len(match.group("title").split()) < 3:
         return []
-    numbers = [
-        n for block, _ in section.nodes for n in range(block.first_line, block.last_line + 1)
-    ]
-    body = [lk for n in numbers for lk in ctx.links_on(n) if not lk.image]
-    papers = {key for lk in body if (key := paper_key(lk.target.text.strip()))}
-    first = next((lk for lk in body if paper_key(lk.target.text.strip())), None)
-    if len(papers) != 1 or first is None or not _names_no_title(first.label.text):
+    first = _one_paper_link(section, ctx)
+    if first is None:
         return []
     authors = next(
-        (content_span(ctx.line(n)) for n in numbers if _AUTHORS_LABEL.match(ctx.line(n).text)),
+        (
+            content_span(ctx.line(n))
+            for n in _section_lines(section)
+            if _AUTHORS_LABEL.match(ctx.line(n).text)
+        ),
         None,
     )
-    title = Title(
-        line.number,
-        match.start("title") + 1,
-        "",
-        span_of(line, match.start("title"), match.end("title")),
-        "",
-    )
-    links_line = ctx.line(first.line)
-    return [
-        Entry(
-            HEADING,
-            line.number,
-            first.line,
-            first.line,
-            section.parent,
-            title,
-            authors,
-            None,
-            first.line,
-            tuple(lk for n in range(line.number, first.line + 1) for lk in ctx.links.get(n, ())),
-            None,
-            (),
-            None,
-            markers([line, links_line], ctx.marker),
-        )
-    ]
+    span = span_of(line, match.start("title"), match.end("title"))
+    title = Title(line.number, match.start("title") + 1, "", span, "")
+    return [_paper_entry(section, ctx, line, first, title, authors, None, line)]
 
 
 def _names_no_title(label: str) -> bool:
