@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from readme_lint.core import syntax
-from readme_lint.core.records import Block, Heading, Line, Title
+from readme_lint.core.records import Block, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Link, Span
 
 _QUOTE_MARK = re.compile(r" {0,3}>[ ]?")
@@ -143,3 +143,33 @@ def _html_link(line: Line, offset: int, anchor: re.Match[str]) -> Link:
         line.number, offset + anchor.start("href") + 1, offset + anchor.end("href") + 1, href
     )
     return Link(line.number, start + 1, end + 1, label, target, False, False)
+
+
+def title_and_links_entry(
+    fmt: str,
+    lines: Sequence[Line],
+    section: Heading | None,
+    title: Title,
+    links_line: int,
+    links: Sequence[Link],
+    marker: str,
+) -> Entry:
+    """An entry made of a title and links only (an HTML block's: a <details> summary, a
+    table row), over ``lines``."""
+    first, last = lines[0].number, lines[-1].number
+    return Entry(
+        fmt,
+        first,
+        last,
+        last,
+        section,
+        title,
+        None,
+        None,
+        links_line,
+        tuple(links),
+        None,
+        (),
+        None,
+        markers(lines, marker),
+    )

@@ -20,7 +20,13 @@ import re
 from readme_lint.core.papers import paper_key
 from readme_lint.core.records import DETAILS, Entry, Line, Title
 from readme_lint.core.syntax import Span
-from readme_lint.formats.base import Context, Section, html_links, html_text, markers
+from readme_lint.formats.base import (
+    Context,
+    Section,
+    html_links,
+    html_text,
+    title_and_links_entry,
+)
 from readme_lint.formats.registry import entry_format
 
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<body>.*?)</summary\s*>", re.IGNORECASE)
@@ -71,21 +77,8 @@ def _entry(
     )
     last = _closing(ctx, rest)
     lines = [ctx.line(n) for n in range(line.number, last + 1)]
-    return Entry(
-        DETAILS,
-        line.number,
-        last,
-        last,
-        section.heading,
-        title,
-        None,
-        None,
-        line.number,
-        tuple(links),
-        None,
-        (),
-        None,
-        markers(lines, ctx.marker),
+    return title_and_links_entry(
+        DETAILS, lines, section.heading, title, line.number, links, ctx.marker
     )
 
 

@@ -25,7 +25,13 @@ from collections.abc import Iterator
 from readme_lint.core.papers import is_link_label
 from readme_lint.core.records import HTML_TABLE, Entry, Line, Title
 from readme_lint.core.syntax import Link, Span
-from readme_lint.formats.base import Context, Section, html_links, html_text, markers
+from readme_lint.formats.base import (
+    Context,
+    Section,
+    html_links,
+    html_text,
+    title_and_links_entry,
+)
 from readme_lint.formats.registry import entry_format
 
 _ROW_OPEN = re.compile(r"<tr\b[^>]*>", re.IGNORECASE)
@@ -94,21 +100,8 @@ def _entry(ctx: Context, section: Section, first: int, last: int) -> Entry | Non
     title = _anchor_title(links) or _cell_title(lines, links)
     if title is None:
         return None
-    return Entry(
-        HTML_TABLE,
-        first,
-        last,
-        last,
-        section.heading,
-        title,
-        None,
-        None,
-        title.line,
-        tuple(links),
-        None,
-        (),
-        None,
-        markers(lines, ctx.marker),
+    return title_and_links_entry(
+        HTML_TABLE, lines, section.heading, title, title.line, links, ctx.marker
     )
 
 
