@@ -687,6 +687,13 @@ def test_a_plain_names_line_under_a_paragraph_title_is_its_authors(names: str) -
             id="a-title-opening-with-the-is-no-names",
         ),
         pytest.param(
+            "- Long Short Term Memory Networks for Anomaly Detection in Time Series"
+            " | **[ESANN' 18]** | [`[pdf]`](https://example.org/lstm.pdf)",
+            "Long Short Term Memory Networks for Anomaly Detection in Time Series",
+            "ESANN' 18",
+            id="pipes-around-a-bold-venue",
+        ),
+        pytest.param(
             "* Learning in the Wild, in Theory and Practice. [[Paper](https://arxiv.org/abs/2101.00001)]",
             "Learning in the Wild, in Theory and Practice.",
             None,

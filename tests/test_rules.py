@@ -1711,6 +1711,13 @@ CASES = [
     pytest.param("RL404", "## Editing\n\n## Inversion\ntext\n", [(1, 1)], id="RL404-empty"),
     pytest.param(
         "RL404",
+        '## <a href="https://example.org/ws">Workshop on Event Cameras</a>, July 2026.\n'
+        "## Papers\ntext\n",
+        [],
+        id="RL404-an-announcement-heading-linking-elsewhere",
+    ),
+    pytest.param(
+        "RL404",
         "# Splatting\n\n## Contents\n- [Avatars](#avatars)\n- [Driving](#driving)\n- [Editing](#editing)\n\n"
         "## Avatars:\n## 2024:\n### 1. Gaussian Avatars\ntext\n## 2023:\n### 2. Animatable Gaussians\ntext\n"
         "## Driving:\n## 2024:\n### 3. Street Gaussians\ntext\n"

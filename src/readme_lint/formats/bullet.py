@@ -152,6 +152,8 @@ def _link_first(line: Line, links: list[Link]) -> tuple[Title | None, Span | Non
 _LEAD_VENUE = re.compile(
     r"\s*(?P<venue>(?:[A-Za-z][\w'&-]*\s+){0,3}(?:19|20)\d\d(?:\.\d{1,2})?(?:\s+[a-z]+){0,2}),\s+(?=\S)"
 )
+# ' | **[ESANN' 15]** |' after a title: its venue, set off by pipes.
+_PIPE_VENUE = re.compile(r"\s+\|\s*\*\*\[(?P<venue>[^\[\]]{2,40})\]\*\*\s*\|?")
 # A link's text opened and not closed on its line: '<[Title of the paper', '[[Title'.
 _OPEN_LABEL = re.compile(r"<?\[{1,2}(?=[^\[\]]{8,}$)")
 # '<b>Title</b>', '<strong>Title</strong>': HTML's bold, read as '**Title**' is.
@@ -248,6 +250,11 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
         # "Authors. 2007. [Title](u). Venue.": the link after the year is the title.
         return _title_from_link(line, first), venue
     end = first.col - 1 if first is not None else len(text)
+    piped = _PIPE_VENUE.search(text, lead, end)
+    if piped is not None:
+        # 'Title | **[ICLR' 20]** | [pdf](u)': cells of a row written as a bullet
+        venue = venue or _span_in(line, piped, "venue")
+        end = piped.start()
     br = _BR.search(text, lead, end)
     broken = br is not None and br.start() > lead
     if br is not None and broken:

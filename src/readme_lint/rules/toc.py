@@ -576,10 +576,13 @@ def _is_link_heading(doc: Document, heading: Heading) -> bool:
     on_line = [lk for lk in doc.links if lk.line == heading.line]
     if any(lk.image for lk in on_line):
         return True
+    if _HTML_LINK.search(doc.line(heading.line).text):
+        return True  # '## <a href="u">Workshop on …</a>, July 2026.': an announcement
     labels = " ".join(lk.label.text.strip("[]") for lk in on_line)
     return bool(labels) and " ".join(labels.split()) == " ".join(heading.text.split())
 
 
+_HTML_LINK = re.compile(r"<a\s[^>]*\bhref\s*=", re.IGNORECASE)
 # '## Segmentation Loss Odyssey (paper & code)](https://...)': a link without its '['.
 _LINK_NO_OPEN = re.compile(r"[^\[\]]+\]\((?:https?://|#)[^)\s]*\)")
 _NO_SPACE_HEADING = re.compile(r" {0,3}(#{1,6})(?=[^\W_])[^.!?]{1,100}$")
