@@ -220,14 +220,15 @@ def _id_matches(
 ) -> Iterator[tuple[Entry, str]]:
     """Earlier entries linking one of the entry's papers under a similar title."""
     title = title_key(entry.title_text)
-    names = _authors(entry)
     for paper in sorted(papers):
         for same in by_key.get(paper, []):
             if _named_apart(same.title_text, entry.title_text):
                 continue  # 'MedQA: Title' and 'MedQA-USMLE: Title': two named things, one paper
             if similar_titles(title_key(same.title_text), title):
                 yield same, f"same paper ({paper})"
-            elif names and names & _authors(same) and _same_name(same.title_text, entry.title_text):
+            elif _same_name(same.title_text, entry.title_text) and (
+                (names := _authors(entry)) and names & _authors(same)
+            ):
                 # One id, the same authors and the same name before a reworded title: the
                 # paper renamed ('HumanNeRF: Efficiently Generated …' / 'HumanNeRF:
                 # Generalizable …'). The same authors alone are no evidence: a group

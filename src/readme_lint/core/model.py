@@ -259,8 +259,10 @@ def _scan_links(
                 [*syntax.find_links(number, text), *syntax.find_autolinks(number, text)],
                 key=lambda lk: lk.col,
             )
-            if number > block.first_line and (number - 1) not in code:
-                wrapped = syntax.wrapped_link(number, lines[number - 2].text, text)
+            before = lines[number - 2].text if number > block.first_line else ""
+            # Cheap test first: a link wrapping from the line before leaves a '[' open there.
+            if before.count("[") > before.count("]") and (number - 1) not in code:
+                wrapped = syntax.wrapped_link(number, before, text)
                 if wrapped is not None and all(lk.col > wrapped.col for lk in found):
                     found.insert(0, wrapped)
             if found:
