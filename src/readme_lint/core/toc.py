@@ -1,12 +1,13 @@
 """The table of contents against the headings: which heading each item stands for, which
 headings it leaves out, and which headings are notes that no TOC lists."""
 
+import bisect
 import functools
 import re
 
 from readme_lint.config import Config
 from readme_lint.core import outline
-from readme_lint.core.model import Document, Heading, TocItem
+from readme_lint.core.model import Document, Heading, Link, TocItem
 from readme_lint.core.slug import fragment_forms, landing, slugify
 from readme_lint.core.syntax import DATE
 
@@ -185,16 +186,18 @@ def menu_anchors(doc: Document) -> set[str | None]:
     """The headings a menu links to besides the TOC: a table or another list whose links
     all go to places in this page ('| [Reviews](#reviews) | [Datasets](#datasets) |', a
     menu of several tables and lists) lists them as the TOC does."""
+    menus = [b for b in doc.blocks if b.kind in ("table", "list")]
+    starts = [b.first_line for b in menus]
+    # One pass over the links, each to the block it lies in (blocks are in order).
+    links: dict[int, list[Link]] = {}
+    for link in doc.links:
+        at = bisect.bisect_right(starts, link.line) - 1
+        if at >= 0 and link.line <= menus[at].last_line and not link.image:
+            links.setdefault(at, []).append(link)
     out: set[str | None] = set()
-    tables = [b for b in doc.blocks if b.kind in ("table", "list")]
-    for block in tables:
-        links = [
-            lk
-            for lk in doc.links
-            if block.first_line <= lk.line <= block.last_line and not lk.image
-        ]
-        if links and all(lk.target.text.startswith("#") for lk in links):
-            out.update(landing(lk.target.text[1:], doc.anchors) for lk in links)
+    for found in links.values():
+        if all(lk.target.text.startswith("#") for lk in found):
+            out.update(landing(lk.target.text[1:], doc.anchors) for lk in found)
     return out
 
 
