@@ -249,3 +249,27 @@ def test_every_spelling_of_a_br_tag_is_a_hard_break(tag: str) -> None:
     )
     assert _codes(text) == []
     assert fix_text(text, ALL).text == text
+
+
+def test_a_fix_that_flips_the_list_s_link_spacing_habit_relints_in_full() -> None:
+    # Found by the render property: entries of one format glue '[[a](u)][[b](v)]' two to
+    # one; a break fixed in a glued entry was re-linted alone, where its links decided the
+    # habit by themselves, and the incremental report asked to space them.
+    text = (
+        "# Papers\n\n"
+        "**Denoising Diffusion Implicit Models** :zap:\n"
+        "> *Jiaming Song, Chenlin Meng, Stefano Ermon* \\\n"
+        "> NeurIPS 2020. [[Paper](https://arxiv.org/abs/2010.02502)] [[Code](https://github.com/a/b)]\n"
+        "> The comeback.\n\n"
+        "**Semi-Supervised Classification with Graph Convolutional Networks** :zap:\n"
+        "> *Thomas N. Kipf, Max Welling* \\\n"
+        "> ICLR 2017. [[Paper](https://arxiv.org/abs/1609.02907)][[Code](https://github.com/a/c)] \\\n"
+        "> The comeback.\n\n"
+        "**Attention Is All You Need** :zap:\n"
+        "> *Ashish Vaswani, Noam Shazeer, Niki Parmar* \\\n"
+        "> NeurIPS 2017. [[Paper](https://arxiv.org/abs/1706.03762)][[Code](https://github.com/a/d)]\n"
+        "> The comeback.\n"
+    )
+    fast, full = fix_text(text, ALL), fix_text(text, ALL, incremental=False)
+    assert fast.text == full.text
+    assert fast.remaining == full.remaining

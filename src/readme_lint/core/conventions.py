@@ -3,11 +3,11 @@ the fields the file's entries leave out, link-label spellings, its newline style
 the short name messages quote an entry by."""
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from readme_lint.config import Config
-from readme_lint.core.model import Document, Entry
+from readme_lint.core.model import Document, Entry, Link
 from readme_lint.core.papers import correct_spelling, known_venue, label_key
 from readme_lint.core.slug import strip_shortcodes
 from readme_lint.core.syntax import ends_with_backslash_break
@@ -77,14 +77,65 @@ class Habits(NamedTuple):
     """What the whole file does, which its rules follow (also when a part of it is re-read
     on its own): (format, field, entries having it, entries) for each field most entries
     of a format lack (see ``unused_fields``); whether most of its backslash breaks have a
-    space before them (``spaced_breaks``)."""
+    space before them (``spaced_breaks``); for each format, whether most of its links are
+    written ``[[Label](u)]`` and whether it glues such links together (``link_styles``)."""
 
     unused_fields: tuple[tuple[str, str, int, int], ...]
     spaced_breaks: bool = True
+    link_styles: tuple[tuple[str, bool, bool], ...] = ()
+
+    def list_style(self, fmt: str) -> bool:
+        return any(f == fmt and listed for f, listed, _ in self.link_styles)
+
+    def glued_style(self, fmt: str) -> bool:
+        return any(f == fmt and glued for f, _, glued in self.link_styles)
 
 
 def habits_of(doc: Document) -> Habits:
-    return Habits(tuple(unused_fields(doc)), spaced_breaks(doc))
+    return Habits(
+        tuple(unused_fields(doc)), spaced_breaks(doc), link_styles(file_link_tallies(doc))
+    )
+
+
+def touching(link: Link, nxt: Link) -> bool:
+    """The two links' shown texts run into each other: no bracket or other mark shows
+    between them. ``[Paper](u)[Code](v)`` shows 'PaperCode'; ``[[Paper]](u)[[Code]](v)``
+    shows '[Paper][Code]', links a reader tells apart."""
+    end = "]" if link.bracketed else link.label.text.rstrip()[-1:]
+    start = "[" if nxt.bracketed else nxt.label.text.lstrip()[:1]
+    return end.isalnum() and start.isalnum()
+
+
+LinkTally = tuple[int, int, int, int]
+
+
+def link_tallies(doc: Document, entries: Iterable[Entry]) -> dict[str, LinkTally]:
+    """Per format: (plain links, ``[[Label](u)]`` links, neighbours that brackets keep
+    apart written glued, and written with a space between)."""
+    counts: dict[str, list[int]] = {}
+    for entry in entries:
+        tally = counts.setdefault(entry.format, [0, 0, 0, 0])
+        for link in entry.links:
+            tally[link.bracketed] += 1
+        for link, nxt in zip(entry.links, entry.links[1:], strict=False):
+            if link.line == nxt.line and not touching(link, nxt):
+                gap = doc.line(link.line).text[link.end_col - 1 : nxt.col - 1]
+                tally[2] += gap == ""
+                tally[3] += gap.isspace()
+    return {fmt: (t[0], t[1], t[2], t[3]) for fmt, t in counts.items()}
+
+
+def file_link_tallies(doc: Document) -> dict[str, LinkTally]:
+    """``link_tallies`` of all the file's entries (computed once per document)."""
+    return doc.memo("link-tallies", lambda: link_tallies(doc, doc.entries))
+
+
+def link_styles(tallies: Mapping[str, LinkTally]) -> tuple[tuple[str, bool, bool], ...]:
+    """(format, most links written ``[[Label](u)]``, such links mostly glued) per format."""
+    return tuple(
+        (fmt, bracketed > plain, glued > spaced)
+        for fmt, (plain, bracketed, glued, spaced) in sorted(tallies.items())
+    )
 
 
 def spaced_breaks(doc: Document) -> bool:

@@ -28,10 +28,14 @@ from itertools import accumulate
 from readme_lint.config import Config
 from readme_lint.core.comments import Suppressions
 from readme_lint.core.conventions import (
+    LinkTally,
     break_styles,
     canonical_labels,
     file_break_styles,
+    file_link_tallies,
     habits_of,
+    link_styles,
+    link_tallies,
 )
 from readme_lint.core.diagnostics import Diagnostic, Edit, Fix
 from readme_lint.core.lines import LineIndex
@@ -316,7 +320,11 @@ def _same_facts(
     new = _facts(
         sub_doc, new_lines, lambda n: sub.real[n - 1] != 0, lambda link: link.label.text, blank_runs
     )
-    return old == new and _same_break_style(doc, inside, sub_doc, sub)
+    return (
+        old == new
+        and _same_break_style(doc, inside, sub_doc, sub)
+        and _same_link_styles(doc, inside, sub_doc, sub)
+    )
 
 
 def _same_break_style(
@@ -329,6 +337,27 @@ def _same_break_style(
     now = break_styles(sub_doc, [e for e in sub_doc.entries if sub.real[e.first_line - 1]])
     after = (spaced - was[0] + now[0], glued - was[1] + now[1])
     return (spaced > glued) == (after[0] > after[1])
+
+
+def _same_link_styles(
+    doc: Document, inside: set[int], sub_doc: Document, sub: _SubDocument
+) -> bool:
+    """Whether the file's link habits (list-style links, glued links: habits RL208
+    follows) are the same after the edit: the edited regions' links, swapped for what
+    they hold now, leave each format's majorities as they were."""
+    whole = file_link_tallies(doc)
+    was = link_tallies(doc, [e for e in doc.entries if e.first_line in inside])
+    now = link_tallies(sub_doc, [e for e in sub_doc.entries if sub.real[e.first_line - 1]])
+    after: dict[str, LinkTally] = {}
+    for fmt in {*whole, *now}:
+        old, gone, new = (t.get(fmt, (0, 0, 0, 0)) for t in (whole, was, now))
+        after[fmt] = (
+            old[0] - gone[0] + new[0],
+            old[1] - gone[1] + new[1],
+            old[2] - gone[2] + new[2],
+            old[3] - gone[3] + new[3],
+        )
+    return link_styles(whole) == link_styles(after)
 
 
 def relint_blocks(

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from readme_lint.core import syntax
+from readme_lint.core.conventions import Habits, touching
 from readme_lint.core.diagnostics import Edit, Fix, Render, Violation
 from readme_lint.core.model import Document, Entry, Line, Title
 from readme_lint.core.records import QUOTED, TABLE
@@ -629,7 +630,7 @@ def link_syntax(ctx: LintContext) -> Iterator[Violation]:
     for entry, line in _entry_lines(doc, "RL208"):
         masked = syntax.mask_code_spans(line.text)
         split = _split_url(doc, entry, line, masked)
-        brackets = list(_bracket_problems(doc, entry, line, masked))
+        brackets = list(_bracket_problems(ctx.habits, entry, line, masked))
         if split is not None:
             yield split
         elif not brackets and _unclosed_bracket(doc, entry, line, masked):
@@ -746,52 +747,10 @@ def _opening_bracket(text: str, end: int) -> int | None:
     return None
 
 
-def _list_style(doc: Document, entry: Entry) -> bool:
-    """Whether most links of this entry's format are written ``[[Label](url)]``."""
-
-    def shares() -> dict[str, bool]:
-        counts: dict[str, list[int]] = {}
-        for e in doc.entries:
-            tally = counts.setdefault(e.format, [0, 0])
-            for link in e.links:
-                tally[link.bracketed] += 1
-        return {fmt: bracketed > plain for fmt, (plain, bracketed) in counts.items()}
-
-    return doc.memo("list-style-links", shares).get(entry.format, False)
-
-
-def _glued_style(doc: Document, entry: Entry) -> bool:
-    """Entries of this format write links that brackets keep apart glued
-    (``[[Paper](u)][[Code](v)]``, ``[[pdf]](u)[[code]](v)``) more often than spaced: that
-    is the list's style."""
-
-    def shares() -> dict[str, bool]:
-        counts: dict[str, list[int]] = {}
-        for e in doc.entries:
-            tally = counts.setdefault(e.format, [0, 0])
-            for link, nxt in zip(e.links, e.links[1:], strict=False):
-                if link.line == nxt.line and not _touching(link, nxt):
-                    gap = doc.line(link.line).text[link.end_col - 1 : nxt.col - 1]
-                    tally[0] += gap == ""
-                    tally[1] += gap.isspace()
-        return {fmt: glued > spaced for fmt, (glued, spaced) in counts.items()}
-
-    return doc.memo("glued-bracketed-links", shares).get(entry.format, False)
-
-
 def _label_in_brackets(link: Link) -> bool:
     """A link whose text is bracketed (``[[pdf]](u)`` shows '[pdf]'), a list's style."""
     text = link.label.text.strip()
     return text.startswith("[") and text.endswith("]")
-
-
-def _touching(link: Link, nxt: Link) -> bool:
-    """The two links' shown texts run into each other: no bracket or other mark shows
-    between them. ``[Paper](u)[Code](v)`` shows 'PaperCode'; ``[[Paper]](u)[[Code]](v)``
-    shows '[Paper][Code]', links a reader tells apart."""
-    end = "]" if link.bracketed else link.label.text.rstrip()[-1:]
-    start = "[" if nxt.bracketed else nxt.label.text.lstrip()[:1]
-    return end.isalnum() and start.isalnum()
 
 
 def _badge(link: Link, nxt: Link) -> bool:
@@ -799,7 +758,7 @@ def _badge(link: Link, nxt: Link) -> bool:
     return link.label.text.startswith("![") or nxt.label.text.startswith("![")
 
 
-def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> Iterator[Violation]:
+def _bracket_problems(habits: Habits, entry: Entry, line: Line, masked: str) -> Iterator[Violation]:
     links = [lk for lk in entry.links if lk.line == line.number and not lk.image]
     for i, link in enumerate(links):
         start, end = link.col - 1, link.end_col - 1
@@ -838,7 +797,7 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
             elif (
                 after
                 and not before
-                and (any(other.bracketed for other in links) or _list_style(doc, entry))
+                and (any(other.bracketed for other in links) or habits.list_style(entry.format))
             ):
                 yield Violation(
                     line.number,
@@ -853,7 +812,7 @@ def _bracket_problems(doc: Document, entry: Entry, line: Line, masked: str) -> I
             and not _badge(link, nxt)
             # '[[a](u)][[b](v)]' shows '[a][b]': that stands out only where the list
             # spaces its links; 'a' and 'b' touching ('ab') always does.
-            and (_touching(link, nxt) or not _glued_style(doc, entry))
+            and (touching(link, nxt) or not habits.glued_style(entry.format))
         ):
             yield Violation(
                 line.number,
