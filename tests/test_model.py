@@ -990,3 +990,41 @@ def test_names_first_items_with_the_title_on_the_next_line() -> None:
         "Boosting the Transferability of Video Adversarial Examples via Temporal Translation",
         "Certified Robustness of Nearest Neighbors against Data Poisoning and Backdoor Attacks",
     ]
+
+
+NAMES_OVER_TITLE = [
+    (  # names (after a citation anchor), the linked emphasised title, the venue
+        '- <a name="Gallego20tpami"></a>Gallego, G., Delbruck, T., Scaramuzza, D.,  \n'
+        "**_[Event-based Vision: A Survey](https://doi.org/10.1109/TPAMI.2020.3008413)_**,  \n"
+        "IEEE Trans. Pattern Anal. Machine Intell. (TPAMI), 44(1):154-180, 2022.\n",
+        "Event-based Vision: A Survey",
+    ),
+    (  # one author, a '<br/>' break, the title in italics
+        "- A. Glaser,<br/>\n"
+        "*[Keeping Secrets at a Distance: New Approaches to Nuclear Monitoring](https://x.org/a.pdf)*,"
+        "<br/>\nDistinguished Lecture, 2022.\n",
+        "Keeping Secrets at a Distance: New Approaches to Nuclear Monitoring",
+    ),
+    (  # the title emphasised, not linked
+        "- Posch, C., Matolin, D.,  \n*A QVGA 143 dB Dynamic Range Frame-Free PWM Image Sensor*,  \n"
+        "IEEE J. Solid-State Circuits, 2011. [PDF](https://x.org/p.pdf)\n",
+        "A QVGA 143 dB Dynamic Range Frame-Free PWM Image Sensor",
+    ),
+    (  # an anchor before a linked title: the anchor is no part of it
+        '- <a name="dvs"></a>[DVS128 Gesture Dataset](http://research.ibm.com/dvsgesture/): a dataset.\n',
+        "DVS128 Gesture Dataset",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), NAMES_OVER_TITLE)
+def test_names_over_an_emphasised_title(text: str, title: str) -> None:
+    assert [e.title_text for e in build("## Papers\n\n" + text).entries] == [title]
+
+
+def test_a_first_line_of_prose_over_italics_is_not_names() -> None:
+    doc = build(
+        "## Papers\n\n- See the survey below for details,  \n"
+        "*[Event-based Vision: A Survey](https://doi.org/10.1109/TPAMI.2020.3008413)*\n"
+    )
+    assert [e.title_text for e in doc.entries] != ["Event-based Vision: A Survey"]

@@ -1260,6 +1260,36 @@ CASES = [
         [],
         id="RL303-same-title-other-authors",
     ),
+    pytest.param(
+        "RL303",
+        "## Reconstruction\n\n"
+        "- Munda, G., Pock, T., [Real-Time Intensity-Image Reconstruction for Event Cameras]"
+        "(https://doi.org/10.1007/s11263-018-1106-2), IJCV, 2018.\n"
+        "    - Reinbacher, C., Pock, T., [Real-Time Intensity-Image Reconstruction for Event"
+        " Cameras](http://www.bmva.org/bmvc/2016/papers/paper009/), BMVC, 2016.\n",
+        [],
+        id="RL303-a-version-nested-under-the-entry-is-on-purpose",
+    ),
+    pytest.param(
+        "RL303",
+        "## Reconstruction\n\n"
+        "- Munda, G., Pock, T., [Real-Time Intensity-Image Reconstruction for Event Cameras]"
+        "(https://doi.org/10.1007/s11263-018-1106-2), IJCV, 2018.\n"
+        "- Other, A., [Something Else Entirely for Event Cameras](https://a.org/b), 2019.\n"
+        "    - Reinbacher, C., Pock, T., [Real-Time Intensity-Image Reconstruction for Event"
+        " Cameras](http://www.bmva.org/bmvc/2016/papers/paper009/), BMVC, 2016.\n",
+        [(5, 1)],
+        id="RL303-a-repeat-nested-under-another-entry-is-one",
+    ),
+    pytest.param(
+        "RL303",
+        "## Datasets\n\n"
+        "- [ViViD: Vision for Visibility Dataset](https://sites.google.com/view/vivid), ICRA, 2019.\n"
+        "- [ViViD++: Vision for Visibility Dataset](https://visibilitydataset.github.io/), RA-L,"
+        " 2022.\n",
+        [],
+        id="RL303-a-plus-sign-names-another-work",
+    ),
     pytest.param("RL303", ENTRY + "\n" + DDIM, [], id="RL303-distinct"),
     pytest.param(
         "RL303",

@@ -17,7 +17,7 @@ from readme_lint.core.papers import (
     similar_titles,
     title_key,
 )
-from readme_lint.core.records import DETAILS, TABLE
+from readme_lint.core.records import BULLET, DETAILS, NUMBERED, TABLE
 
 
 def paper_keys(entry: Entry) -> set[str]:
@@ -152,6 +152,8 @@ def _find_duplicates(doc: Document) -> list[Repeat]:
         found = _nearest(doc, entry, _title_matches(entry, papers, same_title))
         if found is None:
             found = _nearest(doc, entry, _id_matches(entry, papers, by_key))
+        if found is not None and _nested_under(doc, entry, found.earlier):
+            found = None  # '- Journal version' / '    - the conference version': on purpose
         if found is not None:
             out.append(found)
         if key:
@@ -159,6 +161,33 @@ def _find_duplicates(doc: Document) -> list[Repeat]:
         for paper in papers:
             by_key.setdefault(paper, []).append(entry)
     return out
+
+
+_ITEM_OR_HEADING = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]{0,3}#")
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _nested_under(doc: Document, later: Entry, earlier: Entry) -> bool:
+    """Whether ``later`` is an item nested in ``earlier``'s list item (no sibling item or
+    heading starts between them): a version of the paper put under it on purpose."""
+    if later.format not in (BULLET, NUMBERED) or earlier.format not in (BULLET, NUMBERED):
+        return False
+    base = _indent(doc.line(earlier.first_line).text)
+    if (
+        not earlier.first_line < later.first_line
+        or _indent(doc.line(later.first_line).text) <= base
+    ):
+        return False
+    for number in range(earlier.first_line + 1, later.first_line):
+        opened = _ITEM_OR_HEADING.match(doc.line(number).text)
+        if opened is not None and (
+            opened.group("indent") is None or len(opened.group("indent")) <= base
+        ):
+            return False
+    return True
 
 
 # A first column that names each row's thing: '| Name | Paper |', '| Method | … |'.

@@ -370,7 +370,7 @@ def normalize_url(url: str) -> str:
 
 def title_key(title: str) -> str:
     """A title as compared: case, punctuation, quotes, emphasis and emoji do not count."""
-    return re.sub(r"[\W_]+", "", strip_shortcodes(title).casefold())
+    return re.sub(r"[^\w+]+|_+", "", strip_shortcodes(title).casefold())
 
 
 # What links are labelled with: a cell or bold text that is one of these names a link, not

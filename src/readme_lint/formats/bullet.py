@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from readme_lint.core import mdparse, syntax
-from readme_lint.core.names import names_first, names_lead, names_list
+from readme_lint.core.names import names_first, names_lead, names_line, names_list
 from readme_lint.core.papers import VAGUE_LABELS, is_link_label, readme_section, title_key
 from readme_lint.core.records import BULLET, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Link, Span
@@ -249,6 +249,14 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     ):
         # "Authors. 2007. [Title](u). Venue.": the link after the year is the title.
         return _title_from_link(line, first), venue
+    if (
+        first is not None
+        and not first.bracketed
+        and not is_link_label(first.label.text.strip("[] "))
+        and _names_before(text[lead : first.col - 1])
+    ):
+        # "Munda, G., Pock, T., [Title](u), IJCV, 2018.": names, then the linked title.
+        return _title_from_link(line, first), venue
     end = first.col - 1 if first is not None else len(text)
     piped = _PIPE_VENUE.search(text, lead, end)
     if piped is not None:
@@ -282,6 +290,16 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     if len(title.text.text.split()) < 2 and not broken:
         return None, None  # one word is no title, unless a line break sets it apart
     return title, venue
+
+
+def _names_before(text: str) -> bool:
+    """Text that is only two names or more and the comma (or period) that ends them (one
+    name is as likely a thing's name: 'FashionGen Challenge. [[ICCV 2019]](u)')."""
+    text = text.strip()
+    names = text.rstrip(",.")
+    return (
+        text[-1:] in (",", ".") and ("," in names or " and " in names) and names_line(names + ".")
+    )
 
 
 def _venue_in_parentheses(text: str) -> re.Match[str] | None:
@@ -353,11 +371,53 @@ _SENTENCE_LINE = re.compile(r"\s*(?P<title>[A-Z0-9][^\[\]<>]{10,}?)\.?\s*$")
 _QUOTED_LINE = re.compile(r"\s*[\"\u201c](?P<title>[^\"\u201c\u201d]{12,}?)[.,]?[\"\u201d]")
 
 
+# '<a name="Gallego20tpami"></a>' before an item's text: a target for citations, no text.
+_ANCHOR_LEAD = re.compile(
+    r"\s*(?:<a\s+(?:name|id)=[\"'][^\"'<>]*[\"']\s*/?>\s*(?:</a>)?\s*)+", re.I
+)
+# '*[Event-based Vision: A Survey](u)*,' or '**_[Title](u)_**' opening the line under names.
+_EM_LINK_LINE = re.compile(r"\s*[*_]{0,3}\[(?=[^\[\]]{12,}\]\()")
+# '*Event-based Vision: A Survey*,' (the title emphasised, no link).
+_EM_LINE = re.compile(r"\s*(?P<em>[*_]{1,3})(?P<title>[^*_\[\]]{12,}?)(?P=em)(?![*_])")
+
+
+def _without_anchors(line: Line) -> Line:
+    """The line with its leading name anchors blanked (columns kept)."""
+    lead = _ANCHOR_LEAD.match(line.text)
+    if lead is None:
+        return line
+    return line._replace(text=" " * lead.end() + line.text[lead.end() :])
+
+
+def _names_then_title(ctx: Context, head: Line, numbers: list[int]) -> Title | None:
+    """'Gallego, G., Delbruck, T., Scaramuzza, D.,' over '*[Event-based Vision: A
+    Survey](u)*,' over the venue: an item whose first line is only names (after any name
+    anchors) and whose next line opens with the emphasised title, linked or not."""
+    if len(numbers) < 2:
+        return None
+    first = syntax.strip_hard_break(head.text)
+    lead = _ANCHOR_LEAD.match(first)
+    names = first[lead.end() :] if lead else first
+    if not names_line(names.rstrip().rstrip(",") + "."):  # 'A. Glaser,' names one author
+        return None
+    line = ctx.line(numbers[1])
+    if _EM_LINK_LINE.match(line.text):
+        links = ctx.links_on(line.number)
+        return _title_from_link(line, links[0]) if links else None
+    em = _EM_LINE.match(line.text)
+    if em is None or len(em.group("title").split()) < 3:
+        return None
+    return plain_title(line, em.start("title"), em.end("title"))
+
+
 def _quoted_below(
     ctx: Context, head: Line, numbers: list[int], title: Title | None
 ) -> Title | None:
     """The quoted title on the item's next line, when its first line is a bold label and
     names: the label is the method's name, the names its authors."""
+    below = _names_then_title(ctx, head, numbers)
+    if below is not None:
+        return below
     first = syntax.strip_hard_break(head.text).rstrip()
     match = _LABEL_THEN_NAMES.match(first) or _NAMES_COLON.match(first)
     if match is None or not (names_list(match.group("names")) or names_lead(match.group("names"))):
@@ -388,7 +448,7 @@ def entry_from_lines(
     links = [lk for n in numbers for lk in ctx.links_on(n)]
     if not links and len(numbers) == 1 and (bare := _bare_url_entry(head)) is not None:
         return _entry(ctx, section, fmt, head, numbers, bare[0], None, (bare[1],))
-    title, venue = read_title(head, ctx.links_on(head.number))
+    title, venue = read_title(_without_anchors(head), ctx.links_on(head.number))
     quoted = _quoted_below(ctx, head, numbers, title)
     if quoted is not None:
         title = quoted
@@ -561,10 +621,24 @@ def _with_details(
 _FIELD_LABEL = re.compile(r"\s*(?:\*\*)?[A-Za-z][\w-]*(?:[ \t][\w-]+)?(?:\*\*)?:(?:\*\*)?[ \t]")
 
 
+def _linked_title(entry: Entry) -> bool:
+    """Whether the entry's title is a link's text of three words or more: a paper of its
+    own ('- Reinbacher, C., Pock, T., [Real-Time Intensity-Image …](u), BMVC, 2016.')."""
+    title = entry.title.text
+    return (
+        title is not None
+        and len(title.text.split()) >= 3
+        and any(
+            lk.label.line == title.line and lk.label.col <= title.col < lk.label.end_col
+            for lk in entry.links
+        )
+    )
+
+
 def _without_detail_items(ctx: Context, section: Section, out: list[Entry]) -> list[Entry]:
     """Without the items nested under an entry that are its details: they open with a
     field's label ('- ExpEnv: chess, [atari](u)') or with names ('- Ann Lee, Bo Chen, Cy
-    Dee. *ICLR*. ([note](u))'), whatever they link."""
+    Dee. *ICLR*. ([note](u))'), unless a link's text is their title."""
     parents, firsts = _parents(section), {e.first_line for e in out}
 
     def detail(entry: Entry) -> bool:
@@ -573,7 +647,9 @@ def _without_detail_items(ctx: Context, section: Section, out: list[Entry]) -> l
         line = ctx.line(entry.first_line)
         lead = _LEADER.match(line.text)
         text = line.text[lead.end() :] if lead else line.text
-        return _FIELD_LABEL.match(text) is not None or names_list(text)
+        return _FIELD_LABEL.match(text) is not None or (
+            names_list(text) and not _linked_title(entry)
+        )
 
     return [e for e in out if not detail(e)]
 
