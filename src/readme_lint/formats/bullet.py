@@ -624,7 +624,7 @@ _FIELD_LABEL = re.compile(r"\s*(?:\*\*)?[A-Za-z][\w-]*(?:[ \t][\w-]+)?(?:\*\*)?:
 def _linked_title(entry: Entry) -> bool:
     """Whether the entry's title is a link's text of three words or more: a paper of its
     own ('- Reinbacher, C., Pock, T., [Real-Time Intensity-Image …](u), BMVC, 2016.')."""
-    title = entry.title.text
+    title = entry.title.text if entry.title is not None else None
     return (
         title is not None
         and len(title.text.split()) >= 3
