@@ -1028,3 +1028,47 @@ def test_a_first_line_of_prose_over_italics_is_not_names() -> None:
         "*[Event-based Vision: A Survey](https://doi.org/10.1109/TPAMI.2020.3008413)*\n"
     )
     assert [e.title_text for e in doc.entries] != ["Event-based Vision: A Survey"]
+
+
+NAMES_COLON_TITLE = [
+    (
+        "* Xiang Zhang, Junbo Zhao, and Yann LeCun: Character-level Convolutional Networks"
+        " for Text Classification, NIPS 2015.",
+        "Character-level Convolutional Networks for Text Classification",
+    ),
+    (
+        "* Marco Tulio Ribeiro et al.: Beyond Accuracy: Behavioral Testing of NLP Models"
+        " with CheckList, ACL 2020.",
+        "Beyond Accuracy: Behavioral Testing of NLP Models with CheckList",
+    ),
+    (  # one name could be a title's first words: the title is kept whole
+        "* Graph Networks: A Review of Methods and Applications, AI Open 2020.",
+        "Graph Networks: A Review of Methods and Applications",
+    ),
+    (
+        "* Yihan Liu et al. [RoBERTa: A Robustly Optimized BERT Pretraining Approach]"
+        "(https://arxiv.org/abs/1907.11692), 2020.",
+        "RoBERTa: A Robustly Optimized BERT Pretraining Approach",
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "title"), NAMES_COLON_TITLE)
+def test_names_and_a_colon_before_a_linkless_title(item: str, title: str) -> None:
+    others = (
+        "* Richard Socher, et al.: Dynamic Pooling and Unfolding Recursive Autoencoders for"
+        " Paraphrase Detection, NIPS 2011.\n\n"
+        "* Ronan Collobert et al.: Natural Language Processing (almost) from Scratch, JMLR, 2011.\n"
+    )
+    doc = build("## Neural Models\n\n" + others + "\n" + item + "\n")
+    assert [e.title_text for e in doc.entries][-1] == title
+    assert len(doc.entries) == 3
+
+
+def test_items_of_prose_with_a_colon_are_not_citations() -> None:
+    doc = build(
+        "## Notes\n\n* Ann Lee, Bo Chen: thanks for the help with this list, 2020.\n"
+        "* Updated: the list now has a new section on robotics, 2021.\n"
+        "* See the contributing guide before you open a pull request.\n"
+    )
+    assert doc.entries == ()

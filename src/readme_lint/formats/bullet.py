@@ -292,14 +292,30 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     return title, venue
 
 
+def _names_colon(text: str, lead: int, end: int) -> int | None:
+    """Where the title starts in "Ann Lee, Bo Chen: Title, KDD 2019." and "Ann Lee et al.:
+    Title": names (two or more: one name reads as a title's first words, 'Graph Networks:
+    A Review'), a colon, the title."""
+    colon = text.find(": ", lead, end)
+    if colon == -1:
+        return None
+    names = text[lead:colon].strip()
+    several = "," in names or " and " in names or "&" in names or " et al" in names
+    if not several or not names_lead(names) or len(text[colon + 2 : end].split()) < 3:
+        return None
+    chunks = [c.strip() for c in re.split(r",|\band\b|&", names.replace(" et al", ""))]
+    if any(len(c.rstrip(".").split()) == 1 for c in chunks if c.strip(" .")):
+        return None  # 'Speak, Read and Prompt: …': a name has two words or more
+    return colon + 2
+
+
 def _names_before(text: str) -> bool:
     """Text that is only two names or more and the comma (or period) that ends them (one
     name is as likely a thing's name: 'FashionGen Challenge. [[ICCV 2019]](u)')."""
     text = text.strip()
     names = text.rstrip(",.")
-    return (
-        text[-1:] in (",", ".") and ("," in names or " and " in names) and names_line(names + ".")
-    )
+    several = "," in names or " and " in names or names.endswith(" et al")
+    return text[-1:] in (",", ".") and several and names_line(names + ".")
 
 
 def _venue_in_parentheses(text: str) -> re.Match[str] | None:
@@ -332,6 +348,8 @@ _LINKLESS = re.compile(
     r"\s*(?:\*\*[^*]+\*\*:?\s*\([^()]{8,}\)|[^.\[\]()]{12,}\.\s+[^.\[\]()]{3,}\.\s+[^\[\]]*\b(?:19|20)\d\d\b"
     # 'Title of the paper (VLDB 2020)', full-width parentheses too
     r"|[^\[\]()*\uff08\uff09]{12,}[(\uff08](?:[A-Za-z][^()\uff08\uff09]{0,40}?[\s,'])?(?:19|20)?\d\d[^()\uff08\uff09]{0,20}[)\uff09]\s*\.?\s*$"
+    # 'Ann Lee, Bo Chen: Title of the paper, KDD 2019.'
+    r"|[^:\[\]*]{3,120}?:\s+[^\[\]]{12,},\s+[^,\[\]]*\b(?:19|20)\d\d\.?\s*$"
     # 'Ann Lee et al. **Title of the paper.** KDD, 2019.'
     r"|[^*\[\]]{3,120}?\*\*[^*]{8,}\*\*[^*\[\]]*\b(?:19|20)\d\d\b)"
 )
@@ -464,6 +482,13 @@ def entry_from_lines(
         venue_evidence = venue is not None
     if title is None or not (remote or venue_evidence or shaped):
         return None
+    if shaped and title.text is not None:
+        # Among citations that link nothing, 'Ann Lee, Bo Chen: Title, KDD 2019.' names its
+        # authors before the colon (a linked title is read from its link instead: a title
+        # of its own may hold a colon, 'Compress, Then Prompt: Improving …').
+        start, end = title.text.col - 1, title.text.end_col - 1
+        after = _names_colon(head.text, start, end)
+        title = (plain_title(head, after, end) if after is not None else None) or title
     if venue is None:
         title, venue = _venue_tail(head, title)
     all_links = tuple(lk for n in numbers for lk in ctx.links.get(n, ()))
