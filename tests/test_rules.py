@@ -1709,6 +1709,15 @@ CASES = [
         [],
         id="RL402-feedback-is-back-matter",
     ),
+    pytest.param(
+        "RL402",
+        "## Contents\n- [Alpha](#alpha)\n- [Video Generation with other Condtions](#modality-control)\n"
+        "- [Motion-guided](#motion-guided-editing-model)\n\n## Alpha\ntext\n"
+        "## Motion-guided Video Generation\ntext\n## Video Generation with other conditions\ntext\n"
+        "## Motion-guided Video Editing\ntext\n",
+        [(8, 1)],
+        id="RL402-a-broken-item-with-a-misspelt-or-short-label-stands-for-its-heading",
+    ),
     # RL403 toc-order
     pytest.param(
         "RL403",

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from readme_lint.core.conventions import majority_eol
 from readme_lint.core.diagnostics import Edit, Fix, Render, Violation
 from readme_lint.core.model import Document, Heading, Link, Toc, TocItem
+from readme_lint.core.papers import similar_titles, title_key
 from readme_lint.core.slug import fragment_forms, landing, slugify
 from readme_lint.core.toc import (
     is_divider,
@@ -51,12 +52,26 @@ def _meant(doc: Document, link: Link, missing: list[tuple[Heading, bool]]) -> He
     guess = _guess(doc, link)
     if guess is not None:
         return guess[0]
-    for key in (link.target.text.removeprefix("#"), link.label.text):
-        words = set(slugify(key).split("-")) - {""}
+    target = set(slugify(link.target.text.removeprefix("#")).split("-")) - {""}
+    label = set(slugify(link.label.text).split("-")) - {""}
+    for words in (target, label):
         found = [h for h, _ in missing if words and words <= set(h.anchor.split("-"))]
         if len(found) == 1:
             return found[0]
-    return None
+        if len(found) > 1 and words is label:
+            # '[Motion-guided](#motion-guided-editing-model)': of the headings holding
+            # the label's words, the one sharing the most words with the target.
+            shared = sorted((len(target & set(h.anchor.split("-"))), h.line) for h in found)
+            if shared[-1][0] > shared[-2][0]:
+                return next(h for h in found if h.line == shared[-1][1])
+    # '[Video Generation with other Condtions](#…)': the label misspelt.
+    key = title_key(link.label.text)
+    close = [
+        h
+        for h, _ in missing
+        if len(key) >= 12 and title_key(h.text) and similar_titles(key, title_key(h.text))
+    ]
+    return close[0] if len(close) == 1 else None
 
 
 def _broken_toc_links(doc: Document) -> Iterator[Link]:
