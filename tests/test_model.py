@@ -1072,3 +1072,17 @@ def test_items_of_prose_with_a_colon_are_not_citations() -> None:
         "* See the contributing guide before you open a pull request.\n"
     )
     assert doc.entries == ()
+
+
+def test_an_html_tagged_name_before_a_bold_title_is_a_label() -> None:
+    doc = build(
+        "## Models\n\n"
+        '1. <u>T5</u>: **"Exploring the Limits of Transfer Learning with a Unified Text-to-Text'
+        ' Transformer"**. *Colin Raffel et al.* JMLR 2019. [[Paper](https://arxiv.org/abs/1910.10683)]\n'
+        '2. <u>mT5</u>: **"mT5: A massively multilingual pre-trained text-to-text transformer"**.'
+        " *Linting Xue* et al. NAACL 2021. [[Paper](https://arxiv.org/abs/2010.11934)]\n"
+    )
+    assert [e.title_text.strip('"') for e in doc.entries] == [
+        "Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer",
+        "mT5: A massively multilingual pre-trained text-to-text transformer",
+    ]

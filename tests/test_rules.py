@@ -1444,7 +1444,8 @@ CASES = [
         entry(
             TITLE,
             AUTHORS,
-            "[[Paper](https://arxiv.org/pdf/1412.6980.pdf)] [[Notes](notes.md)] [[Top](#top)] \\",
+            "[[Paper](https://arxiv.org/pdf/1412.6980.pdf)] [[Notes](notes.md)] [[Top](#top)]"
+            " [[Slides](docs/talk.v2.pdf)] \\",
             SUMMARY,
         ),
         [],
@@ -1466,6 +1467,7 @@ CASES = [
             ("no-scheme-path", "github.com/hojonathanho/diffusion"),
             ("no-scheme-www", "www.hojonathanho.com"),
             ("no-scheme-domain", "hojonathanho.com"),
+            ("no-scheme-subdomain", "song-describer.streamlit.app"),
             ("scheme-doubled-letter", "hhttps://github.com/hojonathanho/diffusion"),
             ("scheme-no-colon", "https//github.com/hojonathanho/diffusion"),
             ("local-file", "file:///C:/Users/ho/diffusion.pdf"),

@@ -176,8 +176,19 @@ def _as_markdown_bold(line: Line) -> Line:
     return line._replace(text=lead + opened + match.group("title") + closed + rest)
 
 
+# '<u>T5</u>: **"Exploring the Limits of …"**': a model's name set off by an HTML tag, a
+# label before the bold title.
+_HTML_LABEL = re.compile(
+    r"\s*<(?P<tag>u|i|em|code|kbd|ins)>[^<>\[\]]{1,40}</(?P=tag)\s*>\s*:?[ \t]+(?=\*\*)",
+    re.IGNORECASE,
+)
+
+
 def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None]:
     """The title (and a venue in ``(**Venue**)`` or ``[Venue]``) of an item's first line."""
+    label = _HTML_LABEL.match(line.text)
+    if label is not None:
+        line = line._replace(text=" " * label.end() + line.text[label.end() :])
     line = _as_markdown_bold(line)
     text = line.text
     for pattern in (_NAME_TITLE, _TITLE_VENUE):

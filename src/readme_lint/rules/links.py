@@ -265,7 +265,8 @@ _NOT_YET = re.compile(
 _BARE_WORD = re.compile(r"[^/:.#?\s]+")
 # A web address written without its scheme ('arxiv.org/pdf/2107.12549', 'www.site.com'):
 # GitHub reads it as a path in the repository. A file's name ('main.cc', 'notes.md') is
-# not one: the domain needs 'www.', a path after it, or a generic top-level domain.
+# not one: the domain needs 'www.', a subdomain, a path after it, or a generic top-level
+# domain.
 _NO_SCHEME = re.compile(
     r"(?P<host>(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*"
     r"\.(?P<tld>com|org|net|edu|gov|io|ai|cc|me|dev|app|co|info|uk|cn|de|fr|jp|kr|ca|au|ch|nl|eu|us|ru|it|es|se|be|at|science|tech|site|page))"
@@ -301,6 +302,7 @@ def target_problem(target: str) -> str | None:
     bare = _NO_SCHEME.fullmatch(target)
     if bare is not None and (
         bare.group("host").lower().startswith("www.")
+        or bare.group("host").count(".") >= 2  # 'song-describer.streamlit.app'
         or bare.group("rest")
         or bare.group("tld").lower() in ("com", "org", "net", "edu", "gov")
     ):
