@@ -1597,6 +1597,26 @@ CASES = [
         [],
         id="RL401-a-web-link-in-the-toc-is-no-anchor",
     ),
+    pytest.param(
+        "RL401",
+        "## Contents\n- [Hardware](#hardware)\n  - [Ion traps](#ion-traps)\n  - [Photons](#photons)\n"
+        "- [Software](#software)\n  - [Ion traps](#ion-traps)\n\n"
+        "## Hardware\ntext\n### Ion traps\ntext\n### Photons\ntext\n"
+        "## Software\ntext\n### Ion traps\ntext\n",
+        [(6, 17)],
+        id="RL401-a-link-to-the-first-of-two-headings-of-one-name-from-the-second-s-place",
+    ),
+    pytest.param(
+        "RL401",
+        "## Contents\n- [Hardware](#hardware)\n  - [Ion traps](#ion-traps)\n  - [Photons](#photons)\n"
+        "- [Software](#software)\n  - [Ion traps](#ion-traps)\n\n"
+        "## Hardware\ntext\n### Ion traps\ntext\n### Photons\ntext\n"
+        "## Software\ntext\n### Ion traps\ntext\n".replace(
+            "](#ion-traps)\n\n", "](#ion-traps-1)\n\n"
+        ),
+        [],
+        id="RL401-each-heading-of-a-repeated-name-linked-by-its-suffix",
+    ),
     # RL402 toc-missing
     pytest.param(
         "RL402",
@@ -1713,6 +1733,15 @@ CASES = [
     ),
     pytest.param(
         "RL402",
+        "## Contents\n- [Hardware](#hardware)\n  - [Ion traps](#ion-traps)\n  - [Photons](#photons)\n"
+        "- [Software](#software)\n  - [Ion traps](#ion-traps)\n\n"
+        "## Hardware\ntext\n### Ion traps\ntext\n### Photons\ntext\n"
+        "## Software\ntext\n### Ion traps\ntext\n",
+        [],
+        id="RL402-a-heading-of-a-repeated-name-stood-for-by-a-misdirected-link",
+    ),
+    pytest.param(
+        "RL402",
         "## Contents\n- [Alpha](#alpha)\n- [Video Generation with other Condtions](#modality-control)\n"
         "- [Motion-guided](#motion-guided-editing-model)\n\n## Alpha\ntext\n"
         "## Motion-guided Video Generation\ntext\n## Video Generation with other conditions\ntext\n"
@@ -1747,6 +1776,15 @@ CASES = [
         "## Reconstruction\ntext\n",
         [],
         id="RL403-a-group-label-linking-its-first-child-is-in-order",
+    ),
+    pytest.param(
+        "RL403",
+        "## Contents\n- [Hardware](#hardware)\n  - [Ion traps](#ion-traps)\n  - [Photons](#photons)\n"
+        "- [Software](#software)\n  - [Ion traps](#ion-traps)\n\n"
+        "## Hardware\ntext\n### Ion traps\ntext\n### Photons\ntext\n"
+        "## Software\ntext\n### Ion traps\ntext\n",
+        [],
+        id="RL403-a-link-to-a-repeated-name-is-read-by-its-place",
     ),
     # RL404 empty-section
     pytest.param("RL404", "## Editing\n\n## Inversion\ntext\n", [(1, 1)], id="RL404-empty"),

@@ -31,7 +31,55 @@ def unique_heading(headings: list[Heading]) -> Heading | None:
 
 
 def toc_matches(doc: Document) -> list[tuple[TocItem, Heading | None]]:
-    """Each TOC item with the heading it stands for (by anchor, else by its text)."""
+    """Each TOC item with the heading it stands for (by anchor, else by its text; a link
+    to a heading whose name repeats stands for the one of that name in its place)."""
+    return doc.memo("toc-matches", lambda: _by_place(doc, _landings(doc)))
+
+
+def misdirected(doc: Document) -> list[tuple[TocItem, Heading, Heading]]:
+    """TOC items whose link lands on a heading of a repeated name ('Ion traps' under
+    Superconducting) while the heading of that name in the item's place is another one
+    ('#ion-traps-1', under Trapped ions): (item, where it lands, the heading meant)."""
+    return [
+        (item, landed, meant)
+        for (item, landed), (_, meant) in zip(_landings(doc), toc_matches(doc), strict=True)
+        if landed is not None and meant is not None and landed is not meant
+    ]
+
+
+def _by_place(
+    doc: Document, landed: list[tuple[TocItem, Heading | None]]
+) -> list[tuple[TocItem, Heading | None]]:
+    """Items re-read by their place: walking the TOC, an item whose heading's name repeats
+    and that lands before the heading of the item above it stands for the first heading
+    of that name after it, when that one comes before the next item's heading."""
+    by_name: dict[str, list[Heading]] = {}
+    for h in doc.headings:
+        by_name.setdefault(slugify(h.name), []).append(h)
+    out: list[tuple[TocItem, Heading | None]] = []
+    prev = -1
+    for k, (item, heading) in enumerate(landed):
+        if heading is not None and heading.position <= prev:
+            same = by_name.get(slugify(heading.name), [])
+            nxt = next(
+                (h.position for _, h in landed[k + 1 :] if h is not None and h.position > prev),
+                None,
+            )
+            later = [h for h in same if prev < h.position and (nxt is None or h.position < nxt)]
+            if len(same) > 1 and later:
+                heading = later[0]
+        if heading is not None:
+            prev = max(prev, heading.position)
+        out.append((item, heading))
+    return out
+
+
+def _landings(doc: Document) -> list[tuple[TocItem, Heading | None]]:
+    """Each TOC item with the heading its link lands on (else the one its text names)."""
+    return doc.memo("toc-landings", lambda: _land(doc))
+
+
+def _land(doc: Document) -> list[tuple[TocItem, Heading | None]]:
     if doc.toc is None:
         return []
     by_anchor = {**named_by_html(doc), **{h.anchor: h for h in doc.headings if h.anchor}}

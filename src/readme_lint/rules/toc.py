@@ -15,6 +15,7 @@ from readme_lint.core.toc import (
     is_divider,
     is_note,
     item_headings,
+    misdirected,
     missing_headings,
     section_lines,
     toc_matches,
@@ -187,6 +188,27 @@ def toc_anchor(ctx: LintContext) -> Iterator[Violation]:
                 fix = Fix(f"link to '#{heading.anchor}'", (edit,), safe=certain, render=Render.HREF)
         covers = tuple(sorted(item_headings(doc).get(link.line, ())))
         yield Violation(link.line, link.target.col, problem, fix, covers=covers)
+    yield from _misdirected(doc)
+
+
+def _misdirected(doc: Document) -> Iterator[Violation]:
+    """Links to the first of two headings of one name from the place of the second."""
+    for item, landed, meant in misdirected(doc):
+        link = item.link
+        assert link is not None
+        line = doc.line(link.line)
+        edit = Edit(
+            line.start + link.target.col - 1,
+            line.start + link.target.end_col - 1,
+            "#" + meant.anchor,
+        )
+        problem = (
+            f"'{link.target.text}' goes to the '{landed.name}' at line {landed.line}; the one "
+            f"in this item's place is '#{meant.anchor}' (line {meant.line})"
+        )
+        # Unsafe: the place says which heading is meant; the maintainer may have meant the other.
+        fix = Fix(f"link to '#{meant.anchor}'", (edit,), safe=False, render=Render.HREF)
+        yield Violation(link.line, link.target.col, problem, fix, covers=(meant.line,))
 
 
 def _siblings(items: tuple[TocItem, ...], pos: int, depth: int) -> Iterator[TocItem]:
