@@ -27,6 +27,13 @@ NOOP = [
         "## Contents\n- [Papers](#papers)\n\n## A\ntext\n", id="toc-unguessable-left-alone"
     ),
     pytest.param(entry(TITLE, AUTHORS, LINKS, "???"), id="placeholder-is-not-fixable"),
+    pytest.param(  # sorting each sub-list cannot place 'Guides': no fix that leaves it unfixed
+        "## Contents\n- [Papers](#papers)\n  - [Portfolio](#portfolio)\n"
+        "- [Repositories](#repositories)\n  - [Guides](#guides)\n  - [Datasets](#datasets)\n\n"
+        "## Papers\ntext\n### Portfolio\ntext\n### Guides\ntext\n"
+        "## Repositories\ntext\n### Datasets\ntext\n",
+        id="toc-item-under-another-section-left-alone",
+    ),
 ]
 
 

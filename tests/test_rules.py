@@ -1786,6 +1786,15 @@ CASES = [
         [],
         id="RL403-a-link-to-a-repeated-name-is-read-by-its-place",
     ),
+    pytest.param(
+        "RL403",
+        "## Contents\n- [Papers](#papers)\n  - [Portfolio](#portfolio)\n"
+        "- [Repositories](#repositories)\n  - [Guides](#guides)\n  - [Datasets](#datasets)\n\n"
+        "## Papers\ntext\n### Portfolio\ntext\n### Guides\ntext\n"
+        "## Repositories\ntext\n### Datasets\ntext\n",
+        [(4, 3)],
+        id="RL403-an-item-under-another-section-s-item",
+    ),
     # RL404 empty-section
     pytest.param("RL404", "## Editing\n\n## Inversion\ntext\n", [(1, 1)], id="RL404-empty"),
     pytest.param(

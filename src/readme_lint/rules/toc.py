@@ -453,7 +453,8 @@ def toc_order(ctx: LintContext) -> Iterator[Violation]:
     Reorders the items to follow the headings, each with the lines under it. An
     item for a heading that does not exist keeps its place after the item before
     it: it is reported by `toc-anchor`, never deleted. No fix where items share a
-    line (`- [B](#b) | [A](#a)`).
+    line (`- [B](#b) | [A](#a)`), nor where an item is listed under another
+    section's item (sorting each sub-list cannot put it in its place).
     """
     doc = ctx.doc
     matched = _without_group_labels([(item, h) for item, h in toc_matches(doc) if h is not None])
@@ -490,12 +491,13 @@ def _without_group_labels(
     return out
 
 
-def _reorder_fix(doc: Document) -> Fix:
+def _reorder_fix(doc: Document) -> Fix | None:
     """Sort each sub-list's items into heading order and keep the nesting.
 
     An item moves with the lines under it (blank lines of a loose list) and its
     sub-items. An item with no heading keeps its place after the sibling before
-    it. The edits cover only the lines that change.
+    it. The edits cover only the lines that change. None when sorting the sub-lists
+    leaves the TOC out of order.
     """
     toc = doc.toc
     assert toc is not None
@@ -523,8 +525,15 @@ def _reorder_fix(doc: Document) -> Fix:
             yield pos
             yield from ordered(pos)
 
+    order = list(ordered(-1))
+    after = _without_group_labels([(matches[p][0], h) for p in order if (h := matches[p][1])])
+    if len(_longest_increasing([h.position for _, h in after])) < len(after):
+        # An item listed under another section's item ('Guides' under Repositories, its
+        # heading under Papers): sorting sub-lists cannot place it; moving it is the
+        # maintainer's call.
+        return None
     old = [line for lines in texts for line in lines]
-    new = [line for pos in ordered(-1) for line in texts[pos]]
+    new = [line for pos in order for line in texts[pos]]
     return Fix("reorder the table of contents", _line_edits(doc, toc, old, new), render=Render.TOC)
 
 
