@@ -1086,3 +1086,25 @@ def test_an_html_tagged_name_before_a_bold_title_is_a_label() -> None:
         "Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer",
         "mT5: A massively multilingual pre-trained text-to-text transformer",
     ]
+
+
+def test_a_plain_heading_over_its_bare_paper_url_is_an_entry() -> None:
+    doc = build(
+        "### papers\n\nA collection of security papers.\n\n"
+        "#### Reining in the Web with Content Security Policy\n"
+        "https://research.sidstamm.com/papers/csp-www2010.pdf\n\n"
+        "##### Most Websites Don't Need to Vibrate: A Cost-Benefit Approach\n"
+        "https://arxiv.org/pdf/1708.08510.pdf\n\n"
+        "#### How to contribute to this list\nhttps://example.org/contributing\n\n"
+        "#### Related reading on the web\nhttps://arxiv.org/abs/1708.08510 and more.\n"
+    )
+    assert [(e.title_text, [lk.target.text for lk in e.links]) for e in doc.entries] == [
+        (
+            "Reining in the Web with Content Security Policy",
+            ["https://research.sidstamm.com/papers/csp-www2010.pdf"],
+        ),
+        (
+            "Most Websites Don't Need to Vibrate: A Cost-Benefit Approach",
+            ["https://arxiv.org/pdf/1708.08510.pdf"],
+        ),
+    ]

@@ -46,7 +46,11 @@ def read(section: Section, ctx: Context) -> list[Entry]:
         return []
     line = ctx.line(heading.line)
     if not _LINK_HEADING.match(line.text):
-        return _bold_heading(section, ctx, line) or _numbered_heading(section, ctx, line)
+        return (
+            _bold_heading(section, ctx, line)
+            or _numbered_heading(section, ctx, line)
+            or _url_heading(section, ctx, line)
+        )
     own = ctx.links_on(heading.line)
     if not own or not is_remote(own[0]) or is_link_label(own[0].label.text):
         return []
@@ -265,3 +269,36 @@ def _numbered_heading(section: Section, ctx: Context, line: Line) -> list[Entry]
 def _names_no_title(label: str) -> bool:
     """A link label that names no paper of its own: a label word or the URL itself."""
     return is_link_label(label) or bool(_URL_LABEL.fullmatch(label))
+
+
+# A bare URL alone on its line: GitHub links it (the autolink extension).
+_BARE_URL_LINE = re.compile(r"\s{0,3}(?P<url>https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?*_~'\"])\s*")
+# '#### Reining in the Web with Content Security Policy' (no link, no emphasis).
+_PLAIN_HEADING = re.compile(r"\s{0,3}#{1,6}\s+(?P<title>[^#*\[\]<>`]+?)\s*#*\s*")
+
+
+def _url_heading(section: Section, ctx: Context, line: Line) -> list[Entry]:
+    """A plain heading that is a paper's title over its bare URL ('#### Reining in the
+    Web with Content Security Policy' / 'https://…/csp-www2010.pdf').
+
+    Only on evidence: a title of three words or more, and the section is that one line,
+    a paper's URL (an id, a publisher's page, a PDF)."""
+    match = _PLAIN_HEADING.fullmatch(line.text)
+    if match is None or len(match.group("title").split()) < 3 or len(section.nodes) != 1:
+        return []
+    block, _ = section.nodes[0]
+    if block.kind != "paragraph" or block.first_line != block.last_line:
+        return []
+    under = ctx.line(block.first_line)
+    bare = _BARE_URL_LINE.fullmatch(under.text)
+    if bare is None:
+        return []
+    url = bare.group("url")
+    if not (paper_key(url) or publisher_link(url) or _PDF.search(url)):
+        return []
+    span = span_of(under, bare.start("url"), bare.end("url"))
+    link = Link(under.number, span.col, span.end_col, span, span, False, False)
+    title_span = span_of(line, match.start("title"), match.end("title"))
+    title = Title(line.number, match.start("title") + 1, "", title_span, "")
+    entry = _paper_entry(section, ctx, line, link, title, None, None, line)
+    return [entry._replace(links=(*entry.links, link))]
