@@ -1108,3 +1108,61 @@ def test_a_plain_heading_over_its_bare_paper_url_is_an_entry() -> None:
             ["https://arxiv.org/pdf/1708.08510.pdf"],
         ),
     ]
+
+
+def test_a_bold_title_over_its_details_paragraph_is_one_entry() -> None:
+    doc = build(
+        "### Survey\n\n"
+        "**Database meets deep learning: Challenges and opportunities.**"
+        " ![](https://img.shields.io/badge/-ai4db-Informational)\n\n"
+        "*Wei Wang, Meihui Zhang, Gang Chen, et al. SIGMOD Record, 2016.*"
+        " [[paper](https://doi.org/10.1145/3003665.3003669)]\n\n"
+        "![](https://img.shields.io/badge/-LP-purple) **Exact and approximate algorithms for the"
+        " index selection problem**\n\n"
+        "*Caprara, Alberto and Fischetti, Matteo. TKDE, 1995* [[paper](https://a.org/x.pdf)]\n\n"
+        "**Note: the list is updated weekly.**\n\nThanks to every contributor.\n"
+    )
+    assert [(e.title_text.rstrip("."), e.first_line, e.last_line) for e in doc.entries] == [
+        ("Database meets deep learning: Challenges and opportunities", 3, 5),
+        ("Exact and approximate algorithms for the index selection problem", 7, 9),
+    ]
+
+
+def test_one_title_over_its_details_paragraph_is_an_entry_alone_too() -> None:
+    doc = build(
+        "#### DL-based\n\n**iBTune: Individualized Buffer Tuning for Large-scale Cloud Databases**\n\n"
+        "*Jian Tan, Tieying Zhang, Feifei Li, et al. VLDB, 2019.*"
+        " [[paper](http://www.vldb.org/pvldb/vol12/p1221-tan.pdf)]\n"
+    )
+    assert [e.title_text for e in doc.entries] == [
+        "iBTune: Individualized Buffer Tuning for Large-scale Cloud Databases"
+    ]
+
+
+CITATIONS_AFTER_A_TAG = [
+    (
+        "**[Rewrite Rules]** Hamid Pirahesh, Joseph M. Hellerstein, Waqar Hasan. *Extensible/Rule"
+        " Based Query Rewrite Optimization in Starburst*. SIGMOD 1992. [[paper](https://a.org/p.pdf)]",
+        "Extensible/Rule Based Query Rewrite Optimization in Starburst",
+    ),
+    (
+        "**[Card]** Wu P, Cong G. A Unified Deep Model of Learning from both Data and Queries for"
+        " Cardinality Estimation. SIGMOD. 2021. [[paper](https://arxiv.org/pdf/2107.12295)]",
+        "A Unified Deep Model of Learning from both Data and Queries for Cardinality Estimation",
+    ),
+    (
+        "***AI-Native Database.*** Guoliang Li. [[link](http://dbgroup.cs.tsinghua.edu.cn/a.pdf)]",
+        "AI-Native Database.",
+    ),
+    (  # a bold title, then names in italics: the italics are no title
+        "**More Agents Is All You Need.** *Li et al. arXiv.* [[paper](https://arxiv.org/pdf/2402.05120)]",
+        "More Agents Is All You Need.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "title"), CITATIONS_AFTER_A_TAG)
+def test_titles_of_tagged_citation_paragraphs(paragraph: str, title: str) -> None:
+    other = "**[Card]** Ann Lee, Bo Chen. *Some Other Paper on Databases*. VLDB 2020. [[paper](https://b.org/q.pdf)]"
+    doc = build("#### Traditional\n\n" + paragraph + "\n\n" + other + "\n")
+    assert doc.entries[0].title_text == title

@@ -73,6 +73,15 @@ _NAME_CHUNK = re.compile(
 )
 
 
+# 'Kipf A', 'Jensen C S', 'Wu P': a surname, then initials without periods (PubMed's style).
+_SURNAME_INITIALS = re.compile(rf"{_WORD}(?:[ \t]+[A-Z]{{1,2}}){{1,3}}")
+
+
+_PUBMED_NAMES = re.compile(
+    rf"\s*(?:{_SURNAME_INITIALS.pattern},[ \t]*)+(?:{_SURNAME_INITIALS.pattern}|et al)\.[ \t]+"
+)
+
+
 def names_list(text: str) -> bool:
     """Text that opens with two or more names split by commas ("Ann Lee, Bo Chen, ...")."""
     chunks = [c.strip() for c in text.split(",")]
@@ -83,11 +92,18 @@ def names_first(text: str, lead: int, end: int) -> int | None:
     """Where the title starts in "Authors. Title. Venue." (names first, the ACM order):
     a first sentence that is two or more names split by commas, then a sentence of three
     or more words. None when the first sentence is not such a list."""
+    pubmed = _PUBMED_NAMES.match(text, lead, end)
+    if pubmed is not None and len(text[pubmed.end() : end].split()) >= 3:
+        return pubmed.end()  # 'Wu P, Cong G. Title.': the last initial's period ends them
     first = _SENTENCE_END.search(text, lead, end)
     if first is None:
         return None
     chunks = [c.strip() for c in text[lead : first.start()].split(",")]
-    if len(chunks) < 2 or not all(_NAME_CHUNK.fullmatch(c) for c in chunks):
+    # 'Xiaoye Miao, Yangyang Wu, et al.': the names the line leaves out are no name.
+    chunks = [c for c in chunks if c not in ("et al", "et. al")]
+    if len(chunks) < 2 or not all(
+        _NAME_CHUNK.fullmatch(c) or _SURNAME_INITIALS.fullmatch(c) for c in chunks
+    ):
         return None
     after = _SENTENCE_END.search(text, first.end(), end)
     title = text[first.end() : after.start() if after else end]

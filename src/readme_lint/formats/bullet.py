@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from readme_lint.core import mdparse, syntax
 from readme_lint.core.names import names_first, names_lead, names_line, names_list
 from readme_lint.core.papers import VAGUE_LABELS, is_link_label, readme_section, title_key
-from readme_lint.core.records import BULLET, Entry, Heading, Line, Title
+from readme_lint.core.records import BULLET, Block, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Link, Span
 from readme_lint.formats.base import (
     Context,
@@ -39,7 +39,7 @@ _NAME_TITLE = re.compile(r"\s*\*\*[^*]+\*\*:?\s*\((?P<title>[^()]{8,})\)")
 # Title (**Venue'24**) ...
 _TITLE_VENUE = re.compile(r"\s*(?P<title>[^\[\]()*]{3,}?)\s*\(\s*\*\*(?P<venue>[^*]+)\*\*\s*\)")
 # **Title** ... or **[Title](u)** ...
-_BOLD = re.compile(r"\s*\*\*(?P<title>[^*]+)\*\*")
+_BOLD = re.compile(r"\s*\*\*\*?(?P<title>[^*]+)\*?\*\*")
 _NAMES_BOLD = re.compile(r"\s*(?P<names>[^*\[\]]{3,120}?)\s*\*\*(?P<title>[^*]{8,}?)\*\*")
 _PLAIN_VENUE_TAIL = re.compile(
     r"\s*[(\uff08](?P<venue>[A-Za-z][^()\uff08\uff09]{0,40}?[\s,']+(?:19|20)?\d\d[^()\uff08\uff09]{0,20})[)\uff09][\s.,]*"
@@ -152,6 +152,8 @@ def _link_first(line: Line, links: list[Link]) -> tuple[Title | None, Span | Non
 _LEAD_VENUE = re.compile(
     r"\s*(?P<venue>(?:[A-Za-z][\w'&-]*\s+){0,3}(?:19|20)\d\d(?:\.\d{1,2})?(?:\s+[a-z]+){0,2}),\s+(?=\S)"
 )
+# '*Cost-Based Query Transformation in Oracle*' after names: the title in italics.
+_EM_TITLE = re.compile(r"(?<![*\w])[*_](?P<title>[^*_\[\]]{8,}?)[*_](?![*\w])")
 # ' | **[ESANN' 15]** |' after a title: its venue, set off by pipes.
 _PIPE_VENUE = re.compile(r"\s+\|\s*\*\*\[(?P<venue>[^\[\]]{2,40})\]\*\*\s*\|?")
 # A link's text opened and not closed on its line: '<[Title of the paper', '[[Title'.
@@ -284,6 +286,10 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
             start = text.index(below, br.end())
             venue = venue or span_of(line, start, start + len(below))
         end = br.start()
+    em = _EM_TITLE.search(text, lead, end)
+    if em is not None and _names_before_em(text[lead : em.start()], em.group("title")):
+        # "Authors. *Title*. Venue 2019.": names, then the title in italics.
+        return plain_title(line, em.start("title"), em.end("title")), venue
     # "Authors. Title. Venue 2019.": names first (the ACM order), then the title.
     lead = names_first(text, lead, end) or lead
     in_venue = _IN_VENUE.search(text, lead, end)
@@ -301,6 +307,21 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     if len(title.text.text.split()) < 2 and not broken:
         return None, None  # one word is no title, unless a line break sets it apart
     return title, venue
+
+
+def _names_before_em(before: str, emphasised: str) -> bool:
+    """Whether ``before`` is two names or more (of four words at most each) and the
+    italics after it a title of three words or more, not names ('*Li et al. arXiv.*')."""
+    names = before.strip(" .,:;")
+    several = "," in names or " and " in names or " et al" in names
+    chunks = re.split(r",|\band\b|&", names)
+    return (
+        several
+        and all(len(c.split()) <= 4 for c in chunks)
+        and names_lead(names)
+        and len(emphasised.split()) >= 3
+        and " et al" not in emphasised
+    )
 
 
 def _names_colon(text: str, lead: int, end: int) -> int | None:
@@ -400,9 +421,11 @@ _SENTENCE_LINE = re.compile(r"\s*(?P<title>[A-Z0-9][^\[\]<>]{10,}?)\.?\s*$")
 _QUOTED_LINE = re.compile(r"\s*[\"\u201c](?P<title>[^\"\u201c\u201d]{12,}?)[.,]?[\"\u201d]")
 
 
-# '<a name="Gallego20tpami"></a>' before an item's text: a target for citations, no text.
+# '<a name="Gallego20tpami"></a>' before an item's text: a target for citations, no text;
+# '![](https://img.shields.io/badge/-LP-purple)' before it: a badge, a tag of the paper's.
 _ANCHOR_LEAD = re.compile(
-    r"\s*(?:<a\s+(?:name|id)=[\"'][^\"'<>]*[\"']\s*/?>\s*(?:</a>)?\s*)+", re.I
+    r"\s*(?:(?:<a\s+(?:name|id)=[\"'][^\"'<>]*[\"']\s*/?>\s*(?:</a>)?|!\[[^\[\]]*\]\([^()\s]*\))\s*)+",
+    re.I,
 )
 # '*[Event-based Vision: A Survey](u)*,' or '**_[Title](u)_**' opening the line under names.
 _EM_LINK_LINE = re.compile(r"\s*[*_]{0,3}\[(?=[^\[\]]{12,}\]\()")
@@ -411,7 +434,7 @@ _EM_LINE = re.compile(r"\s*(?P<em>[*_]{1,3})(?P<title>[^*_\[\]]{12,}?)(?P=em)(?!
 
 
 def _without_anchors(line: Line) -> Line:
-    """The line with its leading name anchors blanked (columns kept)."""
+    """The line with its leading name anchors and badges blanked (columns kept)."""
     lead = _ANCHOR_LEAD.match(line.text)
     if lead is None:
         return line
@@ -477,7 +500,10 @@ def entry_from_lines(
     links = [lk for n in numbers for lk in ctx.links_on(n)]
     if not links and len(numbers) == 1 and (bare := _bare_url_entry(head)) is not None:
         return _entry(ctx, section, fmt, head, numbers, bare[0], None, (bare[1],))
-    title, venue = read_title(_without_anchors(head), ctx.links_on(head.number))
+    lead = _without_anchors(head)
+    blank = len(lead.text) - len(lead.text.lstrip())
+    own = [lk for lk in ctx.links_on(head.number) if lk.col > blank]
+    title, venue = read_title(lead, own)
     quoted = _quoted_below(ctx, head, numbers, title)
     if quoted is not None:
         title = quoted
@@ -657,6 +683,19 @@ def _with_details(
 _FIELD_LABEL = re.compile(r"\s*(?:\*\*)?[A-Za-z][\w-]*(?:[ \t][\w-]+)?(?:\*\*)?:(?:\*\*)?[ \t]")
 
 
+def _details_paragraph(ctx: Context, title: Line, block: Block) -> bool:
+    """Whether ``block`` holds the details of the bold title alone on the line before it:
+    the title links nowhere, and the block opens with italic authors (a line of names
+    or venue, not another bold title) and links a page."""
+    if block.kind != "paragraph" or any(is_remote(lk) for lk in ctx.links_on(title.number)):
+        return False
+    first = ctx.line(block.first_line).text
+    if not syntax.AUTHORS_START.match(first.lstrip()):
+        return False
+    lines = range(block.first_line, block.last_line + 1)
+    return any(is_remote(lk) for n in lines for lk in ctx.links_on(n))
+
+
 def _linked_title(entry: Entry) -> bool:
     """Whether the entry's title is a link's text of three words or more: a paper of its
     own ('- Reinbacher, C., Pock, T., [Real-Time Intensity-Image …](u), BMVC, 2016.')."""
@@ -731,7 +770,9 @@ def read(section: Section, ctx: Context) -> list[Entry]:
     # is one such paragraph on its own: a run of them (or items beside) makes a list, one
     # is as likely a sentence that opens with a link.
     lone: list[Entry] = []
-    for block, _ in section.nodes:
+    paired = False  # a title over its details' paragraph is a paper's shape, alone too
+    blocks = [block for block, _ in section.nodes]
+    for k, block in enumerate(blocks):
         if block.kind != "paragraph":
             continue
         line = ctx.line(block.first_line)
@@ -739,11 +780,18 @@ def read(section: Section, ctx: Context) -> list[Entry]:
         # '<b>Title (2017)</b> [[Paper]](u)' may carry its note on lines under it
         # ('<br>A summary of it.'); the others are one line.
         one_line = block.first_line == block.last_line
-        if html_bold or (one_line and line.text.lstrip().startswith(("[", "**"))):
+        opening = _without_anchors(line).text.lstrip()
+        if html_bold or (one_line and opening.startswith(("[", "**"))):
             numbers = list(range(block.first_line, block.last_line + 1))
+            below = blocks[k + 1] if k + 1 < len(blocks) else None
+            if one_line and below is not None and _details_paragraph(ctx, line, below):
+                # '**Title.** ![badge]' over '*Authors. Venue, 2016.* [[paper](u)]': the
+                # title and its details in two paragraphs, the list's layout.
+                numbers += range(below.first_line, below.last_line + 1)
             entry = entry_from_lines(ctx, section.heading, line, numbers)
             if entry is not None:
                 lone.append(entry)
-    if len(lone) + len(out) >= 2:
+                paired = paired or entry.last_line > block.last_line
+    if len(lone) + len(out) >= 2 or paired:
         out.extend(lone)
     return out
