@@ -1166,3 +1166,30 @@ def test_titles_of_tagged_citation_paragraphs(paragraph: str, title: str) -> Non
     other = "**[Card]** Ann Lee, Bo Chen. *Some Other Paper on Databases*. VLDB 2020. [[paper](https://b.org/q.pdf)]"
     doc = build("#### Traditional\n\n" + paragraph + "\n\n" + other + "\n")
     assert doc.entries[0].title_text == title
+
+
+COMMA_CITATIONS = [
+    (
+        "* Seunghoon Hong, Tackgeun You, Suha Kwak, Bohyung Han, Online Tracking by Learning"
+        " Discriminative Saliency Map with Convolutional Neural Network, arXiv:1502.06796."
+        " [[Paper]](http://arxiv.org/pdf/1502.06796)",
+        "Online Tracking by Learning Discriminative Saliency Map with Convolutional Neural Network",
+    ),
+    (
+        "* N Wang, DY Yeung, Learning a Deep Compact Image Representation for Visual Tracking,"
+        " NIPS, 2013. [[Paper]](http://winsty.net/papers/dlt.pdf)",
+        "Learning a Deep Compact Image Representation for Visual Tracking",
+    ),
+    (  # a title's own commas after its first words are no names
+        "* A Multitask, Multilingual, Multimodal Evaluation of ChatGPT on Reasoning, arXiv 2023."
+        " [[paper](https://arxiv.org/abs/2302.04023)]",
+        "A Multitask, Multilingual, Multimodal Evaluation of ChatGPT on Reasoning",
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "title"), COMMA_CITATIONS)
+def test_names_title_venue_split_by_commas(item: str, title: str) -> None:
+    doc = build("### Object Tracking\n\n" + item + "\n")
+    assert doc.entries[0].title_text.startswith(title)
+    assert "Hong" not in doc.entries[0].title_text and "Wang" not in doc.entries[0].title_text

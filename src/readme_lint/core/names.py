@@ -130,3 +130,46 @@ def cited_title(text: str) -> tuple[int, int] | None:
     if not before or not (names_lead(before) or names_list(before) or " et al" in before):
         return None
     return match.start("title"), match.end("title")
+
+
+# A chunk of a citation that is its venue or year: 'CVPR', 'ICLR 2015', '2014', 'arXiv:1506.01497'.
+_VENUE_CHUNK = re.compile(
+    r"\s*(?:.*\b(?:19|20)\d\d\b.*|arXiv\b.*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*'?\d{0,4}\.?)\s*$"
+)
+
+
+def _is_name_chunk(chunk: str) -> bool:
+    chunk = re.sub(r"(?<=[a-z])\d+\b|[*\u2020\u2021]", "", chunk).strip()  # 'Wei Liu1', 'Ann Lee*'
+    parts = [p.strip() for p in re.split(r"\band\b|&", chunk) if p.strip()]
+    if any(len(p.split()) < 2 for p in parts):
+        return False  # a name has two words or more ('Multilingual' is none)
+    return bool(parts) and all(
+        _NAME_CHUNK.fullmatch(p) or _SURNAME_INITIALS.fullmatch(p) or _INITIALS_NAME.fullmatch(p)
+        for p in parts
+    )
+
+
+_INITIALS_NAME = re.compile(rf"(?![AI][ \t])[A-Z]{{1,3}}[ \t]+{_WORD}")  # 'N Wang', 'DY Yeung'
+
+
+def comma_citation(text: str, lead: int, end: int) -> tuple[int, int] | None:
+    """The title's columns in "Ann Lee, Bo Chen and Cy Dee, Title of the Paper, CVPR,
+    2015." (names, the title, then its venue, all split by commas): two names or more
+    first, the title up to the first chunk that is a venue or a year. None when the text
+    does not open so."""
+    cuts = [lead - 2] + [m.start() for m in re.finditer(r", ", text[lead:end])]
+    cuts = [lead - 2] + [lead + c for c in cuts[1:]] + [end]
+    chunks = [(cuts[k] + 2, cuts[k + 1]) for k in range(len(cuts) - 1)]
+    names = 0
+    while names < len(chunks) and _is_name_chunk(text[slice(*chunks[names])]):
+        names += 1
+    several = names >= 2 or (names == 1 and " and " in text[slice(*chunks[0])])
+    if not several or names >= len(chunks) - 1:
+        return None
+    start = chunks[names][0]
+    if re.match(r"(?:and|or|&)\b", text[start:end]):
+        return None  # 'Deep Learning, Big Data, and Other Things': a title's own list
+    stop = next((a - 2 for a, b in chunks[names + 1 :] if _VENUE_CHUNK.match(text, a, b)), None)
+    if stop is None or _VENUE_CHUNK.match(text, start, stop) or len(text[start:stop].split()) < 3:
+        return None
+    return start, stop

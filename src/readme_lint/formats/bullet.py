@@ -18,7 +18,13 @@ import re
 from collections.abc import Iterator
 
 from readme_lint.core import mdparse, syntax
-from readme_lint.core.names import names_first, names_lead, names_line, names_list
+from readme_lint.core.names import (
+    comma_citation,
+    names_first,
+    names_lead,
+    names_line,
+    names_list,
+)
 from readme_lint.core.papers import VAGUE_LABELS, is_link_label, readme_section, title_key
 from readme_lint.core.records import BULLET, Block, Entry, Heading, Line, Title
 from readme_lint.core.syntax import Link, Span
@@ -290,6 +296,10 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     if em is not None and _names_before_em(text[lead : em.start()], em.group("title")):
         # "Authors. *Title*. Venue 2019.": names, then the title in italics.
         return plain_title(line, em.start("title"), em.end("title")), venue
+    cited = comma_citation(text, lead, end)
+    if cited is not None:
+        # "Ann Lee, Bo Chen, Title of the Paper, CVPR, 2015.": names, title, venue.
+        return plain_title(line, *cited), venue
     # "Authors. Title. Venue 2019.": names first (the ACM order), then the title.
     lead = names_first(text, lead, end) or lead
     in_venue = _IN_VENUE.search(text, lead, end)
