@@ -1193,3 +1193,35 @@ def test_names_title_venue_split_by_commas(item: str, title: str) -> None:
     doc = build("### Object Tracking\n\n" + item + "\n")
     assert doc.entries[0].title_text.startswith(title)
     assert "Hong" not in doc.entries[0].title_text and "Wang" not in doc.entries[0].title_text
+
+
+def test_a_citation_nested_under_a_labelled_item_titles_it() -> None:
+    doc = build(
+        "### Object Detection\n\n"
+        "* R-CNN, UC Berkeley [[Paper-CVPR14]](http://arxiv.org/pdf/1311.2524)\n"
+        "  * Ross Girshick, Jeff Donahue, Trevor Darrell, Jitendra Malik, Rich feature hierarchies"
+        " for accurate object detection and semantic segmentation, CVPR, 2014.\n"
+        "* GoogLeNet [[Paper]](http://arxiv.org/pdf/1409.4842)\n"
+        "  * Christian Szegedy, Wei Liu, Yangqing Jia, Pierre Sermanet, CVPR, 2015.\n"
+        "* Deep Residual Network (Current State-of-the-Art) [[Paper]](http://arxiv.org/abs/1512.03385)\n"
+        "  * Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun, Deep Residual Learning for Image"
+        " Recognition\n"
+        "* On Certifying Robustness against Backdoor Attacks via Randomized Smoothing."
+        " [[pdf]](https://arxiv.org/pdf/2002.11750.pdf)\n"
+        "  * Binghui Wang, Xiaoyu Cao, Jinyuan jia, and Neil Zhenqiang Gong. *CVPR Workshop*, 2020.\n"
+    )
+    assert [e.title_text.rstrip(".") for e in doc.entries] == [
+        "Rich feature hierarchies for accurate object detection and semantic segmentation",
+        "GoogLeNet",
+        "Deep Residual Learning for Image Recognition",
+        "On Certifying Robustness against Backdoor Attacks via Randomized Smoothing",
+    ]
+    assert doc.entries[0].last_line == 4
+
+
+def test_a_quoted_title_after_names_and_a_comma() -> None:
+    doc = build(
+        '### Video\n\n* Michael Mathieu, camille couprie, Yann Lecun, "Deep Multi Scale Video'
+        ' Prediction Beyond Mean Square Error", ICLR 2016. [[Paper](http://arxiv.org/pdf/1511.05440v6.pdf)]\n'
+    )
+    assert doc.entries[0].title_text == "Deep Multi Scale Video Prediction Beyond Mean Square Error"

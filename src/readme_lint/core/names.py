@@ -140,6 +140,7 @@ _VENUE_CHUNK = re.compile(
 
 def _is_name_chunk(chunk: str) -> bool:
     chunk = re.sub(r"(?<=[a-z])\d+\b|[*\u2020\u2021]", "", chunk).strip()  # 'Wei Liu1', 'Ann Lee*'
+    chunk = chunk.removesuffix(".") if not re.search(r"\b[A-Z]\.$", chunk) else chunk
     parts = [p.strip() for p in re.split(r"\band\b|&", chunk) if p.strip()]
     if any(len(p.split()) < 2 for p in parts):
         return False  # a name has two words or more ('Multilingual' is none)
@@ -164,12 +165,14 @@ def comma_citation(text: str, lead: int, end: int) -> tuple[int, int] | None:
     while names < len(chunks) and _is_name_chunk(text[slice(*chunks[names])]):
         names += 1
     several = names >= 2 or (names == 1 and " and " in text[slice(*chunks[0])])
-    if not several or names >= len(chunks) - 1:
+    if not several or names >= len(chunks):
         return None
     start = chunks[names][0]
     if re.match(r"(?:and|or|&)\b", text[start:end]):
         return None  # 'Deep Learning, Big Data, and Other Things': a title's own list
-    stop = next((a - 2 for a, b in chunks[names + 1 :] if _VENUE_CHUNK.match(text, a, b)), None)
-    if stop is None or _VENUE_CHUNK.match(text, start, stop) or len(text[start:stop].split()) < 3:
+    # No venue: the title runs to the end ('Kaiming He, Jian Sun, Deep Residual Learning').
+    stop = next((a - 2 for a, b in chunks[names + 1 :] if _VENUE_CHUNK.match(text, a, b)), end)
+    stop = len(text[:stop].rstrip(" ."))
+    if _VENUE_CHUNK.match(text, start, stop) or len(text[start:stop].split()) < 3:
         return None
     return start, stop

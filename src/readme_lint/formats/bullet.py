@@ -296,6 +296,15 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     if em is not None and _names_before_em(text[lead : em.start()], em.group("title")):
         # "Authors. *Title*. Venue 2019.": names, then the title in italics.
         return plain_title(line, em.start("title"), em.end("title")), venue
+    quoted = _QUOTED.search(text, lead, end)
+    if (
+        quoted is not None
+        and text[lead : quoted.start()].rstrip().endswith(",")
+        and len(quoted.group("title").split()) >= 3
+        and text.count('"', lead, end) == 2
+    ):
+        # 'Ann Lee, Bo Chen, "Title of the Paper", ICLR 2016.': the quotes set it off.
+        return plain_title(line, quoted.start("title"), quoted.end("title")), venue
     cited = comma_citation(text, lead, end)
     if cited is not None:
         # "Ann Lee, Bo Chen, Title of the Paper, CVPR, 2015.": names, title, venue.
@@ -635,6 +644,94 @@ def _parents(section: Section) -> dict[int, int]:
     return out
 
 
+def _children(
+    section: Section, found: list[tuple[Line, list[int]]]
+) -> dict[int, list[tuple[Line, list[int]]]]:
+    """The items nested right in each item, by the item's first line."""
+    parents = _parents(section)
+    out: dict[int, list[tuple[Line, list[int]]]] = {}
+    for head, numbers in found:
+        parent = parents.get(numbers[0])
+        if parent is not None:
+            out.setdefault(parent, []).append((head, numbers))
+    return out
+
+
+def _citation_title(line: Line) -> Title | None:
+    """The title of an item that is a citation with no link: 'Ann Lee, Bo Chen, Title,
+    CVPR, 2015.', 'Ann Lee, Bo Chen. Title. CVPR 2015.', 'Sven Behnke: Title. IJCAI.'."""
+    lead = _LEADER.match(line.text)
+    start = lead.end() if lead else 0
+    end = len(line.text.rstrip())
+    cited = comma_citation(line.text, start, end)
+    if cited is None:
+        after = names_first(line.text, start, end) or _names_colon(line.text, start, end)
+        if after is None:
+            return None
+        sentence = _SENTENCE_TITLE.match(line.text, after, end)
+        if sentence is None:
+            return None
+        cited = sentence.start("title"), sentence.end("title")
+    return plain_title(line, *cited)
+
+
+_SENTENCE_TITLE = re.compile(r"(?P<title>[^\[\]*]{12,}?)(?:[.?!](?:\s|$)|,\s|$)")
+
+
+def _cited_below(
+    ctx: Context,
+    section: Heading | None,
+    head: Line,
+    numbers: list[int],
+    entry: Entry | None,
+    kids: dict[int, list[tuple[Line, list[int]]]],
+) -> Entry | None:
+    """'* R-CNN, UC Berkeley [[Paper]](u)' over '  * Ross Girshick, …, Rich feature
+    hierarchies for accurate object detection, CVPR, 2014.': an item that links its
+    paper only under labels, with a citation of it nested under it (no link of its own),
+    is titled by the citation; 'GoogLeNet [[Paper]](u)' over the names alone is titled by
+    its name. Else the entry as read."""
+    own = re.sub(r"\([^()]*\)", " ", entry.title_text) if entry is not None else ""
+    if entry is not None and entry.title is not None and len(own.split()) > 4:
+        return entry  # a title of its own: what is nested under it is its authors' line
+    links = [lk for n in numbers for lk in ctx.links_on(n) if not lk.image]
+    remote = [lk for lk in links if is_remote(lk)]
+    if not remote or not all(_labelled(lk.label.text) for lk in remote):
+        return entry
+    for child, child_numbers in kids.get(numbers[0], [])[:1]:
+        if any(ctx.links_on(n) for n in child_numbers):
+            return entry
+        title = _citation_title(child)
+        span = title.text if title is not None else None
+        if span is not None and "*" in child.text[span.col - 1 : span.end_col - 1]:
+            title = None  # '… and Neil Gong. *CVPR Workshop*': names and a venue, no title
+        if title is None and entry is None:
+            text = child.text[len(child.text) - len(child.text.lstrip()) :].lstrip("-*+ ")
+            if names_list(text) or (names_lead(text.split(", ")[0]) and text.count(",") >= 2):
+                title = _label_title(head, remote[0])
+        if title is None:
+            return entry
+        lines = sorted({*numbers, *child_numbers})
+        all_links = tuple(lk for n in lines for lk in ctx.links.get(n, ()))
+        venue = entry.venue if entry is not None else None
+        return _entry(ctx, section, BULLET, head, lines, title, venue, all_links)
+    return entry
+
+
+def _labelled(label: str) -> bool:
+    """A link's label that names a kind of link, with its venue or version maybe
+    ('Paper', 'Paper-CVPR14', 'Paper ICONIP-2014', 'Paper Version 2')."""
+    words = re.split(r"[-\s()]+", label.strip("[] "))
+    return is_link_label(label.strip("[] ")) or (is_link_label(words[0]) and len(words) <= 3)
+
+
+def _label_title(head: Line, link: Link) -> Title | None:
+    """'GoogLeNet' in '* GoogLeNet [[Paper]](u)': the name before the item's first link."""
+    lead = _LEADER.match(head.text)
+    start = lead.end() if lead else 0
+    return plain_title(head, start, link.col - 1)
+
+
 def _paper_shaped(found: list[tuple[Line, list[int]]], linked: int) -> bool:
     """Three papers or more (``linked`` entries read already, and the items shaped as a
     paper with no link), and most of the other items so shaped."""
@@ -746,10 +843,12 @@ def read(section: Section, ctx: Context) -> list[Entry]:
     found = list(items(ctx, section, None))
     nested, taken = _with_details(ctx, section, found)
     out.extend(nested)
+    kids = _children(section, found)
     for head, numbers in found:
         if numbers[0] in taken:
             continue
         entry = entry_from_lines(ctx, section.heading, head, numbers)
+        entry = _cited_below(ctx, section.heading, head, numbers, entry, kids)
         if entry is not None:
             out.append(entry)
         else:
