@@ -170,6 +170,8 @@ def comma_citation(text: str, lead: int, end: int) -> tuple[int, int] | None:
     start = chunks[names][0]
     if re.match(r"(?:and|or|&)\b", text[start:end]):
         return None  # 'Deep Learning, Big Data, and Other Things': a title's own list
+    if re.match(r"et\.? al\b", text[start:end]):
+        return None  # 'Zhu R, Wu Z, et al. FLAT: …': names end at a period, not a comma
     # No venue: the title runs to the end ('Kaiming He, Jian Sun, Deep Residual Learning').
     stop = next((a - 2 for a, b in chunks[names + 1 :] if _VENUE_CHUNK.match(text, a, b)), end)
     stop = len(text[:stop].rstrip(" ."))

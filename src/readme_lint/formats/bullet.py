@@ -299,7 +299,7 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     quoted = _QUOTED.search(text, lead, end)
     if (
         quoted is not None
-        and text[lead : quoted.start()].rstrip().endswith(",")
+        and _before_quote(text[lead : quoted.start()])
         and len(quoted.group("title").split()) >= 3
         and text.count('"', lead, end) == 2
     ):
@@ -326,6 +326,12 @@ def read_title(line: Line, links: list[Link]) -> tuple[Title | None, Span | None
     if len(title.text.text.split()) < 2 and not broken:
         return None, None  # one word is no title, unless a line break sets it apart
     return title, venue
+
+
+def _before_quote(text: str) -> bool:
+    """Names before a quoted title: 'Ann Lee, Bo Chen,', 'Ann Lee and Bo Chen'."""
+    text = text.strip()
+    return text.endswith(",") or (" and " in text and names_lead(text))
 
 
 def _names_before_em(before: str, emphasised: str) -> bool:
