@@ -1225,3 +1225,17 @@ def test_a_quoted_title_after_names_and_a_comma() -> None:
         ' Prediction Beyond Mean Square Error", ICLR 2016. [[Paper](http://arxiv.org/pdf/1511.05440v6.pdf)]\n'
     )
     assert doc.entries[0].title_text == "Deep Multi Scale Video Prediction Beyond Mean Square Error"
+
+
+def test_links_to_the_list_s_other_markdown_pages_are_navigation() -> None:
+    doc = build(
+        "## Contents\n\n- [Manipulation Tasks](contents/manipulation_tasks.md)\n"
+        "  - [Grasp](contents/manipulation_tasks.md#grasp)\n"
+        "  - [Dexterous Manipulation](./contents/tasks.markdown#dexterous)\n\n"
+        "## Papers\n\n- [Learning Dexterous In-Hand Manipulation](papers/openai-hand.pdf)\n"
+        "- [Dex-Net 2.0: Deep Learning to Plan Robust Grasps](https://arxiv.org/abs/1703.09312)\n"
+    )
+    assert [e.title_text for e in doc.entries] == [
+        "Learning Dexterous In-Hand Manipulation",
+        "Dex-Net 2.0: Deep Learning to Plan Robust Grasps",
+    ]

@@ -120,11 +120,20 @@ _AUTHORS_YEAR = re.compile(
 
 def is_remote(link: Link) -> bool:
     """A link to another page or file: not ``#anchor``, nor a bare word (a TOC slip),
-    nor a section of a repository's front page (a TOC of absolute URLs)."""
+    nor a Markdown page of the repository, nor a section of a repository's front page
+    (a TOC of absolute URLs)."""
     target = link.target.text.strip()
     if target.startswith("#") or not re.search(r"[/:.?]", target):
         return False
+    if _LOCAL_PAGE.match(target):
+        return False  # 'contents/manipulation_tasks.md#grasp': another page of the list
     return not readme_section(link.label.text, target)
+
+
+# A relative link to a Markdown page of the repository (a list split over several files).
+_LOCAL_PAGE = re.compile(
+    r"(?![a-z][a-z0-9+.-]*:|//)[^?#]*\.(?:md|markdown)(?:#.*)?$", re.IGNORECASE
+)
 
 
 def _span_in(line: Line, match: re.Match[str], group: str) -> Span:
