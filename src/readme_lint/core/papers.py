@@ -369,8 +369,9 @@ def normalize_url(url: str) -> str:
 
 
 def title_key(title: str) -> str:
-    """A title as compared: case, punctuation, quotes, emphasis and emoji do not count."""
-    return re.sub(r"[^\w+]+|_+", "", strip_shortcodes(title).casefold())
+    """A title as compared: case, punctuation, quotes, emphasis and emoji do not count
+    (a plus sign does: 'ViViD' and 'ViViD++' are two works)."""
+    return re.sub(r"[^\w+]+", "", strip_shortcodes(title).casefold()).replace("_", "")
 
 
 # What links are labelled with: a cell or bold text that is one of these names a link, not

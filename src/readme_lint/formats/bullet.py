@@ -706,6 +706,9 @@ def _cited_below(
     paper only under labels, with a citation of it nested under it (no link of its own),
     is titled by the citation; 'GoogLeNet [[Paper]](u)' over the names alone is titled by
     its name. Else the entry as read."""
+    children = kids.get(numbers[0])
+    if not children:
+        return entry
     own = re.sub(r"\([^()]*\)", " ", entry.title_text) if entry is not None else ""
     if entry is not None and entry.title is not None and len(own.split()) > 4:
         return entry  # a title of its own: what is nested under it is its authors' line
@@ -713,7 +716,7 @@ def _cited_below(
     remote = [lk for lk in links if is_remote(lk)]
     if not remote or not all(_labelled(lk.label.text) for lk in remote):
         return entry
-    for child, child_numbers in kids.get(numbers[0], [])[:1]:
+    for child, child_numbers in children[:1]:
         if any(ctx.links_on(n) for n in child_numbers):
             return entry
         title = _citation_title(child)
