@@ -343,11 +343,17 @@ def _before_quote(text: str) -> bool:
     return text.endswith(",") or (" and " in text and names_lead(text))
 
 
+def _several(names: str) -> bool:
+    """Whether a run of names names more than one person ('Ann Lee, Bo Chen', 'Ann Lee and
+    Bo Chen', 'Ann Lee et al.'): one name alone is as likely a title's first words."""
+    return any(sep in names for sep in (",", " and ", "&", " et al"))
+
+
 def _names_before_em(before: str, emphasised: str) -> bool:
     """Whether ``before`` is two names or more (of four words at most each) and the
     italics after it a title of three words or more, not names ('*Li et al. arXiv.*')."""
     names = before.strip(" .,:;")
-    several = "," in names or " and " in names or " et al" in names
+    several = _several(names)
     chunks = re.split(r",|\band\b|&", names)
     return (
         several
@@ -366,7 +372,7 @@ def _names_colon(text: str, lead: int, end: int) -> int | None:
     if colon == -1:
         return None
     names = text[lead:colon].strip()
-    several = "," in names or " and " in names or "&" in names or " et al" in names
+    several = _several(names)
     if not several or not names_lead(names) or len(text[colon + 2 : end].split()) < 3:
         return None
     chunks = [c.strip() for c in re.split(r",|\band\b|&", names.replace(" et al", ""))]
@@ -380,7 +386,7 @@ def _names_before(text: str) -> bool:
     name is as likely a thing's name: 'FashionGen Challenge. [[ICCV 2019]](u)')."""
     text = text.strip()
     names = text.rstrip(",.")
-    several = "," in names or " and " in names or names.endswith(" et al")
+    several = _several(names)
     return text[-1:] in (",", ".") and several and names_line(names + ".")
 
 
