@@ -1239,3 +1239,17 @@ def test_links_to_the_list_s_other_markdown_pages_are_navigation() -> None:
         "Learning Dexterous In-Hand Manipulation",
         "Dex-Net 2.0: Deep Learning to Plan Robust Grasps",
     ]
+
+
+def test_an_item_naming_a_group_over_its_own_paper_is_no_entry() -> None:
+    doc = build(
+        "### Semantic Segmentation\n\n"
+        "* University of Cambridge [[Web]](http://mi.eng.cam.ac.uk/projects/segnet/)\n"
+        '  * Vijay Badrinarayanan, Alex Kendall and Roberto Cipolla "SegNet: A Deep Convolutional'
+        ' Encoder-Decoder Architecture", arXiv, 2015. [[Paper]](http://arxiv.org/abs/1511.00561)\n'
+        "* Fully Convolutional Networks for Semantic Segmentation [[Paper]](http://arxiv.org/abs/1411.4038)\n"
+    )
+    assert [e.title_text for e in doc.entries] == [
+        "SegNet: A Deep Convolutional Encoder-Decoder Architecture",
+        "Fully Convolutional Networks for Semantic Segmentation",
+    ]

@@ -378,7 +378,7 @@ def title_key(title: str) -> str:
 # a paper (compared as title_key: case, spaces and punctuation do not count).
 LINK_LABELS = frozenset(
     "paper papers pdf arxiv code github gitlab project projectpage page website homepage site "
-    "link url video videos demo slides slide blog post dataset data poster talk supp "
+    "link url web video videos demo slides slide blog post dataset data poster talk supp "
     "supplementary supplemental appendix bibtex bib abstract html repo repository official "
     "unofficial openreview doi acl ieee acm springer huggingface hf colab model models weights "
     "checkpoint checkpoints tbd tba todo na none".split()

@@ -678,6 +678,25 @@ def _children(
     return out
 
 
+def _without_group_labels(
+    ctx: Context, out: list[Entry], kids: dict[int, list[tuple[Line, list[int]]]]
+) -> list[Entry]:
+    """Without the items that label a group of papers: a name of four words at most,
+    linked only under labels ('* University of Cambridge [[Web]](u)'), over a nested
+    item that is a paper of its own."""
+    firsts = {e.first_line for e in out}
+
+    def label(entry: Entry) -> bool:
+        below = kids.get(entry.first_line, [])
+        return (
+            any(numbers[0] in firsts for _, numbers in below)
+            and len(entry.title_text.split()) <= 4
+            and all(_labelled(lk.label.text) for lk in entry.links if not lk.image)
+        )
+
+    return [e for e in out if not label(e)]
+
+
 def _citation_title(line: Line) -> Title | None:
     """The title of an item that is a citation with no link: 'Ann Lee, Bo Chen, Title,
     CVPR, 2015.', 'Ann Lee, Bo Chen. Title. CVPR 2015.', 'Sven Behnke: Title. IJCAI.'."""
@@ -877,7 +896,7 @@ def read(section: Section, ctx: Context) -> list[Entry]:
             out.append(entry)
         else:
             rest.append((head, numbers))
-    out = _without_detail_items(ctx, section, out)
+    out = _without_group_labels(ctx, _without_detail_items(ctx, section, out), kids)
     # Among linked entries, an item shaped as a paper is one, link or not (RL103 then says
     # what it lacks); alone, such an item is prose.
     if len(out) >= 2:
